@@ -1,0 +1,82 @@
+"""Provides recognition of the site furniture that scraped articles carry.
+
+Navigation crumbs, share and print buttons, link lists, copyright lines and
+the disclaimer block at the foot of a page are not the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAV_WORDS = frozenset(
+    """首页 网站首页 返回首页 最新信息 最新消息 最新动态 新闻中心 新闻 要闻 本地新闻 国内 国际 财经 体育
+    娱乐 科技 教育 文化 旅游 时政 社会 专题 视频 图片 登录 注册 退出 手机版 客户端 移动版 网站地图 无障碍
+    无障碍浏览 繁體 繁体 简体 简 繁 English 设为首页 加入收藏 收藏本站 联系我们 关于我们 相关新闻 相关阅读
+    相关文章 延伸阅读 热点推荐 推荐阅读 热门文章 猜你喜欢 分享 分享到 打印 打印本页 关闭 关闭窗口 返回顶部
+    回到顶部 顶部 返回 上一篇 下一篇 上一页 下一页 扫一扫 收藏 点赞 评论 更多 微信 微博 QQ空间 朋友圈 大
+    中 小 字号 字体 搜索 正文 阅读全文 展开全文 查看原文 原文 编辑推荐 热门评论 我要评论 发表评论 纠错
+    在手机上阅读 用手机扫码""".split()
+)
+_NAV_PREFIX = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|位置)\s*[：:>]")
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|>|›|»|→|/|＞)\s*")
+_TOKEN_SEPARATORS = re.compile(r"[\s|｜丨·•/]+")
+_BUTTONS = re.compile(r"^(?:【[^】]{1,8}】\s*)+$|^\[[^\]]{1,8}\](?:\s*\[[^\]]{1,8}\])*$")
+_PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]")
+_FILE_OR_LINK = re.compile(
+    r"^(?:https?://\S+|www\.\S+|[\w\-./]+\.(?:xml|html?|shtml|php|aspx?|jsp|txt|pdf|docx?|xlsx?))$",
+    re.IGNORECASE,
+)
+_FOOTER = re.compile(
+    r"(?:版权所有|Copyright|©|\(c\)|ICP备|ICP证|公网安备|主办单位|承办单位|技术支持|主管单位|违法和不良信息举报|"
+    r"未经授权.{0,10}(?:转载|复制)|网站标识码)",
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(r"^[【\[（(]?\s*(?:免责声明|免责申明|版权声明|特别声明|郑重声明)\s*[】\]）)]?")
+_TAIL_STARTERS = re.compile(
+    r"^[【\[]?(?:相关新闻|相关阅读|相关文章|延伸阅读|热点推荐|推荐阅读|热门文章|猜你喜欢|网站地图|友情链接)[】\]]?\s*[：:]?$"
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that belongs to the site around the article, not the article."""
+    if not line:
+        return False
+    if line in _NAV_WORDS or _NAV_PREFIX.match(line):
+        return True
+    if _BUTTONS.match(line) or _PREV_NEXT.match(line) or _FILE_OR_LINK.match(line):
+        return True
+    if _FOOTER.search(line) and len(line) <= 120:
+        return True
+    return _is_crumb_line(line) or _is_token_menu(line)
+
+
+def _is_crumb_line(line: str) -> bool:
+    """首页 > 新闻 > 本地: several short parts joined by arrows."""
+    parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
+    return (
+        len(parts) >= 2
+        and _CRUMB_SEPARATORS.search(line) is not None
+        and "/" not in line.replace(" / ", "")
+        and all(len(p) <= 8 for p in parts)
+        and not re.search(r"[，。！？；]", line)
+    )
+
+
+def _is_token_menu(line: str) -> bool:
+    """首页 | 新闻 | 财经 | 体育: three or more menu words, or known menu words only."""
+    tokens = [t.strip("：:") for t in _TOKEN_SEPARATORS.split(line) if t.strip("：:")]
+    if len(tokens) < 2 or re.search(r"[，。！？；]", line):
+        return False
+    if all(t in _NAV_WORDS or _FILE_OR_LINK.match(t) for t in tokens):
+        return True
+    return len(tokens) >= 4 and all(len(t) <= 6 for t in tokens)
+
+
+def starts_disclaimer(line: str) -> bool:
+    """免责声明 and the like: this line and the rest of the page are not the article."""
+    return bool(_DISCLAIMER.match(line))
+
+
+def starts_tail(line: str) -> bool:
+    """相关新闻, 网站地图 …: a label after which only links to other pages follow."""
+    return bool(_TAIL_STARTERS.match(line))

@@ -1,0 +1,140 @@
+"""Provides the ``zhreader`` command line: a click group whose default opens the reader.
+
+Subcommands import what they need lazily so that ``zhreader outline`` and
+``zhreader summary`` start without loading Textual.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from reader import __version__
+from reader.errors import ArticleError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.I)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+class SizeType(click.ParamType):
+    """A byte size such as 20MB, 500k or 1048576."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = _SIZE.match(str(value))
+        if not match:
+            self.fail(f"{value!r} is not a size like 20MB, 500k or 1048576", param, ctx)
+        return int(float(match[1]) * _UNITS[match[2].lower()])
+
+
+class DefaultGroup(click.Group):
+    """A group that runs ``read`` when the first argument is not a subcommand."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h",
+                                                                       "--version")):
+            args = ["read", *args]
+        return super().parse_args(ctx, args)
+
+
+def input_options(func: F) -> F:
+    """The options every command that reads an article shares."""
+    func = click.option("--encoding", metavar="NAME",
+                        help="Decode the input with this encoding instead of detecting it "
+                             "(utf-8, gb18030, big5 …).")(func)
+    func = click.option("--max-size", type=SizeType(), default="20MB", show_default=True,
+                        help="Refuse inputs larger than this.")(func)
+    return func
+
+
+def user_errors(func: F) -> F:
+    """Turn the core's ArticleError into one line on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ArticleError as exc:
+            click.echo(f"zhreader: {exc}", err=True)
+            sys.exit(2)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(0)
+        except KeyboardInterrupt:
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="zhreader")
+def cli() -> None:
+    """Read and summarize Chinese articles in the terminal.
+
+    \b
+    zhreader ARTICLE            open the reader (zhreader alone: the samples)
+    zhreader outline ARTICLE    print title, metadata and section tree
+    cat a.txt | zhreader outline -
+
+    ARTICLE is a .txt, .md or .html file in UTF-8, GB18030/GBK or Big5
+    (detected), or - for standard input.
+    """
+
+
+@cli.command()
+@click.argument("article", required=False)
+@input_options
+@user_errors
+def read(article: str | None, encoding: str | None, max_size: int) -> None:
+    """Open ARTICLE in the reader; with no ARTICLE, open the library of samples."""
+    from reader.tui.launch import launch
+
+    launch(article, encoding=encoding, max_size=max_size)
+
+
+@cli.command()
+@click.argument("article", default="-")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole document as JSON.")
+@input_options
+@user_errors
+def outline(article: str, as_json: bool, encoding: str | None, max_size: int) -> None:
+    """Print the title, metadata and section tree of ARTICLE (- or nothing: stdin).
+
+    \b
+    Examples:
+      zhreader outline news.txt
+      curl -s URL | zhreader outline --json - | jq '.sections[].heading'
+    """
+    from reader.loading import load_path
+
+    _refuse_terminal_stdin(article)
+    document = load_path(article, encoding=encoding, max_size=max_size)
+    if as_json:
+        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from reader.outline_text import outline_lines
+
+    for line in outline_lines(document):
+        click.echo(line)
+
+
+def _refuse_terminal_stdin(article: str) -> None:
+    """Reading '-' from a terminal would hang silently; say what to do instead."""
+    if article == "-" and sys.stdin.isatty():
+        raise ArticleError("<stdin>", "no input piped in; give a file name or pipe text in")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="zhreader")

@@ -1,0 +1,83 @@
+"""Provides line-level tests for headings: numbering styles and heading shape.
+
+Whether a heading-shaped line really is a heading also depends on its
+neighbours; that part lives in ``reader.structure``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN_NUM = "一二三四五六七八九十百千零〇两"
+
+# Numbering styles in the order Chinese documents nest them; the index is the rank.
+NUMBERING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^第[{_CN_NUM}\d]+(?:篇|部分)")),
+    ("chapter", re.compile(rf"^第[{_CN_NUM}\d]+章")),
+    ("section", re.compile(rf"^第[{_CN_NUM}\d]+节")),
+    ("cn", re.compile(rf"^[{_CN_NUM}]+\s*[、．]")),
+    ("cn_paren", re.compile(rf"^[（(]\s*[{_CN_NUM}]+\s*[）)]")),
+    ("arabic", re.compile(r"^\d{1,2}\s*[.．、](?!\d)")),
+    ("arabic_paren", re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
+)
+STYLE_RANK = {name: rank for rank, (name, _) in enumerate(NUMBERING_STYLES)}
+
+_MARKER = re.compile(r"^(?:[■□◆◇▲△●○◎★☆▶►]\s*\S|【[^】]{2,24}】\s*$)")
+
+# Punctuation that ends a sentence or a clause: a line ending so is prose.
+_PROSE_END = set("。！？；，、：:,;!?…⋯.")
+_CLOSERS = set("”’」』）)》〉】\"'")
+_DIALOGUE_START = set("“「『‘\"'—")
+_CAPTION = re.compile(
+    r"^(?:图|图为|图片|图注|资料图|配图|视频|音频)\s*[：:|丨]|"
+    r"^[（(]?图[片]?[）)]|"
+    r"(?:摄|供图|图片来源[^）)]*|视觉中国|图虫创意)\s*[）)]?$"
+)
+_LABEL_VALUE = re.compile(
+    r"^(?:地址|电话|邮箱|邮编|传真|联系人|联系电话|时间|地点|日期|网址|E-?mail|Tel)\s*[：:]",
+    re.IGNORECASE,
+)
+_HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+MAX_HEADING_CHARS = 30
+MAX_NUMBERED_HEADING_CHARS = 40
+
+
+def numbering_style(line: str) -> str | None:
+    """Name the numbering style a line opens with (一、, （一）, 1. …), if any."""
+    for name, pattern in NUMBERING_STYLES:
+        if pattern.match(line):
+            return name
+    return None
+
+
+def is_marker_heading(line: str) -> bool:
+    """Lines opened by ■◆▲● or wholly in 【】 are headings in news and reports."""
+    return bool(_MARKER.match(line))
+
+
+def ends_as_prose(line: str) -> bool:
+    """True when the line ends with sentence or clause punctuation (quotes skipped)."""
+    stripped = line.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in _PROSE_END
+
+
+def heading_shaped(line: str) -> bool:
+    """Short, unpunctuated, not dialogue, caption or label: a line that could head a section."""
+    if not line or not _HAS_WORD.search(line):
+        return False
+    numbered = numbering_style(line) is not None
+    limit = MAX_NUMBERED_HEADING_CHARS if numbered else MAX_HEADING_CHARS
+    if len(line) > limit:
+        return False
+    if ends_as_prose(line) and not (numbered and line.rstrip()[-1] in "？?"):
+        return False
+    if line[0] in _DIALOGUE_START or "：“" in line or ":“" in line:
+        return False
+    if _CAPTION.search(line) or _LABEL_VALUE.match(line):
+        return False
+    # A heading is a phrase; a line with several full stops inside is prose.
+    return sum(line.count(c) for c in "。！？") == 0

@@ -1,0 +1,112 @@
+"""Provides recognition of metadata lines: dates, bylines, sources, editors, URLs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?:[T ]|\s)?\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
+)
+_SOURCE = re.compile(
+    r"[（(【\[]?\s*(?:文章来源|新闻来源|信息来源|稿件来源|来源|稿源|出处|转载自|来自)\s*[：:]\s*"
+    r"(?P<v>[^\s）)】\]|丨｜]+)\s*[）)】\]]?"
+)
+_AUTHOR_LABEL = re.compile(
+    r"(?:作者|撰文|文字|文|撰稿|口述|整理)\s*[：:/／|丨｜]\s*(?P<v>[^\s|丨｜]+(?:\s+[^\s|丨｜：:]+)?)"
+)
+_EDITOR = re.compile(
+    r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜]\s*"
+    r"[^\s）)】\]|丨｜]+\s*[）)】\]]?"
+)
+_ROLE = r"(?:首席|特约|见习|实习)?(?:记者|通讯员|特派记者|实习生|特约撰稿人|摄影|摄像)"
+_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_NAMES = rf"{_NAME}(?:\s*[、,，\s]\s*{_NAME})*"
+_MEDIA = r"(?:本报|本台|本刊|新华社|中新社|人民网|央视网|[\u4e00-\u9fff]{2,8}(?:日报|晚报|报|网|社|电视台))"
+# A byline is a line made of roles and names only. To tell 记者王明 from the
+# column title 记者手记, it needs a bullet, a media name, a space, or two roles.
+_BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
+_BYLINE_STRONG = re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
+_URL_LINE = re.compile(r"^(?:原文链接|原文地址|链接|网址|URL)?\s*[：:]?\s*(?P<v>https?://\S+)$", re.I)
+_COUNTERS = re.compile(
+    r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期|浏览次数|浏览量|阅读量|阅读|点击数|点击|字号|"
+    r"发布者|发布|字体)\s*[：:]?\s*\d*|[大中小]\s*(?=[大中小]|$)|\d+\s*次"
+)
+_LEFTOVER = re.compile(r"[\s\W_]+")
+
+MAX_META_LINE = 80
+
+
+@dataclass(frozen=True, slots=True)
+class MetaLine:
+    """What one metadata line told us; fields it did not carry are None."""
+
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+def format_date(match: re.Match[str]) -> str:
+    """ISO-format a matched date, with the time when the line gives one."""
+    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    text = f"{y:04d}-{m:02d}-{d:02d}"
+    if match["H"] is not None:
+        text += f" {int(match['H']):02d}:{match['M']}"
+        if match["S"] is not None:
+            text += f":{match['S']}"
+    return text
+
+
+def _valid_date(match: re.Match[str]) -> bool:
+    return 1 <= int(match["m"]) <= 12 and 1 <= int(match["d"]) <= 31
+
+
+def parse_meta_line(line: str) -> MetaLine | None:
+    """Return the metadata a short line carries, or None if it is not a metadata line.
+
+    A line counts only if, once the recognised fields and labels are taken out,
+    almost nothing is left: "2023年2月17日 来源：某某日报" is metadata,
+    "2023年2月17日，某某日报报道了……" is a sentence.
+    """
+    if not line or len(line) > MAX_META_LINE:
+        return None
+    url = _URL_LINE.match(line)
+    if url:
+        return MetaLine(url=url["v"])
+    if len(line) <= 50 and _BYLINE.match(line) and _BYLINE_STRONG.match(line):
+        author = line.lstrip("●○◎·•■ ").strip("（）() ")
+        return MetaLine(author=author)
+    rest = line
+    date = source = author = None
+    if m := _DATE.search(rest):
+        if _valid_date(m):
+            date = format_date(m)
+            rest = rest[: m.start()] + " " + rest[m.end() :]
+    if m := _SOURCE.search(rest):
+        source = m["v"]
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    if m := _AUTHOR_LABEL.search(rest):
+        author = m["v"].strip()
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    edited = _EDITOR.search(rest)
+    rest = _EDITOR.sub(" ", rest)
+    rest = _COUNTERS.sub(" ", rest)
+    if date is None and source is None and author is None and not edited:
+        return None
+    if len(_LEFTOVER.sub("", rest)) > 3:
+        return None
+    return MetaLine(date=date, source=source, author=author)
+
+
+_LEAD_BYLINE = re.compile(
+    r"^(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯)\s*"
+    r"[（(](?P<v>[^）)]{2,40})[）)]"
+)
+
+
+def lead_byline(paragraph: str) -> str | None:
+    """The reporters named in a lead such as 本报讯（记者 张三）, if any."""
+    m = _LEAD_BYLINE.match(paragraph)
+    return m["v"].strip() if m else None

@@ -1,0 +1,136 @@
+"""Provides the immutable document model shared by the UI, analysis and export."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from reader.sentences import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a paragraph; ``start``/``end`` index into the paragraph text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph and its sentences, split once when the paragraph is made."""
+
+    text: str
+    sentences: tuple[Sentence, ...] = field(default=())
+
+    @classmethod
+    def from_text(cls, text: str) -> Paragraph:
+        """Make a paragraph whose sentences come from the Chinese splitter."""
+        spans = split_sentences(text)
+        return cls(text, tuple(Sentence(text[a:b], a, b) for a, b in spans))
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of paragraphs under one heading; ``heading`` is None for the lead."""
+
+    heading: str | None
+    subtitle: str | None
+    level: int
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the page or text says about itself; None where it does not say."""
+
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"date": self.date, "source": self.source, "author": self.author, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article: its title, metadata and sections, the single source of truth."""
+
+    title: str | None
+    meta: Meta
+    sections: tuple[Section, ...]
+    subtitle: str | None = None  # a 副题 such as "——来自某县的调查"
+
+    def paragraphs(self) -> Iterator[tuple[int, int, Paragraph]]:
+        """Yield ``(section_index, paragraph_index, paragraph)`` in reading order."""
+        for si, section in enumerate(self.sections):
+            for pi, paragraph in enumerate(section.paragraphs):
+                yield si, pi, paragraph
+
+    @property
+    def body_text(self) -> str:
+        """All headings and paragraphs joined by newlines, for hashing and search."""
+        parts: list[str] = []
+        for section in self.sections:
+            parts.extend(p for p in (section.heading, section.subtitle) if p)
+            parts.extend(p.text for p in section.paragraphs)
+        return "\n".join(parts)
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(p.text) for _, _, p in self.paragraphs())
+
+    def identity(self) -> str:
+        """A stable hash of the normalized text: survives re-saving and CRLF changes."""
+        normalized = "".join((self.title or "", self.subtitle or "", self.body_text)).replace("\r", "")
+        normalized = "".join(normalized.split())
+        return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
+
+    def map_text(self, convert: Any) -> Document:
+        """Return a copy with every string passed through ``convert``.
+
+        Used for script conversion; the paragraph sentence spans are kept, which
+        is valid because OpenCC conversion keeps the character count per text
+        for all the variants we offer (checked where used).
+        """
+
+        def conv(value: str | None) -> str | None:
+            return None if value is None else convert(value)
+
+        sections = []
+        for s in self.sections:
+            paragraphs = []
+            for p in s.paragraphs:
+                text = convert(p.text)
+                if len(text) == len(p.text):
+                    sentences = tuple(
+                        Sentence(text[x.start : x.end], x.start, x.end) for x in p.sentences
+                    )
+                    paragraphs.append(Paragraph(text, sentences))
+                else:
+                    paragraphs.append(Paragraph.from_text(text))
+            sections.append(replace(s, heading=conv(s.heading), subtitle=conv(s.subtitle),
+                                    paragraphs=tuple(paragraphs)))
+        meta = replace(self.meta, source=conv(self.meta.source), author=conv(self.meta.author))
+        return Document(conv(self.title), meta, tuple(sections), conv(self.subtitle))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The outline JSON shape: title, meta and sections with paragraph texts."""
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "meta": self.meta.to_dict(),
+            "sections": [
+                {
+                    "heading": s.heading,
+                    "subtitle": s.subtitle,
+                    "level": s.level,
+                    "paragraphs": [{"text": p.text} for p in s.paragraphs],
+                }
+                for s in self.sections
+            ],
+        }

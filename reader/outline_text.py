@@ -1,0 +1,27 @@
+"""Provides the plain-text rendering of a document's outline for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reader.model import Document
+
+_META_LABELS = (("date", "日期"), ("source", "来源"), ("author", "作者"), ("url", "链接"))
+
+
+def outline_lines(document: Document) -> Iterator[str]:
+    """Yield the title, a metadata line and an indented section tree."""
+    yield document.title or "(无标题)"
+    if document.subtitle:
+        yield document.subtitle
+    meta = document.meta.to_dict()
+    fields = [f"{label}：{meta[key]}" for key, label in _META_LABELS if meta[key]]
+    if fields:
+        yield "  ".join(fields)
+    yield ""
+    for section in document.sections:
+        indent = "  " * (section.level - 1)
+        heading = section.heading or "(导语)"
+        if section.subtitle:
+            heading += f" —— {section.subtitle}"
+        yield f"{indent}{heading}  [{len(section.paragraphs)}段]"

@@ -1,0 +1,115 @@
+"""Provides a sentence splitter made for Chinese text.
+
+Splits after 。！？；… and their ASCII forms where they end a sentence, keeps
+closing quotes and brackets with the sentence they close, and leaves numbers
+(3.5亿), URLs and ellipses inside a quotation alone. Returns spans so callers
+can keep offsets that round-trip into the paragraph text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that end a sentence on their own.
+_FULL_STOPS = "。！？；!?;｡"
+_ELLIPSIS = "…⋯"
+_CLOSERS = "”’」』）)》〉】〕］]\"'"
+_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+# A quotation that has not closed within this many characters is treated as
+# unbalanced (a typo or a quote spanning paragraphs) and no longer shields.
+_QUOTE_REACH = 240
+
+_URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.ASCII)
+
+
+def _protected(text: str) -> list[bool]:
+    """Mark positions inside URLs, where no sentence may end."""
+    mask = [False] * len(text)
+    for m in _URL.finditer(text):
+        for i in range(m.start(), m.end()):
+            mask[i] = True
+    return mask
+
+
+def _ascii_period_ends(text: str, i: int) -> bool:
+    """An ASCII '.' ends a sentence only before white space, CJK or the end.
+
+    This keeps 3.5亿, v2.0, example.com and 1.2.3 whole, and a list number
+    such as "1. " at the start of a line is not a sentence of its own.
+    """
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prev = text[i - 1] if i > 0 else ""
+    if nxt == "":
+        return True
+    if prev.isdigit() and text[:i].strip().isdigit():
+        return False
+    if nxt.isspace():
+        return True
+    if "\u4e00" <= nxt <= "\u9fff":
+        return not prev.isdigit()
+    return nxt in _CLOSERS
+
+
+def _quote_closes_soon(text: str, i: int, closer: str) -> bool:
+    end = text.find(closer, i + 1, i + 1 + _QUOTE_REACH)
+    return end != -1
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of the sentences of ``text``.
+
+    Spans cover every non-space character exactly once; white space between
+    sentences belongs to no sentence, so ``text[start:end]`` is always the
+    trimmed sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    mask = _protected(text)
+    quotes: list[str] = []  # expected closers of the quotations we are inside
+    start = 0
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in _OPENERS:
+            quotes.append(_OPENERS[ch])
+        elif quotes and ch == quotes[-1]:
+            quotes.pop()
+        is_stop = False
+        if not mask[i]:
+            if ch in _FULL_STOPS:
+                is_stop = True
+            elif ch in _ELLIPSIS or (ch == "." and text.startswith("...", i)):
+                # Inside a quote that goes on, an ellipsis is a pause, not an end.
+                is_stop = not (quotes and _quote_closes_soon(text, i, quotes[-1]))
+            elif ch == ".":
+                is_stop = _ascii_period_ends(text, i)
+        if not is_stop:
+            i += 1
+            continue
+        # Swallow runs of stops (？！, ……, ...) and the closers after them.
+        j = i + 1
+        while j < n and (text[j] in _FULL_STOPS or text[j] in _ELLIPSIS or text[j] == "."):
+            j += 1
+        while j < n and text[j] in _CLOSERS:
+            if quotes and text[j] == quotes[-1]:
+                quotes.pop()
+            j += 1
+        # A stop inside a quotation that closes later does not end the sentence
+        # unless the quotation is long enough to hold sentences of its own.
+        if quotes and ch in _FULL_STOPS and _quote_closes_soon(text, j - 1, quotes[-1]):
+            i = j
+            continue
+        _append(spans, text, start, j)
+        start = j
+        i = j
+    _append(spans, text, start, n)
+    return spans
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))

@@ -1,0 +1,308 @@
+"""Provides structure detection: from lines of text to a Document.
+
+Every non-blank line gets exactly one role (title, metadata, site furniture,
+heading, subtitle or body); the Document is built from those roles, so the
+body keeps every character of every body line. Markdown and HTML reuse the
+same builder with headings already known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from reader.boilerplate import is_boilerplate, starts_disclaimer, starts_tail
+from reader.headings import (
+    STYLE_RANK,
+    ends_as_prose,
+    heading_shaped,
+    is_marker_heading,
+    numbering_style,
+)
+from reader.metadata import MetaLine, lead_byline, parse_meta_line
+from reader.model import Document, Meta, Paragraph, Section
+
+_EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
+_TITLE_MAX = 60
+_TITLE_SEARCH = 12  # non-blank lines at the top where the title may stand
+
+
+class Role(StrEnum):
+    """What a line of the input turned out to be."""
+
+    BLANK = "blank"
+    BOILERPLATE = "boilerplate"
+    META = "meta"
+    TITLE = "title"
+    HEADING = "heading"
+    SUBTITLE = "subtitle"
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line (or one Markdown/HTML block) before its role is known."""
+
+    text: str
+    heading_level: int | None = None  # known from markup, None for plain text
+    indented: bool = False
+    blank_before: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A document and the role each block played in it, for tests and debugging."""
+
+    document: Document
+    blocks: tuple[Block, ...]
+    roles: tuple[Role, ...]
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """Split plain text into line blocks, remembering indentation and blank lines."""
+    blocks: list[Block] = []
+    blank = False
+    for raw in text.split("\n"):
+        stripped = raw.strip(_EDGE_SPACE + "\r\f\v")
+        if not stripped:
+            blank = True
+            blocks.append(Block(""))
+            continue
+        blocks.append(Block(stripped, indented=raw[:1] in _EDGE_SPACE, blank_before=blank))
+        blank = False
+    return blocks
+
+
+def parse_plain_text(text: str) -> Parsed:
+    """Detect title, metadata, headings and paragraphs in plain text."""
+    return build(blocks_from_text(text), detect_headings=True)
+
+
+def build(blocks: list[Block], *, detect_headings: bool, title: str | None = None,
+          meta: Meta | None = None) -> Parsed:
+    """Assign a role to each block and assemble the Document."""
+    roles: list[Role | None] = [Role.BLANK if not b.text else None for b in blocks]
+    metas: list[MetaLine] = []
+    _cut_tail(blocks, roles)
+    for i, block in enumerate(blocks):
+        if roles[i] is not None or block.heading_level is not None:
+            continue
+        if is_boilerplate(block.text):
+            roles[i] = Role.BOILERPLATE
+        elif (found := parse_meta_line(block.text)) is not None:
+            roles[i] = Role.META
+            metas.append(found)
+    title = _mark_title(blocks, roles, title)
+    subtitle = _mark_title_subtitle(blocks, roles) if title else None
+    if detect_headings:
+        _mark_headings(blocks, roles)
+    for i, block in enumerate(blocks):
+        if roles[i] is None:
+            roles[i] = Role.HEADING if block.heading_level is not None else Role.BODY
+    final_roles = tuple(r if r is not None else Role.BODY for r in roles)
+    document = _assemble(blocks, final_roles, title, _merge_meta(meta, metas))
+    document = replace(document, subtitle=subtitle)
+    return Parsed(document, tuple(blocks), final_roles)
+
+
+def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:
+    """From a disclaimer or a related-links label after the article on, drop the page."""
+    seen_prose = False
+    for i, block in enumerate(blocks):
+        if roles[i] is not None:
+            continue
+        if seen_prose and (starts_disclaimer(block.text) or starts_tail(block.text)):
+            for j in range(i, len(blocks)):
+                if roles[j] is None:
+                    roles[j] = Role.BOILERPLATE
+            return
+        if ends_as_prose(block.text) and len(block.text) >= 20:
+            seen_prose = True
+
+
+def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None) -> str | None:
+    """Find the title (a repeated line wins), and mark each copy of it at the edges."""
+    open_lines = [i for i, r in enumerate(roles) if r is None]
+    if title is None:
+        top = open_lines[:_TITLE_SEARCH]
+        texts = [blocks[i].text for i in open_lines]
+        shaped = [i for i in top if _title_shaped(blocks[i])]
+        repeated = [i for i in shaped if texts.count(blocks[i].text) > 1]
+        chosen = repeated[0] if repeated else (shaped[0] if shaped and shaped[0] == top[0] else None)
+        if chosen is None:
+            return None
+        title = blocks[chosen].text
+    first_body = next(
+        (i for i in open_lines if blocks[i].text != title and not _title_shaped(blocks[i])),
+        len(blocks),
+    )
+    tail = set(open_lines[-3:])
+    for i in open_lines:
+        if blocks[i].text == title and (i < first_body or i in tail):
+            roles[i] = Role.TITLE
+    return title
+
+
+def _mark_title_subtitle(blocks: list[Block], roles: list[Role | None]) -> str | None:
+    """A line opened by a dash right under the title is the title's subtitle (副题)."""
+    first = next((i for i, r in enumerate(roles) if r is Role.TITLE), None)
+    if first is None:
+        return None
+    nxt = next((i for i in range(first + 1, len(blocks)) if roles[i] is None), None)
+    if nxt is None:
+        return None
+    text = blocks[nxt].text
+    if re.match(r"^(?:——|--|—)\s*\S", text) and len(text) <= _TITLE_MAX:
+        roles[nxt] = Role.TITLE
+        return text
+    return None
+
+
+def _title_shaped(block: Block) -> bool:
+    if block.heading_level is not None:
+        return False
+    text = block.text
+    if len(text) > _TITLE_MAX or not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
+        return False
+    return not ends_as_prose(text) or text.rstrip("”」』）)")[-1:] in "？！?!"
+
+
+def _heading_style(text: str) -> str | None:
+    style = numbering_style(text)
+    if style is None and is_marker_heading(text):
+        return "marker"
+    return style
+
+
+def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
+    """Turn runs of heading-shaped lines that stand before body text into headings.
+
+    One line is a heading; two unnumbered lines are a lead line and its
+    subtitle; numbered lines in a row are nested headings; lines sharing a
+    numbering style in a row, or three plain short lines, are a list.
+    """
+    content = [i for i, r in enumerate(roles) if r is None]
+    k = 0
+    while k < len(content):
+        if not heading_shaped(blocks[content[k]].text):
+            k += 1
+            continue
+        run_end = k
+        while run_end + 1 < len(content) and heading_shaped(blocks[content[run_end + 1]].text):
+            run_end += 1
+        run = content[k : run_end + 1]
+        followed_by_body = run_end + 1 < len(content)
+        previous = blocks[content[k - 1]].text if k > 0 else None
+        if followed_by_body and _is_heading_run(blocks, run, previous):
+            _assign_run(blocks, roles, run)
+        k = run_end + 1
+
+
+def _is_heading_run(blocks: list[Block], run: list[int], previous: str | None) -> bool:
+    styles = [_heading_style(blocks[i].text) for i in run]
+    if any(a is not None and a == b for a, b in zip(styles, styles[1:], strict=False)):
+        return False  # 1. 2. 3. in a row: a list
+    plain = sum(1 for s in styles if s is None)
+    if plain >= 3 or (len(run) >= 3 and plain == len(run)):
+        return False
+    # The end of a hard-wrapped paragraph is short too: the line before it ends mid-sentence.
+    first = blocks[run[0]]
+    return not (
+        previous is not None
+        and styles[0] is None
+        and not first.blank_before
+        and not first.indented
+        and not ends_as_prose(previous)
+        and len(previous) > 30
+    )
+
+
+def _assign_run(blocks: list[Block], roles: list[Role | None], run: list[int]) -> None:
+    j = 0
+    while j < len(run):
+        roles[run[j]] = Role.HEADING
+        nxt = run[j + 1] if j + 1 < len(run) else None
+        if nxt is not None and _heading_style(blocks[nxt].text) is None:
+            roles[nxt] = Role.SUBTITLE
+            j += 2
+        else:
+            j += 1
+
+
+def _merge_meta(base: Meta | None, found: list[MetaLine]) -> Meta:
+    meta = base or Meta()
+    for line in found:
+        meta = replace(
+            meta,
+            date=meta.date or line.date,
+            source=meta.source or line.source,
+            author=meta.author or line.author,
+            url=meta.url or line.url,
+        )
+    return meta
+
+
+def _join_wrapped(blocks: list[Block], roles: tuple[Role, ...]) -> list[tuple[int, str]]:
+    """Body paragraphs as (first block index, text), hard-wrapped lines rejoined."""
+    body = [i for i, r in enumerate(roles) if r is Role.BODY]
+    lengths = sorted(len(blocks[i].text) for i in body)
+    wrap = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else 0
+    wrapped_text = 0 < wrap <= 120
+    paragraphs: list[tuple[int, str]] = []
+    joining = False
+    for n, i in enumerate(body):
+        text = blocks[i].text
+        block = blocks[i]
+        if joining and not block.blank_before and not block.indented and body[n - 1] == i - 1:
+            first, previous = paragraphs[-1]
+            sep = " " if previous[-1:].isascii() and text[:1].isascii() else ""
+            paragraphs[-1] = (first, previous + sep + text)
+        else:
+            paragraphs.append((i, text))
+        joining = wrapped_text and len(text) >= max(16, wrap * 0.8) and not ends_as_prose(text)
+    return paragraphs
+
+
+def _assemble(blocks: list[Block], roles: tuple[Role, ...], title: str | None,
+              meta: Meta) -> Document:
+    paragraphs_at = dict(_join_wrapped(blocks, roles))
+    if meta.author is None and paragraphs_at:
+        first = paragraphs_at[min(paragraphs_at)]
+        if (byline := lead_byline(first)) is not None:
+            meta = replace(meta, author=byline)
+    heading_ranks = sorted(
+        {
+            _rank(blocks[i])
+            for i, r in enumerate(roles)
+            if r is Role.HEADING and _rank(blocks[i]) is not None
+        }
+    )
+    level_of = {rank: n + 1 for n, rank in enumerate(heading_ranks)}
+    sections: list[Section] = []
+    current = Section(None, None, 1, ())
+    for i, role in enumerate(roles):
+        if role is Role.HEADING:
+            if current.heading is not None or current.paragraphs:
+                sections.append(current)
+            rank = _rank(blocks[i])
+            level = level_of.get(rank, 1) if rank is not None else 1
+            current = Section(blocks[i].text, None, level, ())
+        elif role is Role.SUBTITLE:
+            current = replace(current, subtitle=blocks[i].text)
+        elif i in paragraphs_at:
+            paragraph = Paragraph.from_text(paragraphs_at[i])
+            current = replace(current, paragraphs=(*current.paragraphs, paragraph))
+    if current.heading is not None or current.paragraphs:
+        sections.append(current)
+    return Document(title, meta, tuple(sections))
+
+
+def _rank(block: Block) -> float | None:
+    """Order of nesting: markup levels first, then the numbering styles."""
+    if block.heading_level is not None:
+        return float(block.heading_level)
+    style = _heading_style(block.text)
+    if style is None or style == "marker":
+        return None
+    return 10.0 + STYLE_RANK[style]

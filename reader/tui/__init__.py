@@ -1,0 +1,1 @@
+"""Provides the Textual interface of zhreader; nothing in the core imports it."""

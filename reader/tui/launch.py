@@ -1,0 +1,43 @@
+"""Provides the start of the interactive reader from the command line.
+
+Loads the article before Textual starts, so a bad file is reported as one
+line on stderr; when the article came through a pipe, the terminal is
+reopened for the keyboard.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from reader.errors import ArticleError
+from reader.loading import DEFAULT_MAX_SIZE, STDIN_NAME, load_path, load_stream
+from reader.model import Document
+
+
+def _reattach_terminal() -> None:
+    """Make fd 0 the terminal again after the article was read from a pipe."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise ArticleError(STDIN_NAME, "read the article from the pipe, but there is no "
+                                       "terminal to show it on; use 'zhreader outline -'") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = sys.__stdin__ = open(0, closefd=False)  # noqa: SIM115
+
+
+def launch(article: str | None, *, encoding: str | None = None,
+           max_size: int = DEFAULT_MAX_SIZE) -> None:
+    """Open the reader on ``article``, on piped input, or on the sample library."""
+    document: Document | None = None
+    path: str | None = article
+    if article == "-" or (article is None and not sys.stdin.isatty()):
+        document = load_stream(sys.stdin.buffer, encoding=encoding, max_size=max_size)
+        path = None
+        _reattach_terminal()
+    elif article is not None:
+        document = load_path(article, encoding=encoding, max_size=max_size)
+    from reader.tui.app import ReaderApp
+
+    ReaderApp(document=document, path=path).run()
