@@ -42,19 +42,28 @@ class DefaultGroup(click.Group):
     """A group that runs ``read`` when the first argument is not a subcommand."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h",
-                                                                       "--version")):
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
+        ):
             args = ["read", *args]
         return super().parse_args(ctx, args)
 
 
 def input_options(func: F) -> F:
     """The options every command that reads an article shares."""
-    func = click.option("--encoding", metavar="NAME",
-                        help="Decode the input with this encoding instead of detecting it "
-                             "(utf-8, gb18030, big5 …).")(func)
-    func = click.option("--max-size", type=SizeType(), default="20MB", show_default=True,
-                        help="Refuse inputs larger than this.")(func)
+    func = click.option(
+        "--encoding",
+        metavar="NAME",
+        help="Decode the input with this encoding instead of detecting it "
+        "(utf-8, gb18030, big5 …).",
+    )(func)
+    func = click.option(
+        "--max-size",
+        type=SizeType(),
+        default="20MB",
+        show_default=True,
+        help="Refuse inputs larger than this.",
+    )(func)
     return func
 
 

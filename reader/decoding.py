@@ -54,7 +54,9 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
             try:
                 return _clean(data.decode(codec), source)
             except UnicodeDecodeError:
-                raise ArticleError(source, f"starts like {codec} but is not valid {codec}") from None
+                raise ArticleError(
+                    source, f"starts like {codec} but is not valid {codec}"
+                ) from None
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise ArticleError(source, f"this is {kind}, not a text article")

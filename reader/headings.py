@@ -38,6 +38,7 @@ _LABEL_VALUE = re.compile(
     r"^(?:地址|电话|邮箱|邮编|传真|联系人|联系电话|时间|地点|日期|网址|E-?mail|Tel)\s*[：:]",
     re.IGNORECASE,
 )
+_SPEECH = re.compile(r"(?:说|說|道|问|問|答|称|稱|表示)[，,：:]")
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 MAX_HEADING_CHARS = 30
@@ -75,7 +76,7 @@ def heading_shaped(line: str) -> bool:
         return False
     if ends_as_prose(line) and not (numbered and line.rstrip()[-1] in "？?"):
         return False
-    if line[0] in _DIALOGUE_START or "：“" in line or ":“" in line:
+    if line[0] in _DIALOGUE_START or "：“" in line or ":“" in line or _SPEECH.search(line):
         return False
     if _CAPTION.search(line) or _LABEL_VALUE.match(line):
         return False

@@ -45,8 +45,9 @@ def detect_format(name: str, text: str) -> Format:
     return "text"
 
 
-def load_path(path: str | Path, *, encoding: str | None = None,
-              max_size: int = DEFAULT_MAX_SIZE) -> Document:
+def load_path(
+    path: str | Path, *, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+) -> Document:
     """Load an article file; ``-`` reads standard input."""
     if str(path) == "-":
         return load_stream(sys.stdin.buffer, encoding=encoding, max_size=max_size)
@@ -57,8 +58,10 @@ def load_path(path: str | Path, *, encoding: str | None = None,
             raise ArticleError(name, "is a directory, not an article file")
         size = path.stat().st_size
         if size > max_size:
-            raise ArticleError(name, f"file is {_mib(size)}, over the {_mib(max_size)} limit "
-                                     "(raise it with --max-size)")
+            raise ArticleError(
+                name,
+                f"file is {_mib(size)}, over the {_mib(max_size)} limit (raise it with --max-size)",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise ArticleError(name, "no such file") from None
@@ -71,18 +74,25 @@ def load_path(path: str | Path, *, encoding: str | None = None,
     return load_bytes(data, name, encoding=encoding)
 
 
-def load_stream(stream: BinaryIO, *, encoding: str | None = None,
-                max_size: int = DEFAULT_MAX_SIZE, name: str = STDIN_NAME) -> Document:
+def load_stream(
+    stream: BinaryIO,
+    *,
+    encoding: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    name: str = STDIN_NAME,
+) -> Document:
     """Load an article from a byte stream, reading no more than ``max_size`` + 1 bytes."""
     data = stream.read(max_size + 1)
     if len(data) > max_size:
-        raise ArticleError(name, f"input is over the {_mib(max_size)} limit "
-                                 "(raise it with --max-size)")
+        raise ArticleError(
+            name, f"input is over the {_mib(max_size)} limit (raise it with --max-size)"
+        )
     return load_bytes(data, name, encoding=encoding)
 
 
-def load_bytes(data: bytes, name: str, *, encoding: str | None = None,
-               fmt: Format | None = None) -> Document:
+def load_bytes(
+    data: bytes, name: str, *, encoding: str | None = None, fmt: Format | None = None
+) -> Document:
     """Decode and parse article bytes; ``name`` is used in errors and to pick the format."""
     text = decode_bytes(data, name, encoding)
     return load_text(text, name, fmt=fmt)
@@ -124,8 +134,13 @@ def _parse_html(html: str, name: str) -> Parsed:
     import trafilatura  # heavy; only HTML needs it
 
     extracted = trafilatura.bare_extraction(
-        html, output_format="python", include_formatting=True, with_metadata=True,
-        favor_recall=True, include_comments=False, include_tables=True,
+        html,
+        output_format="python",
+        include_formatting=True,
+        with_metadata=True,
+        favor_recall=True,
+        include_comments=False,
+        include_tables=True,
     )
     if extracted is None or not (extracted.text or "").strip():
         plain = trafilatura.html2txt(html) or ""

@@ -28,7 +28,9 @@ _MEDIA = r"(?:本报|本台|本刊|新华社|中新社|人民网|央视网|[\u4e
 # column title 记者手记, it needs a bullet, a media name, a space, or two roles.
 _BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
 _BYLINE_STRONG = re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
-_URL_LINE = re.compile(r"^(?:原文链接|原文地址|链接|网址|URL)?\s*[：:]?\s*(?P<v>https?://\S+)$", re.I)
+_URL_LINE = re.compile(
+    r"^(?:原文链接|原文地址|链接|网址|URL)?\s*[：:]?\s*(?P<v>https?://\S+)$", re.I
+)
 _COUNTERS = re.compile(
     r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期|浏览次数|浏览量|阅读量|阅读|点击数|点击|字号|"
     r"发布者|发布|字体)\s*[：:]?\s*\d*|[大中小]\s*(?=[大中小]|$)|\d+\s*次"
@@ -80,10 +82,9 @@ def parse_meta_line(line: str) -> MetaLine | None:
         return MetaLine(author=author)
     rest = line
     date = source = author = None
-    if m := _DATE.search(rest):
-        if _valid_date(m):
-            date = format_date(m)
-            rest = rest[: m.start()] + " " + rest[m.end() :]
+    if (m := _DATE.search(rest)) and _valid_date(m):
+        date = format_date(m)
+        rest = rest[: m.start()] + " " + rest[m.end() :]
     if m := _SOURCE.search(rest):
         source = m["v"]
         rest = rest[: m.start()] + " " + rest[m.end() :]

@@ -86,7 +86,9 @@ class Document:
 
     def identity(self) -> str:
         """A stable hash of the normalized text: survives re-saving and CRLF changes."""
-        normalized = "".join((self.title or "", self.subtitle or "", self.body_text)).replace("\r", "")
+        normalized = "".join((self.title or "", self.subtitle or "", self.body_text)).replace(
+            "\r", ""
+        )
         normalized = "".join(normalized.split())
         return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
@@ -113,8 +115,14 @@ class Document:
                     paragraphs.append(Paragraph(text, sentences))
                 else:
                     paragraphs.append(Paragraph.from_text(text))
-            sections.append(replace(s, heading=conv(s.heading), subtitle=conv(s.subtitle),
-                                    paragraphs=tuple(paragraphs)))
+            sections.append(
+                replace(
+                    s,
+                    heading=conv(s.heading),
+                    subtitle=conv(s.subtitle),
+                    paragraphs=tuple(paragraphs),
+                )
+            )
         meta = replace(self.meta, source=conv(self.meta.source), author=conv(self.meta.author))
         return Document(conv(self.title), meta, tuple(sections), conv(self.subtitle))
 

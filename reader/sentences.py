@@ -19,6 +19,11 @@ _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 # unbalanced (a typo or a quote spanning paragraphs) and no longer shields.
 _QUOTE_REACH = 240
 
+# 「走吧！」她說。 is one sentence: a short speech tag after a quotation belongs to it.
+_SPEECH_TAG = re.compile(
+    r"[^。！？；!?;“”「」\n]{0,8}?(?:说|說|道|问|問|喊|答|叹|嘆)[^。！？；!?;“「\n]{0,3}[。！？!?]"
+)
+
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.ASCII)
 
 
@@ -97,6 +102,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         # A stop inside a quotation that closes later does not end the sentence
         # unless the quotation is long enough to hold sentences of its own.
         if quotes and ch in _FULL_STOPS and _quote_closes_soon(text, j - 1, quotes[-1]):
+            i = j
+            continue
+        if text[j - 1] in "”」』’" and _SPEECH_TAG.match(text, j):
             i = j
             continue
         _append(spans, text, start, j)

@@ -8,6 +8,7 @@ same builder with headings already known.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -76,11 +77,16 @@ def blocks_from_text(text: str) -> list[Block]:
 
 def parse_plain_text(text: str) -> Parsed:
     """Detect title, metadata, headings and paragraphs in plain text."""
-    return build(blocks_from_text(text), detect_headings=True)
+    return build(_unwrap(blocks_from_text(text)), detect_headings=True)
 
 
-def build(blocks: list[Block], *, detect_headings: bool, title: str | None = None,
-          meta: Meta | None = None) -> Parsed:
+def build(
+    blocks: list[Block],
+    *,
+    detect_headings: bool,
+    title: str | None = None,
+    meta: Meta | None = None,
+) -> Parsed:
     """Assign a role to each block and assemble the Document."""
     roles: list[Role | None] = [Role.BLANK if not b.text else None for b in blocks]
     metas: list[MetaLine] = []
@@ -129,7 +135,9 @@ def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None
         texts = [blocks[i].text for i in open_lines]
         shaped = [i for i in top if _title_shaped(blocks[i])]
         repeated = [i for i in shaped if texts.count(blocks[i].text) > 1]
-        chosen = repeated[0] if repeated else (shaped[0] if shaped and shaped[0] == top[0] else None)
+        chosen = (
+            repeated[0] if repeated else (shaped[0] if shaped and shaped[0] == top[0] else None)
+        )
         if chosen is None:
             return None
         title = blocks[chosen].text
@@ -201,7 +209,7 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
 
 def _is_heading_run(blocks: list[Block], run: list[int], previous: str | None) -> bool:
     styles = [_heading_style(blocks[i].text) for i in run]
-    if any(a is not None and a == b for a, b in zip(styles, styles[1:], strict=False)):
+    if any(a is not None and a == b for a, b in itertools.pairwise(styles)):
         return False  # 1. 2. 3. in a row: a list
     plain = sum(1 for s in styles if s is None)
     if plain >= 3 or (len(run) >= 3 and plain == len(run)):
@@ -243,30 +251,40 @@ def _merge_meta(base: Meta | None, found: list[MetaLine]) -> Meta:
     return meta
 
 
-def _join_wrapped(blocks: list[Block], roles: tuple[Role, ...]) -> list[tuple[int, str]]:
-    """Body paragraphs as (first block index, text), hard-wrapped lines rejoined."""
-    body = [i for i, r in enumerate(roles) if r is Role.BODY]
-    lengths = sorted(len(blocks[i].text) for i in body)
-    wrap = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else 0
-    wrapped_text = 0 < wrap <= 120
-    paragraphs: list[tuple[int, str]] = []
-    joining = False
-    for n, i in enumerate(body):
-        text = blocks[i].text
-        block = blocks[i]
-        if joining and not block.blank_before and not block.indented and body[n - 1] == i - 1:
-            first, previous = paragraphs[-1]
-            sep = " " if previous[-1:].isascii() and text[:1].isascii() else ""
-            paragraphs[-1] = (first, previous + sep + text)
+def _unwrap(blocks: list[Block]) -> list[Block]:
+    """Rejoin hard-wrapped paragraphs (text broken at a fixed width, as in e-mail or
+    old .txt files), so that the pieces of one paragraph are not taken for headings.
+    """
+    lengths = sorted(len(b.text) for b in blocks if b.text)
+    if len(lengths) < 5:
+        return blocks
+    width = lengths[int(len(lengths) * 0.9)]
+    full = [b for b in blocks if len(b.text) >= width * 0.85 and not ends_as_prose(b.text)]
+    if width > 100 or width < 16 or len(full) < max(3, len(lengths) // 4):
+        return blocks
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and block.text
+            and previous.text
+            and not block.blank_before
+            and not block.indented
+            and len(previous.text.split("\n")[-1]) >= width * 0.85
+            and not ends_as_prose(previous.text)
+        ):
+            sep = " " if previous.text[-1:].isascii() and block.text[:1].isascii() else ""
+            joined[-1] = replace(previous, text=previous.text + sep + block.text)
         else:
-            paragraphs.append((i, text))
-        joining = wrapped_text and len(text) >= max(16, wrap * 0.8) and not ends_as_prose(text)
-    return paragraphs
+            joined.append(block)
+    return joined
 
 
-def _assemble(blocks: list[Block], roles: tuple[Role, ...], title: str | None,
-              meta: Meta) -> Document:
-    paragraphs_at = dict(_join_wrapped(blocks, roles))
+def _assemble(
+    blocks: list[Block], roles: tuple[Role, ...], title: str | None, meta: Meta
+) -> Document:
+    paragraphs_at = {i: b.text for i, b in enumerate(blocks) if roles[i] is Role.BODY}
     if meta.author is None and paragraphs_at:
         first = paragraphs_at[min(paragraphs_at)]
         if (byline := lead_byline(first)) is not None:

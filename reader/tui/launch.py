@@ -20,15 +20,19 @@ def _reattach_terminal() -> None:
     try:
         tty = os.open("/dev/tty", os.O_RDWR)
     except OSError:
-        raise ArticleError(STDIN_NAME, "read the article from the pipe, but there is no "
-                                       "terminal to show it on; use 'zhreader outline -'") from None
+        raise ArticleError(
+            STDIN_NAME,
+            "read the article from the pipe, but there is no "
+            "terminal to show it on; use 'zhreader outline -'",
+        ) from None
     os.dup2(tty, 0)
     os.close(tty)
     sys.stdin = sys.__stdin__ = open(0, closefd=False)  # noqa: SIM115
 
 
-def launch(article: str | None, *, encoding: str | None = None,
-           max_size: int = DEFAULT_MAX_SIZE) -> None:
+def launch(
+    article: str | None, *, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+) -> None:
     """Open the reader on ``article``, on piped input, or on the sample library."""
     document: Document | None = None
     path: str | None = article

@@ -1,0 +1,144 @@
+"""Each bundled sample gives the outline it was written to have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.loading import load_path
+from reader.model import Document
+
+from .conftest import SAMPLES
+
+
+def load(name: str) -> Document:
+    return load_path(SAMPLES / name)
+
+
+def tree(doc: Document) -> list[tuple[str | None, str | None, int]]:
+    return [(s.heading, s.subtitle, s.level) for s in doc.sections]
+
+
+def all_text(doc: Document) -> str:
+    return doc.body_text
+
+
+def test_scraped_news_sample() -> None:
+    doc = load("01_news_scraped.txt")
+    assert doc.title == "东江火炬开发区：老厂房里长出新产业"
+    assert doc.meta.date == "2023-02-17 10:06:00"
+    assert doc.meta.source == "东江日报"
+    assert doc.meta.author == "东江日报记者 林晓雯 通讯员 陈国栋"
+    assert tree(doc) == [
+        (None, None, 1),
+        ("数字赋能", "老工业区跑出转型加速度", 1),
+        ("人才回流", "产业园变成了年轻人的“朋友圈”", 1),
+        ("生态修复", "转型不再以牺牲环境为代价", 1),
+    ]
+    body = all_text(doc)
+    for junk in ("最新信息", "首页", "免责声明", "sitemap.xml", "版权所有", "责任编辑", "文章来源"):
+        assert junk not in body
+    assert doc.title not in body  # neither the repeat at the top nor the one at the end
+    last = doc.sections[-1].paragraphs[-1].text
+    assert last.startswith("周明远表示") and last.endswith("摇篮。")
+
+
+def test_traditional_essay_sample() -> None:
+    doc = load("02_essay_traditional.txt")
+    assert doc.title == "巷口那間舊書店"
+    assert doc.meta.author == "許靜宜"
+    assert tree(doc) == [
+        (None, None, 1),
+        ("紙頁裡的時間", None, 1),
+        ("一座城市的記憶", None, 1),
+        ("留下來的理由", None, 1),
+    ]
+
+
+def test_policy_report_hierarchy() -> None:
+    doc = load("03_policy_report.txt")
+    assert doc.title == "东江市推进社区居家养老服务高质量发展实施方案（2023—2025年）"
+    assert doc.meta.date == "2023-03-08"
+    assert doc.meta.source == "东江市民政局"
+    headings = [(s.heading, s.level) for s in doc.sections if s.heading]
+    assert headings[:6] == [
+        ("一、总体要求", 1),
+        ("（一）指导思想", 2),
+        ("（二）主要目标", 2),
+        ("二、重点任务", 1),
+        ("（一）完善社区养老服务设施网络", 2),
+        ("1.统筹规划设施布局", 3),
+    ]
+    assert ("三、保障措施", 1) in headings
+    assert len(headings) == 17
+    # （1）（2）（3） are list items ending in 。, paragraphs of 1.发展老年助餐服务
+    meals = next(s for s in doc.sections if s.heading == "1.发展老年助餐服务")
+    assert [p.text[:3] for p in meals.paragraphs] == ["（1）", "（2）", "（3）"]
+
+
+def test_markdown_sample() -> None:
+    doc = load("04_markdown_guide.md")
+    assert doc.title == "在阳台上种出一季蔬菜：城市新手的实用指南"
+    assert doc.meta.author == "顾南星"
+    assert doc.meta.date == "2023-04-02"
+    assert tree(doc) == [
+        (None, None, 1),
+        ("先看阳台，再选蔬菜", None, 1),
+        ("容器与土壤", None, 1),
+        ("浇水、施肥与日常管理", None, 1),
+        ("浇水：见干见湿", None, 2),
+        ("施肥：薄肥勤施", None, 2),
+        ("病虫害：以防为主", None, 2),
+        ("新手常见的三个误区", None, 1),
+        ("收获与再出发", None, 1),
+    ]
+    body = all_text(doc)
+    assert "**" not in body and "](" not in body
+    assert "城市农园入门手册" in body  # link text kept, URL dropped
+
+
+def test_gb18030_sample_is_decoded_and_structured() -> None:
+    raw = (SAMPLES / "05_rural_delivery_gb18030.txt").read_bytes()
+    try:
+        raw.decode("utf-8")
+        is_utf8 = True
+    except UnicodeDecodeError:
+        is_utf8 = False
+    assert not is_utf8
+    doc = load("05_rural_delivery_gb18030.txt")
+    assert doc.title == "快递进村“最后一公里”是怎样打通的"
+    assert doc.subtitle == "——来自青禾县的调查"
+    assert doc.meta.date == "2023-05-12"
+    assert doc.meta.source == "东江农民报"
+    assert doc.meta.author == "记者 孙立平 通讯员 何晓燕"
+    assert [s.heading for s in doc.sections] == [
+        None,
+        "■ 多家快递“拼车”进村",
+        "■ 农产品搭上“回程车”出山",
+        "■ 难题仍待破解",
+        "记者手记",
+    ]
+    assert "责任编辑" not in all_text(doc)
+
+
+def test_html_sample() -> None:
+    doc = load("06_web_page.html")
+    assert doc.title == "古籍修复师：在纸页间与时间对话"
+    assert doc.meta.date == "2023-06-18"
+    assert doc.meta.author == "沈若兰"
+    assert doc.meta.source == "东江新闻网"
+    assert doc.meta.url == "https://news.example.cn/culture/2023/0618/guji.html"
+    assert [s.heading for s in doc.sections] == [
+        None,
+        "一张补纸要配上好几天",
+        "年轻人走进修复室",
+        "让古籍“活”起来",
+    ]
+    body = all_text(doc)
+    for junk in ("广告", "抢购", "相关阅读", "版权所有", "关于我们", "当前位置", "责任编辑"):
+        assert junk not in body
+
+
+def test_every_sample_is_within_the_size_range() -> None:
+    for path in sorted(Path(SAMPLES).glob("0*")):
+        doc = load_path(path)
+        assert 1000 <= doc.char_count <= 6000, (path.name, doc.char_count)

@@ -1,0 +1,107 @@
+"""Structure detection as a whole: roles, metadata, boilerplate, nothing lost."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.structure import Role, parse_plain_text
+
+from .conftest import SAMPLES
+
+LINES = [
+    "首页 > 新闻 > 本地",
+    "最新信息",
+    "东江日报记者 王明",
+    "2023-02-17 10:06:00",
+    "数字赋能",
+    "老工业区跑出转型加速度",
+    "一、总体要求",
+    "（一）指导思想",
+    "1.细目",
+    "这是一个完整的句子，讲述了一件事情。",
+    "他说：“我们会继续努力。”",
+    "来源：东江日报",
+    "免责声明：本网转载的文章仅代表作者观点。",
+    "sitemap.xml",
+    "短句",
+    "■ 难题仍待破解",
+    "本报讯（记者 张三）2月16日，一场活动在此举行。",
+    "",
+    "  \u3000缩进的段落也是正文，它有句号。",
+    "没有标点的长句子它一直写下去写到超过三十个字的长度也没有停下来的意思",
+]
+
+
+def body_lines(parsed) -> list[str]:
+    return [b.text for b, r in zip(parsed.blocks, parsed.roles, strict=True) if r is Role.BODY]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=30))
+def test_every_body_character_lands_in_exactly_one_paragraph(lines: list[str]) -> None:
+    parsed = parse_plain_text("\n".join(lines))
+    paragraphs = [p.text for _, _, p in parsed.document.paragraphs()]
+    assert paragraphs == body_lines(parsed)
+    headings = [s.heading for s in parsed.document.sections if s.heading]
+    assert headings == [
+        b.text for b, r in zip(parsed.blocks, parsed.roles, strict=True) if r is Role.HEADING
+    ]
+    # Every non-blank input character is accounted for by exactly one role.
+    visible = "".join("".join(line.split()) for line in lines)
+    accounted = "".join("".join(b.text.split()) for b in parsed.blocks)
+    assert accounted == visible
+
+
+def test_sample_body_keeps_all_article_lines() -> None:
+    text = (SAMPLES / "01_news_scraped.txt").read_text(encoding="utf-8")
+    parsed = parse_plain_text(text)
+    paragraphs = [p.text for _, _, p in parsed.document.paragraphs()]
+    article_lines = [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip().rstrip("”」")[-1:] in ("。", "！", "？") and not line.startswith("免责声明")
+    ]
+    assert len(article_lines) == 12
+    assert paragraphs == article_lines
+
+
+def test_metadata_lines_fill_meta_and_leave_the_body() -> None:
+    text = (
+        "标题在这里\n2023年2月17日 10:06 来源：东江日报\n作者：王明\n\n"
+        "正文的第一段写在这里，它是一句完整的话。\n责任编辑：李四\n"
+    )
+    parsed = parse_plain_text(text)
+    meta = parsed.document.meta
+    assert (meta.date, meta.source, meta.author) == ("2023-02-17 10:06", "东江日报", "王明")
+    assert [p.text for _, _, p in parsed.document.paragraphs()] == [
+        "正文的第一段写在这里，它是一句完整的话。"
+    ]
+
+
+def test_a_sentence_that_mentions_a_date_stays_in_the_body() -> None:
+    text = "标题\n\n2023年2月17日，东江日报报道了一件事情，引起了广泛关注。\n"
+    doc = parse_plain_text(text).document
+    assert doc.meta.date is None
+    assert doc.sections[0].paragraphs[0].text.startswith("2023年2月17日")
+
+
+def test_lead_byline_gives_the_author_and_keeps_the_lead() -> None:
+    text = "标题\n\n本报讯（记者 张三 通讯员 李四）2月16日，一场活动在此举行。\n"
+    doc = parse_plain_text(text).document
+    assert doc.meta.author == "记者 张三 通讯员 李四"
+    assert doc.sections[0].paragraphs[0].text.startswith("本报讯")
+
+
+def test_text_without_a_title_line_has_no_title() -> None:
+    text = "这是一段很长的正文，它从第一行就开始了，没有标题，也不应该被当作标题。\n第二段。\n"
+    doc = parse_plain_text(text).document
+    assert doc.title is None
+    assert len(list(doc.paragraphs())) == 2
+
+
+def test_crlf_and_full_width_indent() -> None:
+    text = "标题\r\n\r\n\u3000\u3000第一段正文，有标点。\r\n\u3000\u3000第二段正文。\r\n"
+    doc = parse_plain_text(text.replace("\r\n", "\n")).document
+    assert [p.text for _, _, p in doc.paragraphs()] == ["第一段正文，有标点。", "第二段正文。"]
+    assert "，" in doc.sections[0].paragraphs[0].text  # not NFKC-folded to ','
