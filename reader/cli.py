@@ -138,6 +138,94 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
         click.echo(line)
 
 
+VARIANT_CHOICE = click.Choice(["original", "simplified", "traditional", "taiwan", "hongkong"])
+
+
+@cli.command()
+@click.argument("article", default="-")
+@click.option(
+    "-k",
+    "--keywords",
+    "keyword_limit",
+    type=click.IntRange(0, 100),
+    default=10,
+    show_default=True,
+    help="How many keywords.",
+)
+@click.option(
+    "-n",
+    "--sentences",
+    "sentence_limit",
+    type=click.IntRange(0, 100),
+    default=5,
+    show_default=True,
+    help="How many key sentences.",
+)
+@click.option(
+    "--to",
+    "variant",
+    type=VARIANT_CHOICE,
+    default="original",
+    show_default=True,
+    help="Script of the output (OpenCC).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option(
+    "--batch",
+    is_flag=True,
+    help='Read JSONL (one {"text", "id"?, "title"?} per line), write JSONL in order.',
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes for --batch (default: all cores).",
+)
+@input_options
+@user_errors
+def summary(
+    article: str,
+    keyword_limit: int,
+    sentence_limit: int,
+    variant: str,
+    as_json: bool,
+    batch: bool,
+    jobs: int | None,
+    encoding: str | None,
+    max_size: int,
+) -> None:
+    """Print the keywords and key sentences of ARTICLE (- or nothing: stdin).
+
+    \b
+    Examples:
+      zhreader summary news.txt
+      cat news.txt | zhreader summary -k 5 -n 3 --to taiwan
+      zhreader summary --json news.html | jq '.keywords[].word'
+      zhreader summary --batch articles.jsonl > summaries.jsonl
+    """
+    from reader.convert import Variant
+
+    chosen = Variant(variant)
+    _refuse_terminal_stdin(article)
+    if batch:
+        from reader.batch import run_batch
+
+        run_batch(article, keyword_limit, sentence_limit, chosen, jobs)
+        return
+    from reader.analysis import analyze, summary_dict
+    from reader.loading import load_path
+
+    document = load_path(article, encoding=encoding, max_size=max_size)
+    result = summary_dict(document, analyze(document, keyword_limit, sentence_limit), chosen)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    from reader.summary_text import summary_lines
+
+    for line in summary_lines(result, color=sys.stdout.isatty()):
+        click.echo(line)
+
+
 def _refuse_terminal_stdin(article: str) -> None:
     """Reading '-' from a terminal would hang silently; say what to do instead."""
     if article == "-" and sys.stdin.isatty():

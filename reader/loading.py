@@ -106,7 +106,7 @@ def load_text(text: str, name: str = STDIN_NAME, *, fmt: Format | None = None) -
 def parse_text(text: str, name: str = STDIN_NAME, *, fmt: Format | None = None) -> Parsed:
     """Like ``load_text`` but also returns each block's role."""
     if not text.strip():
-        raise ArticleError(name, "the file is empty (no text to read)")
+        raise ArticleError(name, "empty: there is no text to read")
     fmt = fmt or detect_format(name, text)
     if fmt == "html":
         parsed = _parse_html(text, name)

@@ -20,6 +20,7 @@ from reader.segmodel import BOS, SegModel, load_model
 
 _ZH_RUN = re.compile("([\u4e00-\u9fa5]+)")
 _MARGIN = 1e-9  # decisions closer than this are re-checked with exact logs
+_BATCH_CHARS = 12_000
 _LAST = 3  # snownlp's dict order makes the last predecessor (tag 's') win for unknown characters
 
 
@@ -64,9 +65,17 @@ def _words_from_tags(run: str, tags: list[int]) -> list[str]:
 def tag_runs(runs: list[str], model: SegModel | None = None) -> list[list[int]]:
     """Tag ids (0 b, 1 m, 2 e, 3 s) of each run of Chinese characters."""
     model = model or load_model()
-    if not runs:
-        return []
-    result = _viterbi(runs, model, exact=False)
+    result: list[tuple[list[int], bool]] = []
+    batch: list[str] = []
+    size = 0
+    for run in runs:  # batches bound the memory of the (chars x 100) score tables
+        batch.append(run)
+        size += len(run)
+        if size >= _BATCH_CHARS:
+            result.extend(_viterbi(batch, model, exact=False))
+            batch, size = [], 0
+    if batch:
+        result.extend(_viterbi(batch, model, exact=False))
     retry = [i for i, (_, close) in enumerate(result) if close]
     if retry:
         exact = _viterbi([runs[i] for i in retry], model, exact=True)

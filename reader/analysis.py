@@ -1,0 +1,164 @@
+"""Provides the analysis of a document: keywords and key sentences, in the document's script.
+
+Traditional-script documents are analysed through a simplified view (OpenCC
+tw2sp, sentence by sentence, so positions stay the document's own), and the
+results are reported in the original characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from reader.convert import Variant, convert, is_traditional, to_simplified
+from reader.keysentences import score_sentences, select
+from reader.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
+from reader.lexicon import background_idf
+from reader.model import Document
+from reader.tokens import content_terms, segment_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class KeySentence:
+    """A sentence of the document, where it stands, and how central it is."""
+
+    text: str
+    section: int
+    paragraph: int
+    sentence: int  # index within the paragraph
+    start: int  # offsets into the paragraph text
+    end: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Keywords (best first) and key sentences (in document order)."""
+
+    keywords: tuple[Keyword, ...]
+    sentences: tuple[KeySentence, ...]
+    section_best: tuple[KeySentence | None, ...]  # one per section of the document
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    section: int
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    first_in_paragraph: bool
+
+
+def analyze(document: Document, keywords: int = 10, sentences: int = 5) -> Analysis:
+    """Keywords and key sentences of ``document``; cached by content and limits."""
+    return _analyze_cached(document, keywords, sentences)
+
+
+@lru_cache(maxsize=16)
+def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int) -> Analysis:
+    located = [
+        _Located(si, pi, k, s.start, s.end, s.text, k == 0)
+        for si, pi, paragraph in document.paragraphs()
+        for k, s in enumerate(paragraph.sentences)
+    ]
+    headings = [h for s in document.sections for h in (s.heading, s.subtitle) if h]
+    originals = [document.title or "", *headings, *(x.text for x in located)]
+    traditional = is_traditional("".join(originals))
+    views = _simplified_lines(originals) if traditional else originals
+    words = [content_terms(w) for w in segment_sentences(views)]
+    title_words = words[0]
+    heading_words = words[1 : 1 + len(headings)]
+    sentence_words = words[1 + len(headings) :]
+
+    lead = {i for i, x in enumerate(located) if x.section == 0 and x.paragraph == 0}
+    pieces = [WeightedText(title_words, WEIGHTS["title"])]
+    pieces += [WeightedText(w, WEIGHTS["heading"]) for w in heading_words]
+    pieces += [
+        WeightedText(w, WEIGHTS["lead"] if i in lead else 1.0) for i, w in enumerate(sentence_words)
+    ]
+    found = extract_keywords(pieces, keyword_limit)
+    top = found[0].score if found else 1.0
+    if traditional:
+        found = [Keyword(_in_original(k.word, views, originals), k.score) for k in found]
+    keyword_list = tuple(Keyword(k.word, round(k.score / top, 4)) for k in found)
+
+    idf, unseen = background_idf()
+    score, vectors = score_sentences(
+        sentence_words,
+        [len(x.text) for x in located],
+        title_words,
+        idf,
+        unseen,
+        [x.first_in_paragraph for x in located],
+    )
+    picks = sorted(select(score, vectors, sentence_limit)) if len(located) else []
+    section_of = np.array([x.section for x in located], dtype=np.int64)
+    section_best: list[KeySentence | None] = []
+    for si in range(len(document.sections)):
+        mask = section_of == si
+        if not mask.any():
+            section_best.append(None)
+            continue
+        best = int(np.argmax(np.where(mask, score, -np.inf)))
+        section_best.append(_key(located[best], score[best]))
+    return Analysis(
+        keyword_list, tuple(_key(located[i], score[i]) for i in picks), tuple(section_best)
+    )
+
+
+def _key(x: _Located, score: float) -> KeySentence:
+    return KeySentence(
+        x.text, x.section, x.paragraph, x.sentence, x.start, x.end, round(float(score), 4)
+    )
+
+
+def _simplified_lines(lines: list[str]) -> list[str]:
+    """Convert many short texts with one OpenCC call."""
+    joined = to_simplified("\n".join(line.replace("\n", " ") for line in lines))
+    converted = joined.split("\n")
+    if len(converted) != len(lines):  # never expected; fall back to one call each
+        return [to_simplified(line) for line in lines]
+    return converted
+
+
+def _in_original(word: str, views: list[str], originals: list[str]) -> str:
+    """The document's own spelling of a keyword found in the simplified view."""
+    for view, original in zip(views, originals, strict=True):
+        at = view.find(word)
+        if at >= 0 and len(view) == len(original):
+            return original[at : at + len(word)]
+    return convert(word, Variant.TAIWAN)
+
+
+def summary_dict(
+    document: Document, analysis: Analysis, variant: Variant = Variant.ORIGINAL
+) -> dict[str, Any]:
+    """The JSON shape of ``zhreader summary --json``."""
+
+    def out(text: str | None) -> str | None:
+        return None if text is None else convert(text, variant)
+
+    meta = document.meta.to_dict()
+    meta["source"], meta["author"] = out(meta["source"]), out(meta["author"])
+    return {
+        "title": out(document.title),
+        "meta": meta,
+        "sections": [{"heading": out(s.heading), "level": s.level} for s in document.sections],
+        "keywords": [{"word": out(k.word), "score": k.score} for k in analysis.keywords],
+        "sentences": [
+            {
+                "text": out(s.text),
+                "section": s.section,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "score": s.score,
+            }
+            for s in analysis.sentences
+        ],
+    }

@@ -1,0 +1,48 @@
+"""Provides segmented sentences: each sentence's words, found by one segmentation pass."""
+
+from __future__ import annotations
+
+import re
+
+from reader.segmenter import segment
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.]*[A-Za-z0-9+]|[A-Za-z]{2,}")
+_CJK = re.compile("[\u4e00-\u9fa5]")
+
+
+def segment_sentences(sentences: list[str]) -> list[list[str]]:
+    """Words of each sentence, from a single call of the segmenter on the whole text.
+
+    Sentences are joined by newlines: snownlp's segmenter never joins across
+    white space, so every word falls inside one sentence.
+    """
+    joined = "\n".join(s.replace("\n", " ") for s in sentences)
+    words = segment(joined)
+    result: list[list[str]] = [[] for _ in sentences]
+    bounds = []
+    position = 0
+    for sentence in sentences:
+        bounds.append(position + len(sentence))
+        position += len(sentence) + 1
+    index = 0
+    cursor = 0
+    for word in words:
+        at = joined.find(word, cursor)
+        if at < 0:  # cannot happen for snownlp's output; keep going rather than fail
+            continue
+        cursor = at + len(word)
+        while index < len(bounds) - 1 and at >= bounds[index]:
+            index += 1
+        result[index].append(word)
+    return result
+
+
+def content_terms(words: list[str]) -> list[str]:
+    """Words a reader might underline, in order: Chinese words and Latin terms (AI, 5G)."""
+    terms: list[str] = []
+    for word in words:
+        if _CJK.search(word):
+            terms.append(word)
+        else:
+            terms.extend(m.group(0) for m in _LATIN_WORD.finditer(word))
+    return terms
