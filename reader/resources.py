@@ -34,4 +34,8 @@ def sample_articles() -> list[Path]:
     folder = samples_dir()
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in _SAMPLE_SUFFIXES)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in _SAMPLE_SUFFIXES and not p.name.upper().startswith("README")
+    )

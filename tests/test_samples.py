@@ -142,3 +142,9 @@ def test_every_sample_is_within_the_size_range() -> None:
     for path in sorted(Path(SAMPLES).glob("0*")):
         doc = load_path(path)
         assert 1000 <= doc.char_count <= 6000, (path.name, doc.char_count)
+
+
+def test_bundled_sample_list_is_the_six_articles() -> None:
+    from reader.resources import sample_articles
+
+    assert [p.name for p in sample_articles()] == sorted(p.name for p in SAMPLES.glob("0*"))
