@@ -14,3 +14,17 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+def run_cli(*args: str, stdin: bytes | None = None):
+    """Run ``python -m reader ARGS`` as a user would: a real process, bytes in and out."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, run_cli
 
-
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 def test_piped_summary_is_plain_text() -> None:
