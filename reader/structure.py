@@ -263,6 +263,7 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
     if width > 100 or width < 16 or len(full) < max(3, len(lengths) // 4):
         return blocks
     joined: list[Block] = []
+    last_line = 0  # length of the last physical line of joined[-1]
     for block in blocks:
         previous = joined[-1] if joined else None
         if (
@@ -271,13 +272,14 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
             and previous.text
             and not block.blank_before
             and not block.indented
-            and len(previous.text.split("\n")[-1]) >= width * 0.85
+            and last_line >= width * 0.85
             and not ends_as_prose(previous.text)
         ):
             sep = " " if previous.text[-1:].isascii() and block.text[:1].isascii() else ""
             joined[-1] = replace(previous, text=previous.text + sep + block.text)
         else:
             joined.append(block)
+        last_line = len(block.text)
     return joined
 
 

@@ -10,11 +10,16 @@ from reader.tui.app import ReaderApp
 from .conftest import SAMPLES
 
 
+async def settle(app: ReaderApp, pilot) -> None:
+    """Wait until the analysis worker has filled the summary pane."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_tree_lists_headings_and_summary_fills() -> None:
     app = ReaderApp(load_path(SAMPLES / "01_news_scraped.txt"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         tree = app.query_one("#nav", Tree)
         labels = [str(node.label) for node in tree.root.children]
         assert labels[0].startswith("数字赋能")
@@ -25,8 +30,7 @@ async def test_tree_lists_headings_and_summary_fills() -> None:
 async def test_key_sentence_jump_highlights_its_paragraph() -> None:
     app = ReaderApp(load_path(SAMPLES / "01_news_scraped.txt"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         sentences = app.query_one("#sentences", ListView)
         sentences.focus()
         sentences.index = 4
@@ -40,8 +44,7 @@ async def test_key_sentence_jump_highlights_its_paragraph() -> None:
 async def test_conversion_cycle_converts_text_tree_and_summary() -> None:
     app = ReaderApp(load_path(SAMPLES / "01_news_scraped.txt"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("t", "t")  # 原文 → 简体 → 繁體
         await pilot.pause()
         assert app.variant.label == "繁體"
