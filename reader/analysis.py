@@ -143,6 +143,16 @@ def summary_dict(
     def out(text: str | None) -> str | None:
         return None if text is None else convert(text, variant)
 
+    def sentence(s: KeySentence) -> dict[str, Any]:
+        return {
+            "text": out(s.text),
+            "section": s.section,
+            "paragraph": s.paragraph,
+            "start": s.start,
+            "end": s.end,
+            "score": s.score,
+        }
+
     meta = document.meta.to_dict()
     meta["source"], meta["author"] = out(meta["source"]), out(meta["author"])
     return {
@@ -150,15 +160,7 @@ def summary_dict(
         "meta": meta,
         "sections": [{"heading": out(s.heading), "level": s.level} for s in document.sections],
         "keywords": [{"word": out(k.word), "score": k.score} for k in analysis.keywords],
-        "sentences": [
-            {
-                "text": out(s.text),
-                "section": s.section,
-                "paragraph": s.paragraph,
-                "start": s.start,
-                "end": s.end,
-                "score": s.score,
-            }
-            for s in analysis.sentences
-        ],
+        "sentences": [sentence(s) for s in analysis.sentences],
+        # One entry per section: its most central sentence, or null for an empty section.
+        "section_sentences": [None if s is None else sentence(s) for s in analysis.section_best],
     }

@@ -171,6 +171,11 @@ VARIANT_CHOICE = click.Choice(["original", "simplified", "traditional", "taiwan"
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option(
+    "--by-section",
+    is_flag=True,
+    help="Also print the best sentence of each section (always in --json as section_sentences).",
+)
+@click.option(
     "--batch",
     is_flag=True,
     help='Read JSONL (one {"text", "id"?, "title"?} per line), write JSONL in order.',
@@ -189,6 +194,7 @@ def summary(
     sentence_limit: int,
     variant: str,
     as_json: bool,
+    by_section: bool,
     batch: bool,
     jobs: int | None,
     encoding: str | None,
@@ -222,7 +228,7 @@ def summary(
         return
     from reader.summary_text import summary_lines
 
-    for line in summary_lines(result, color=sys.stdout.isatty()):
+    for line in summary_lines(result, color=sys.stdout.isatty(), by_section=by_section):
         click.echo(line)
 
 

@@ -19,6 +19,12 @@ _NUMERIC = re.compile(
     r"^[\d０-９.,%％\-—~～]+$|^[\d０-９]+[年月日号时分秒个万亿元岁%]$|^第[\d一二三四五六七八九十]+"
 )
 _CJK = re.compile("^[\u4e00-\u9fa5]+$")
+# 这间, 那位, 好几: a determiner with a measure word says nothing about the text.
+_DETERMINER_MEASURE = re.compile("^(?:[这那哪每某各该此几][个间位只条件种家座所张本次项批名]|好几|几[个天年])$")
+_DETERMINERS = frozenset("这那哪每某各该此")
+_MEASURES = frozenset("个间位只条件种家座所张本次项批名扇把块支台辆架片棵朵头匹根枚颗份层道篇首幅封双套群")
+# Characters that end a word rather than begin the next one's fragment.
+_FUNCTION_CHARS = frozenset("的了在是和与及把被对从向为以于就都也又还而并或着过地得之其所让给将")
 _TITLE_WEIGHT = 3.0
 _HEADING_WEIGHT = 2.0
 _LEAD_WEIGHT = 1.5
@@ -43,16 +49,77 @@ class WeightedText:
 
 def is_candidate(word: str) -> bool:
     """Could a reader underline this word? No stopwords, numbers or lone characters."""
-    if len(word) < 2 or word in stopwords() or _NUMERIC.match(word):
+    if len(word) < 2 or word in stopwords() or _NUMERIC.match(word) or _DETERMINER_MEASURE.match(word):
         return False
     if _CJK.match(word):
         return True
     return word.isascii() and any(c.isalpha() for c in word)
 
 
+_NOT_A_PREFIX = frozenset({"", *_FUNCTION_CHARS, *_MEASURES, *_DETERMINERS, *"一二三四五六七八九十两几多"})
+
+
+def _split_measure_words(words: list[str]) -> list[str]:
+    """这/间书店 → 这间/书店: the segmenter sometimes glues a measure word to the noun after it."""
+    out: list[str] = []
+    for word in words:
+        if (
+            out
+            and out[-1] in _DETERMINERS
+            and len(word) >= 3
+            and word[0] in _MEASURES
+            and _CJK.match(word)
+        ):
+            out[-1] += word[0]
+            out.append(word[1:])
+        else:
+            out.append(word)
+    return out
+
+
+def _reattach_fragments(pieces: list[WeightedText], known: dict[str, float]) -> list[WeightedText]:
+    """嵌/入式 → 嵌入式: an unknown word always preceded by the same stray character is a fragment.
+
+    snownlp cuts rare words it has not seen (嵌入式) into a single character and
+    a two-character pseudo-word. If every occurrence of an out-of-vocabulary
+    word follows the same non-function character, that character belongs to it.
+    """
+    before: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    for piece in pieces:
+        for i, word in enumerate(piece.words):
+            if word in known or not _CJK.match(word):
+                continue
+            counts[word] += 1
+            previous = piece.words[i - 1] if i else ""
+            before.setdefault(word, set()).add(previous[-1:] if _CJK.match(previous or "-") else "")
+    glue = {
+        w: next(iter(chars))
+        for w, chars in before.items()
+        if counts[w] >= 2 and len(chars) == 1 and next(iter(chars)) not in _NOT_A_PREFIX
+    }
+    if not glue:
+        return pieces
+    repaired = []
+    for piece in pieces:
+        words: list[str] = []
+        for word in piece.words:
+            char = glue.get(word)
+            if char and words and words[-1].endswith(char):
+                stem = words.pop()[:-1]
+                if stem:
+                    words.append(stem)
+                word = char + word
+            words.append(word)
+        repaired.append(WeightedText(words, piece.weight))
+    return repaired
+
+
 def extract_keywords(pieces: list[WeightedText], limit: int = 10) -> list[Keyword]:
     """Top keywords of a document given as weighted word lists, best first."""
     idf, unseen_idf = background_idf()
+    pieces = [WeightedText(_split_measure_words(p.words), p.weight) for p in pieces]
+    pieces = _reattach_fragments(pieces, idf)
     tf: Counter[str] = Counter()
     pair_tf: Counter[tuple[str, str]] = Counter()
     raw_count: Counter[str] = Counter()
@@ -75,8 +142,14 @@ def extract_keywords(pieces: list[WeightedText], limit: int = 10) -> list[Keywor
             for part, share in ((a, share_a), (b, share_b)):
                 if share >= 0.9:
                     scores.pop(part, None)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [Keyword(w, s) for w, s in ranked]
+    chosen: list[Keyword] = []
+    for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(chosen) == limit:
+            break
+        # 养老 under 养老服务 adds nothing a reader does not already see.
+        if not any(word in k.word for k in chosen):
+            chosen.append(Keyword(word, score))
+    return chosen
 
 
 WEIGHTS = {"title": _TITLE_WEIGHT, "heading": _HEADING_WEIGHT, "lead": _LEAD_WEIGHT}

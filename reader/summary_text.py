@@ -8,8 +8,11 @@ from typing import Any
 import click
 
 
-def summary_lines(result: dict[str, Any], color: bool) -> Iterator[str]:
-    """Title, keywords with weight bars, then the key sentences in document order."""
+def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False) -> Iterator[str]:
+    """Title, keywords with weight bars, then the key sentences in document order.
+
+    With ``by_section``, the key sentences are followed by each section's best sentence.
+    """
 
     def bold(text: str) -> str:
         return click.style(text, bold=True) if color else text
@@ -31,3 +34,10 @@ def summary_lines(result: dict[str, Any], color: bool) -> Iterator[str]:
         heading = headings[sentence["section"]]["heading"]
         where = f"[{heading}] " if heading else ""
         yield f"  • {where}{sentence['text']}"
+    if not by_section:
+        return
+    yield ""
+    yield bold("各节要点")
+    for section, sentence in zip(headings, result["section_sentences"], strict=True):
+        if sentence is not None:
+            yield f"  [{section['heading'] or '导语'}] {sentence['text']}"

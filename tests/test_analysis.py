@@ -48,6 +48,28 @@ def test_news_keywords_name_the_story() -> None:
     assert "火炬" in words or "火炬开发区" in words
 
 
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_no_keyword_is_part_of_a_better_one(name: str) -> None:
+    words = [k.word for k in analyze(load_path(SAMPLES / name)).keywords]
+    assert not [(a, b) for i, a in enumerate(words) for b in words[:i] if a in b]
+
+
+def test_words_the_segmenter_cut_apart_are_put_back_together() -> None:
+    # snownlp cuts 嵌入式 into 嵌/入式 and 这间书店 into 这/间书店.
+    policy = [k.word for k in analyze(load_path(SAMPLES / "03_policy_report.txt")).keywords]
+    assert "嵌入式服务站" in policy and not any(w.startswith("入式") for w in policy)
+    essay = [k.word for k in analyze(load_path(SAMPLES / "02_essay_traditional.txt")).keywords]
+    assert not any(w[0] in "間扇" or w in ("那間", "這間") for w in essay), essay
+
+
+def test_a_known_word_is_never_glued_to_its_neighbour() -> None:
+    from reader.keywords import WeightedText, extract_keywords
+
+    words = ["火炬", "开发区", "的", "新", "工厂", "火炬", "开发区", "新", "工厂"]
+    found = [k.word for k in extract_keywords([WeightedText(words)], 5)]
+    assert "新工厂" not in found and "工厂" in found
+
+
 def test_best_sentence_per_section() -> None:
     document = load_path(SAMPLES / "01_news_scraped.txt")
     best = analyze(document).section_best
@@ -96,6 +118,8 @@ def test_traditional_text_is_not_cut_into_single_characters() -> None:
         ("”,", False),
         ("AI", True),
         ("12月", False),
+        ("好几", False),
+        ("这间", False),
     ],
 )
 def test_candidate_filter(word: str, ok: bool) -> None:

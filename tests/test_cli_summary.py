@@ -27,7 +27,10 @@ def test_summary_json_shape_and_conversion() -> None:
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"title", "meta", "sections", "keywords", "sentences"}
+    assert set(data) == {"title", "meta", "sections", "keywords", "sentences", "section_sentences"}
+    assert len(data["section_sentences"]) == len(data["sections"])
+    for index, best in enumerate(data["section_sentences"]):
+        assert best is None or best["section"] == index
     # OpenCC reads 里长 as 里長 (village chief) here, so only the unambiguous part is pinned.
     assert data["title"].startswith("東江火炬開發區：老廠房")
     assert len(data["sentences"]) == 3
@@ -57,3 +60,12 @@ def test_summary_bad_input_exit_2() -> None:
     result = run("summary", "/no/such/file.txt")
     assert result.returncode == 2
     assert result.stderr.decode().strip() == "zhreader: /no/such/file.txt: no such file"
+
+
+def test_by_section_prints_each_sections_best_sentence() -> None:
+    result = run("summary", "--by-section", "-n", "1", str(SAMPLES / "03_policy_report.txt"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    tail = lines[lines.index("各节要点") + 1 :]
+    assert tail[0].startswith("  [导语] ") or tail[0].startswith("  [")
+    assert any(line.startswith("  [（二）主要目标] 到2025年") for line in tail)
