@@ -11,8 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.keywords import WEIGHTS, WeightedText, extract_keywords
-from reader.tokens import content_terms, segment_sentences
+from reader.analysis import text_keywords
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "csl_kg_dev.jsonl"
 
@@ -23,9 +22,7 @@ def main() -> None:
     started = time.perf_counter()
     f1_sum = p_sum = r_sum = 0.0
     for row in rows:
-        title, body = (content_terms(w) for w in segment_sentences([row["title"], row["text"]]))
-        pieces = [WeightedText(title, WEIGHTS["title"]), WeightedText(body)]
-        found = {k.word for k in extract_keywords(pieces, 5)}
+        found = {k.word for k in text_keywords(row["title"], row["text"], 5)}
         gold = set(row["keywords"])
         hit = len(found & gold)
         if hit:

@@ -70,7 +70,7 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     originals = [document.title or "", *headings, *(x.text for x in located)]
     traditional = is_traditional("".join(originals))
     views = _simplified_lines(originals) if traditional else originals
-    words = [content_terms(w) for w in segment_sentences(views)]
+    words = [content_terms(w, breaks=True) for w in segment_sentences(views)]
     title_words = words[0]
     heading_words = words[1 : 1 + len(headings)]
     sentence_words = words[1 + len(headings) :]
@@ -89,9 +89,9 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
 
     idf, unseen = background_idf()
     score, vectors = score_sentences(
-        sentence_words,
+        [[w for w in ws if w] for ws in sentence_words],
         [len(x.text) for x in located],
-        title_words,
+        [w for w in title_words if w],
         idf,
         unseen,
         [x.first_in_paragraph for x in located],
@@ -109,6 +109,15 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     return Analysis(
         keyword_list, tuple(_key(located[i], score[i]) for i in picks), tuple(section_best)
     )
+
+
+def text_keywords(title: str, body: str, limit: int = 5) -> list[Keyword]:
+    """Keywords of a title and a body of plain text, without building a document (benchmarks)."""
+    title_words, body_words = (
+        content_terms(w, breaks=True) for w in segment_sentences([title, body])
+    )
+    pieces = [WeightedText(title_words, WEIGHTS["title"]), WeightedText(body_words)]
+    return extract_keywords(pieces, limit)
 
 
 def _key(x: _Located, score: float) -> KeySentence:

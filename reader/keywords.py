@@ -52,7 +52,7 @@ def is_candidate(word: str) -> bool:
     if len(word) < 2 or word in stopwords() or _NUMERIC.match(word) or _DETERMINER_MEASURE.match(word):
         return False
     if _CJK.match(word):
-        return True
+        return word[0] != "的"  # 的人, 的话: the particle glued to the next word
     return word.isascii() and any(c.isalpha() for c in word)
 
 
@@ -92,7 +92,10 @@ def _reattach_fragments(pieces: list[WeightedText], known: dict[str, float]) -> 
                 continue
             counts[word] += 1
             previous = piece.words[i - 1] if i else ""
-            before.setdefault(word, set()).add(previous[-1:] if _CJK.match(previous or "-") else "")
+            # Only a stray character (嵌) or the tail of another unknown pseudo-word (的嵌)
+            # can be the missing head; 生态/缓冲 are two real words.
+            stray = _CJK.match(previous or "-") and (len(previous) == 1 or previous not in known)
+            before.setdefault(word, set()).add(previous[-1] if stray else "")
     glue = {
         w: next(iter(chars))
         for w, chars in before.items()

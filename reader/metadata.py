@@ -14,7 +14,8 @@ _SOURCE = re.compile(
     r"(?P<v>[^\s）)】\]|丨｜]+)\s*[）)】\]]?"
 )
 _AUTHOR_LABEL = re.compile(
-    r"(?:作者|撰文|文字|文|撰稿|口述|整理)\s*[：:/／|丨｜]\s*(?P<v>[^\s|丨｜]+(?:\s+[^\s|丨｜：:]+)?)"
+    r"(?:作者|撰文|文字|文|撰稿|口述|整理|采写|图文|供稿|研究团队|课题组|记者)\s*[：:/／|丨｜]\s*"
+    r"(?P<v>[^\s|丨｜]+(?:\s+[^\s|丨｜：:]+(?=\s|$))?)"
 )
 _EDITOR = re.compile(
     r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜]\s*"
@@ -28,6 +29,7 @@ _MEDIA = r"(?:本报|本台|本刊|新华社|中新社|人民网|央视网|[\u4e
 # column title 记者手记, it needs a bullet, a media name, a space, or two roles.
 _BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
 _BYLINE_STRONG = re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
+_ROLE_NAMES = re.compile(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
 _URL_LINE = re.compile(
     r"^(?:原文链接|原文地址|链接|网址|URL)?\s*[：:]?\s*(?P<v>https?://\S+)$", re.I
 )
@@ -91,6 +93,9 @@ def parse_meta_line(line: str) -> MetaLine | None:
     if m := _AUTHOR_LABEL.search(rest):
         author = m["v"].strip()
         rest = rest[: m.start()] + " " + rest[m.end() :]
+    if author is None and (date or source) and (m := _ROLE_NAMES.search(rest.strip())):
+        author = m.group(0).strip()
+        rest = rest.strip()[: m.start()]
     edited = _EDITOR.search(rest)
     rest = _EDITOR.sub(" ", rest)
     rest = _COUNTERS.sub(" ", rest)

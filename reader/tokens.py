@@ -37,12 +37,20 @@ def segment_sentences(sentences: list[str]) -> list[list[str]]:
     return result
 
 
-def content_terms(words: list[str]) -> list[str]:
-    """Words a reader might underline, in order: Chinese words and Latin terms (AI, 5G)."""
+def content_terms(words: list[str], breaks: bool = False) -> list[str]:
+    """Words a reader might underline, in order: Chinese words and Latin terms (AI, 5G).
+
+    With ``breaks``, an empty string stands where punctuation or numbers were
+    dropped, so that 试点“慢行 are not taken for neighbours.
+    """
     terms: list[str] = []
     for word in words:
         if _CJK.search(word):
             terms.append(word)
-        else:
-            terms.extend(m.group(0) for m in _LATIN_WORD.finditer(word))
+            continue
+        latin = [m.group(0) for m in _LATIN_WORD.finditer(word)]
+        if latin:
+            terms.extend(latin)
+        elif breaks and terms and terms[-1]:
+            terms.append("")
     return terms
