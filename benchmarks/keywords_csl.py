@@ -29,8 +29,10 @@ def main() -> None:
             p, r = hit / len(found), hit / len(gold)
             p_sum, r_sum, f1_sum = p_sum + p, r_sum + r, f1_sum + 2 * p * r / (p + r)
     n = len(rows)
-    print(f"{n} abstracts: P {p_sum / n:.3f}  R {r_sum / n:.3f}  F1 {f1_sum / n:.3f}"
-          f"  ({time.perf_counter() - started:.1f} s)")
+    print(
+        f"{n} abstracts: P {p_sum / n:.3f}  R {r_sum / n:.3f}  F1 {f1_sum / n:.3f}"
+        f"  ({time.perf_counter() - started:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

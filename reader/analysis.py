@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from reader.convert import Variant, convert, is_traditional, to_simplified
+from reader.convert import Variant, convert, converter, is_traditional, to_simplified
 from reader.keysentences import score_sentences, select
 from reader.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
 from reader.lexicon import background_idf
@@ -111,6 +111,11 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     )
 
 
+def document_is_traditional(document: Document) -> bool:
+    """Is the document written in traditional characters (judged on its opening text)?"""
+    return is_traditional((document.title or "") + document.body_text[:4000])
+
+
 def text_keywords(title: str, body: str, limit: int = 5) -> list[Keyword]:
     """Keywords of a title and a body of plain text, without building a document (benchmarks)."""
     title_words, body_words = (
@@ -141,7 +146,7 @@ def _in_original(word: str, views: list[str], originals: list[str]) -> str:
         at = view.find(word)
         if at >= 0 and len(view) == len(original):
             return original[at : at + len(word)]
-    return convert(word, Variant.TAIWAN)
+    return convert(word, Variant.TAIWAN, source_traditional=False)
 
 
 def summary_dict(
@@ -149,8 +154,10 @@ def summary_dict(
 ) -> dict[str, Any]:
     """The JSON shape of ``zhreader summary --json``."""
 
+    to_variant = converter(variant, document_is_traditional(document))
+
     def out(text: str | None) -> str | None:
-        return None if text is None else convert(text, variant)
+        return None if text is None else to_variant(text)
 
     def sentence(s: KeySentence) -> dict[str, Any]:
         return {

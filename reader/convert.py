@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 
 import opencc
 
@@ -47,14 +48,47 @@ def to_simplified(text: str) -> str:
     return _converter("tw2sp").convert(text)
 
 
-def convert(text: str, variant: Variant) -> str:
-    """Text in the given variant; ORIGINAL returns it unchanged."""
+# From traditional text: characters only, no round trip through simplified
+# (OpenCC's s2t reads 百年历史 as 百年曆史; the source already has the right 歷).
+_FROM_TRADITIONAL = {
+    Variant.TRADITIONAL: ("hk2t", "tw2t"),
+    Variant.TAIWAN: ("hk2t", "tw2t", "t2tw"),
+    Variant.HONGKONG: ("hk2t", "tw2t", "t2hk"),
+}
+
+
+def _chain(configs: tuple[str, ...], text: str) -> str:
+    for config in configs:
+        text = _converter(config).convert(text)
+    return text
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def converter(variant: Variant, source_traditional: bool) -> Callable[[str], str]:
+    """A function converting text of the given source script to ``variant``."""
+    if variant is Variant.ORIGINAL:
+        return _unchanged
+    if variant is Variant.SIMPLIFIED:
+        return to_simplified if source_traditional else _unchanged
+    if source_traditional:
+        return partial(_chain, _FROM_TRADITIONAL[variant])
+    return partial(_chain, (_FROM_SIMPLIFIED[variant],))
+
+
+def convert(text: str, variant: Variant, source_traditional: bool | None = None) -> str:
+    """Text in the given variant; ORIGINAL returns it unchanged.
+
+    The source script is detected from ``text`` unless given; pass it for
+    short pieces of a longer document (a keyword says little about its script).
+    """
     if variant is Variant.ORIGINAL or not text:
         return text
-    simplified = to_simplified(text)
-    if variant is Variant.SIMPLIFIED:
-        return simplified
-    return _converter(_FROM_SIMPLIFIED[variant]).convert(simplified)
+    if source_traditional is None:
+        source_traditional = is_traditional(text)
+    return converter(variant, source_traditional)(text)
 
 
 def is_traditional(text: str, sample: int = 4000) -> bool:

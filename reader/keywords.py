@@ -20,9 +20,13 @@ _NUMERIC = re.compile(
 )
 _CJK = re.compile("^[\u4e00-\u9fa5]+$")
 # 这间, 那位, 好几: a determiner with a measure word says nothing about the text.
-_DETERMINER_MEASURE = re.compile("^(?:[这那哪每某各该此几][个间位只条件种家座所张本次项批名]|好几|几[个天年])$")
+_DETERMINER_MEASURE = re.compile(
+    "^(?:[这那哪每某各该此几][个间位只条件种家座所张本次项批名]|好几|几[个天年])$"
+)
 _DETERMINERS = frozenset("这那哪每某各该此")
-_MEASURES = frozenset("个间位只条件种家座所张本次项批名扇把块支台辆架片棵朵头匹根枚颗份层道篇首幅封双套群")
+_MEASURES = frozenset(
+    "个间位只条件种家座所张本次项批名扇把块支台辆架片棵朵头匹根枚颗份层道篇首幅封双套群"
+)
 # Characters that end a word rather than begin the next one's fragment.
 _FUNCTION_CHARS = frozenset("的了在是和与及把被对从向为以于就都也又还而并或着过地得之其所让给将")
 _TITLE_WEIGHT = 3.0
@@ -49,14 +53,21 @@ class WeightedText:
 
 def is_candidate(word: str) -> bool:
     """Could a reader underline this word? No stopwords, numbers or lone characters."""
-    if len(word) < 2 or word in stopwords() or _NUMERIC.match(word) or _DETERMINER_MEASURE.match(word):
+    if (
+        len(word) < 2
+        or word in stopwords()
+        or _NUMERIC.match(word)
+        or _DETERMINER_MEASURE.match(word)
+    ):
         return False
     if _CJK.match(word):
         return word[0] != "的"  # 的人, 的话: the particle glued to the next word
     return word.isascii() and any(c.isalpha() for c in word)
 
 
-_NOT_A_PREFIX = frozenset({"", *_FUNCTION_CHARS, *_MEASURES, *_DETERMINERS, *"一二三四五六七八九十两几多"})
+_NOT_A_PREFIX = frozenset(
+    {"", *_FUNCTION_CHARS, *_MEASURES, *_DETERMINERS, *"一二三四五六七八九十两几多"}
+)
 
 
 def _split_measure_words(words: list[str]) -> list[str]:

@@ -147,7 +147,9 @@ def test_every_sample_is_within_the_size_range() -> None:
 def test_bundled_sample_list_is_every_numbered_article() -> None:
     from reader.resources import sample_articles
 
-    assert [p.name for p in sample_articles()] == sorted(p.name for p in SAMPLES.glob("[0-9][0-9]_*"))
+    assert [p.name for p in sample_articles()] == sorted(
+        p.name for p in SAMPLES.glob("[0-9][0-9]_*")
+    )
 
 
 def test_short_news_with_date_source_and_reporter_on_one_line() -> None:
@@ -165,7 +167,12 @@ def test_short_news_with_date_source_and_reporter_on_one_line() -> None:
 def test_hong_kong_news_sample() -> None:
     doc = load("08_ferry_hongkong.txt")
     assert doc.title == "海灣渡輪百年碼頭翻新 保留舊木樑與鐵閘"
-    assert [s.heading for s in doc.sections] == [None, "修舊如舊", "新設施方便長者", "街坊的集體回憶"]
+    assert [s.heading for s in doc.sections] == [
+        None,
+        "修舊如舊",
+        "新設施方便長者",
+        "街坊的集體回憶",
+    ]
     assert doc.sections[0].paragraphs[0].text.startswith("【本報訊】")
 
 

@@ -105,4 +105,3 @@ def test_crlf_and_full_width_indent() -> None:
     doc = parse_plain_text(text.replace("\r\n", "\n")).document
     assert [p.text for _, _, p in doc.paragraphs()] == ["第一段正文，有标点。", "第二段正文。"]
     assert "，" in doc.sections[0].paragraphs[0].text  # not NFKC-folded to ','
-
