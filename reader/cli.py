@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -67,6 +68,22 @@ def input_options(func: F) -> F:
     return func
 
 
+def data_dir_option(func: F) -> F:
+    """Where notes are kept; the environment variable lets tests and scripts point elsewhere."""
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="ZHREADER_DATA_DIR",
+        show_envvar=True,
+        help="Directory of the notes store (default: the user data directory).",
+    )(func)
+
+
+def _article_label(article: str) -> str | None:
+    """The path notes remember an article by: absolute, or None for stdin."""
+    return None if article == "-" else str(Path(article).resolve())
+
+
 def user_errors(func: F) -> F:
     """Turn the core's ArticleError into one line on stderr and exit code 2."""
 
@@ -104,12 +121,20 @@ def cli() -> None:
 @cli.command()
 @click.argument("article", required=False)
 @input_options
+@data_dir_option
 @user_errors
-def read(article: str | None, encoding: str | None, max_size: int) -> None:
-    """Open ARTICLE in the reader; with no ARTICLE, open the library of samples."""
+def read(article: str | None, encoding: str | None, max_size: int, data_dir: Path | None) -> None:
+    """Open ARTICLE in the reader; with no ARTICLE, open the library of samples.
+
+    \b
+    Keys: Enter on a heading or key sentence jumps to it, t cycles the script
+    (原文 → 简体 → 繁體 → 台灣正體 → 香港繁體), / searches, h highlights, a annotates,
+    e exports notes, ? shows all keys, q quits. Notes and the reading position
+    are saved as you go.
+    """
     from reader.tui.launch import launch
 
-    launch(article, encoding=encoding, max_size=max_size)
+    launch(article, encoding=encoding, max_size=max_size, data_dir=data_dir)
 
 
 @cli.command()
@@ -230,6 +255,150 @@ def summary(
 
     for line in summary_lines(result, color=sys.stdout.isatty(), by_section=by_section):
         click.echo(line)
+
+
+@cli.command()
+@click.argument("article", default="-")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option(
+    "--to",
+    "variant",
+    type=VARIANT_CHOICE,
+    default="original",
+    show_default=True,
+    help="Script of the export (OpenCC).",
+)
+@click.option(
+    "-k", "--keywords", "keyword_limit", type=click.IntRange(0, 100), default=10, show_default=True
+)
+@click.option(
+    "-n", "--sentences", "sentence_limit", type=click.IntRange(0, 100), default=5, show_default=True
+)
+@input_options
+@data_dir_option
+@user_errors
+def export(
+    article: str,
+    output: Path | None,
+    force: bool,
+    variant: str,
+    keyword_limit: int,
+    sentence_limit: int,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None,
+) -> None:
+    """Export ARTICLE's summary and your notes on it as Markdown.
+
+    Title, metadata, keywords, key sentences, then your highlights under their
+    section headings, each quoted with its annotation. Works without notes too.
+    The file is written atomically and never overwritten without --force.
+
+    \b
+    Examples:
+      zhreader export news.txt -o news-notes.md
+      zhreader export essay.txt --to simplified > essay.md
+    """
+    from reader.analysis import analyze
+    from reader.convert import Variant
+    from reader.export import export_markdown, write_atomic
+    from reader.loading import load_path
+
+    _refuse_terminal_stdin(article)
+    document = load_path(article, encoding=encoding, max_size=max_size)
+    placed = _stored_notes(document, _article_label(article), data_dir)
+    text = export_markdown(
+        document,
+        analyze(document, keyword_limit, sentence_limit),
+        placed,
+        Variant(variant),
+        file_label=None if article == "-" else article,
+    )
+    lost = sum(p.lost for p in placed)
+    if lost:
+        click.echo(
+            f"zhreader: {lost} note(s) no longer match the text; listed at the end", err=True
+        )
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output, text, force=force)
+    click.echo(f"wrote {output} ({len(placed)} notes)", err=True)
+
+
+@cli.command()
+@click.argument("article", required=False)
+@input_options
+@data_dir_option
+@user_errors
+def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Path | None) -> None:
+    """List the articles you have notes on, or print the notes on ARTICLE.
+
+    \b
+    Examples:
+      zhreader notes               title, path, number of notes, last read
+      zhreader notes news.txt      each highlight with its section and annotation
+    """
+    from reader.store import DB_NAME, NoteStore, default_data_dir
+
+    folder = data_dir or default_data_dir()
+    if article is None:
+        if not (folder / DB_NAME).exists():
+            click.echo("no notes yet", err=True)
+            return
+        store = NoteStore.open(folder)
+        rows = store.articles(with_notes_only=True)
+        if not rows:
+            click.echo("no notes yet", err=True)
+        for record in rows:
+            when = _local_time(record.opened_at)
+            click.echo(
+                f"{record.title or '(无标题)'}\t{record.path or '<stdin>'}\t{record.note_count} 条\t{when}"
+            )
+        return
+    from reader.loading import load_path
+
+    _refuse_terminal_stdin(article)
+    document = load_path(article, encoding=encoding, max_size=max_size)
+    placed = _stored_notes(document, _article_label(article), data_dir)
+    if not placed:
+        click.echo("no notes on this article", err=True)
+        return
+    for p in placed:
+        anchor = p.note.anchor
+        heading = document.sections[anchor.section].heading if not p.lost else None
+        where = "找不到原文" if p.lost else (heading or "导语")
+        mark = "🔖" if p.note.kind == "bookmark" else "▌"
+        click.echo(f"{mark} [{where}] {anchor.quote}")
+        if p.note.annotation:
+            click.echo(f"    {p.note.annotation}")
+
+
+def _stored_notes(document: Any, path: str | None, data_dir: Path | None) -> list[Any]:
+    """The notes on ``document`` placed in its current text; none if there is no store yet."""
+    from reader.notebook import place_notes
+    from reader.store import DB_NAME, NoteStore, default_data_dir
+
+    folder = data_dir or default_data_dir()
+    if not (folder / DB_NAME).exists():
+        return []
+    store = NoteStore.open(folder)
+    record = store.article(document.identity()) or (store.article_by_path(path) if path else None)
+    return place_notes(store, record, document) if record else []
+
+
+def _local_time(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    from datetime import datetime
+
+    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _refuse_terminal_stdin(article: str) -> None:

@@ -28,3 +28,11 @@ def run_cli(*args: str, stdin: bytes | None = None):
         timeout=120,
         check=False,
     )
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own notes store; the user's real one is never touched."""
+    folder = tmp_path / "zhreader-data"
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(folder))
+    return folder

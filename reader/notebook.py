@@ -1,0 +1,40 @@
+"""Provides an article's notes placed in its current text: what the reader and export show.
+
+Opening an article that changed on disk re-anchors every note whose quote can
+still be found and reports the others as lost; nothing is deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.anchors import Placement, locate
+from reader.model import Document
+from reader.store import ArticleRecord, Note, NoteStore
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedNote:
+    """A stored note with its anchor as found in the current text."""
+
+    note: Note
+    placement: Placement
+
+    @property
+    def lost(self) -> bool:
+        return self.placement is Placement.LOST
+
+
+def place_notes(store: NoteStore, record: ArticleRecord, document: Document) -> list[PlacedNote]:
+    """The article's notes in document order (lost ones last); moved anchors are saved."""
+    placed: list[PlacedNote] = []
+    for note in store.notes(record.id):
+        where = locate(document, note.anchor)
+        if where.placement is Placement.MOVED:
+            store.move_note(note.id, where.anchor)
+            note = Note(note.id, note.kind, where.anchor, note.annotation, note.created_at)
+        placed.append(PlacedNote(note, where.placement))
+    placed.sort(
+        key=lambda p: (p.lost, p.note.anchor.section, p.note.anchor.paragraph, p.note.anchor.start)
+    )
+    return placed

@@ -1,0 +1,316 @@
+"""Provides the notes store: highlights, annotations, bookmarks and reading positions in SQLite.
+
+One file (``notes.db``) in the user data directory. WAL mode and one short
+transaction per change: a process killed at any moment loses at most the
+change it was making, and several zhreader processes can share the file.
+The schema carries its version in ``PRAGMA user_version``; opening an older
+file migrates it in place, inside a transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.anchors import Anchor
+from reader.errors import ArticleError
+from reader.model import Document
+
+DATA_DIR_ENV = "ZHREADER_DATA_DIR"
+DB_NAME = "notes.db"
+
+# Each entry moves the schema from version i to i + 1. Never edit a released entry.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,
+        title TEXT,
+        path TEXT,
+        chars INTEGER NOT NULL DEFAULT 0,
+        opened_at TEXT,
+        position_section INTEGER,
+        position_paragraph INTEGER
+    );
+    CREATE INDEX articles_path ON articles (path);
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('highlight', 'bookmark')),
+        section INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        annotation TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
+    """
+    CREATE INDEX notes_article ON notes (article_id, section, paragraph, start);
+    ALTER TABLE articles ADD COLUMN traditional INTEGER NOT NULL DEFAULT 0;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A highlight (with an optional annotation) or a bookmark, anchored in the text."""
+
+    id: int
+    kind: str
+    anchor: Anchor
+    annotation: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """What the store knows of an article."""
+
+    id: int
+    identity: str
+    title: str | None
+    path: str | None
+    opened_at: str | None
+    position: tuple[int, int] | None  # section, paragraph
+    note_count: int = 0
+    previous_identity: str | None = None  # set when the file changed since last time
+
+
+def default_data_dir() -> Path:
+    """``$ZHREADER_DATA_DIR`` or the platform's user data directory."""
+    if override := os.environ.get(DATA_DIR_ENV):
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("zhreader", appauthor=False)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class NoteStore:
+    """Notes of all articles in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=10, isolation_level=None)
+            self._setup()
+        except sqlite3.DatabaseError as exc:
+            raise ArticleError(str(path), f"cannot use the notes store ({exc})") from exc
+        except OSError as exc:
+            raise ArticleError(
+                str(path), f"cannot create the notes store ({exc.strerror})"
+            ) from exc
+
+    def _setup(self) -> None:
+        """WAL mode and migrations. Switching to WAL can report "locked" without waiting
+        while another process does the same, so that step is retried for a while."""
+        for attempt in range(50):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None) -> NoteStore:
+        return cls((data_dir or default_data_dir()) / DB_NAME)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; the write lock is taken at the start so readers never block it."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        """Apply the missing migrations, one transaction each; safe when two processes start at once."""
+        while True:
+            with self._write() as db:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise sqlite3.DatabaseError(
+                        f"schema version {version} is newer than this zhreader ({SCHEMA_VERSION});"
+                        " upgrade zhreader"
+                    )
+                if version == SCHEMA_VERSION:
+                    return
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # Articles
+
+    def open_article(
+        self, document: Document, path: str | None, traditional: bool = False
+    ) -> ArticleRecord:
+        """Record that ``document`` was opened; find it by identity, else by path.
+
+        When only the path matches, the file changed since it was last read: the
+        record is moved to the new identity and ``previous_identity`` says so,
+        so the caller can re-anchor the notes (see ``relocate``).
+        """
+        identity = document.identity()
+        with self._write() as db:
+            row = db.execute(
+                "SELECT id, identity FROM articles WHERE identity = ?", (identity,)
+            ).fetchone()
+            previous = None
+            if row is None and path:
+                row = db.execute(
+                    "SELECT id, identity FROM articles WHERE path = ? ORDER BY opened_at DESC LIMIT 1",
+                    (path,),
+                ).fetchone()
+                previous = row[1] if row else None
+            values = (identity, document.title, path, document.char_count, _now(), int(traditional))
+            if row is None:
+                db.execute(
+                    "INSERT INTO articles (identity, title, path, chars, opened_at, traditional)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    values,
+                )
+            else:
+                db.execute(
+                    "UPDATE articles SET identity = ?, title = ?, path = COALESCE(?, path), chars = ?,"
+                    " opened_at = ?, traditional = ? WHERE id = ?",
+                    (*values, row[0]),
+                )
+        record = self.article(identity)
+        assert record is not None
+        if previous is not None:
+            record = ArticleRecord(**{**_fields(record), "previous_identity": previous})
+        return record
+
+    def article(self, identity: str) -> ArticleRecord | None:
+        row = self._db.execute(
+            _ARTICLE_QUERY + " WHERE a.identity = ? GROUP BY a.id", (identity,)
+        ).fetchone()
+        return _article(row) if row else None
+
+    def article_by_path(self, path: str) -> ArticleRecord | None:
+        row = self._db.execute(
+            _ARTICLE_QUERY + " WHERE a.path = ? GROUP BY a.id ORDER BY a.opened_at DESC LIMIT 1",
+            (path,),
+        ).fetchone()
+        return _article(row) if row else None
+
+    def articles(self, with_notes_only: bool = False) -> list[ArticleRecord]:
+        """Articles, most recently opened first."""
+        having = " HAVING COUNT(n.id) > 0" if with_notes_only else ""
+        rows = self._db.execute(
+            _ARTICLE_QUERY + " GROUP BY a.id" + having + " ORDER BY a.opened_at DESC"
+        ).fetchall()
+        return [_article(r) for r in rows]
+
+    def set_position(self, article_id: int, section: int, paragraph: int) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE articles SET position_section = ?, position_paragraph = ? WHERE id = ?",
+                (section, paragraph, article_id),
+            )
+
+    # Notes
+
+    def add_note(
+        self, article_id: int, anchor: Anchor, annotation: str = "", kind: str = "highlight"
+    ) -> Note:
+        now = _now()
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO notes (article_id, kind, section, paragraph, start, end, quote,"
+                " annotation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    kind,
+                    anchor.section,
+                    anchor.paragraph,
+                    anchor.start,
+                    anchor.end,
+                    anchor.quote,
+                    annotation,
+                    now,
+                    now,
+                ),
+            )
+        return Note(int(cursor.lastrowid or 0), kind, anchor, annotation, now)
+
+    def annotate(self, note_id: int, annotation: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE notes SET annotation = ?, updated_at = ? WHERE id = ?",
+                (annotation, _now(), note_id),
+            )
+
+    def move_note(self, note_id: int, anchor: Anchor) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE notes SET section = ?, paragraph = ?, start = ?, end = ?, quote = ?,"
+                " updated_at = ? WHERE id = ?",
+                (
+                    anchor.section,
+                    anchor.paragraph,
+                    anchor.start,
+                    anchor.end,
+                    anchor.quote,
+                    _now(),
+                    note_id,
+                ),
+            )
+
+    def delete_note(self, note_id: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    def notes(self, article_id: int) -> list[Note]:
+        """Notes of an article in document order."""
+        rows = self._db.execute(
+            "SELECT id, kind, section, paragraph, start, end, quote, annotation, created_at"
+            " FROM notes WHERE article_id = ? ORDER BY section, paragraph, start, id",
+            (article_id,),
+        ).fetchall()
+        return [Note(r[0], r[1], Anchor(r[2], r[3], r[4], r[5], r[6]), r[7], r[8]) for r in rows]
+
+
+_ARTICLE_QUERY = (
+    "SELECT a.id, a.identity, a.title, a.path, a.opened_at, a.position_section,"
+    " a.position_paragraph, COUNT(n.id) FROM articles a LEFT JOIN notes n ON n.article_id = a.id"
+)
+
+
+def _article(row: tuple) -> ArticleRecord:
+    position = (row[5], row[6]) if row[5] is not None else None
+    return ArticleRecord(row[0], row[1], row[2], row[3], row[4], position, row[7])
+
+
+def _fields(record: ArticleRecord) -> dict:
+    return {name: getattr(record, name) for name in ArticleRecord.__slots__}
