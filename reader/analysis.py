@@ -1,7 +1,7 @@
 """Provides the analysis of a document: keywords and key sentences, in the document's script.
 
 Traditional-script documents are analysed through a simplified view (OpenCC
-tw2sp, sentence by sentence, so positions stay the document's own), and the
+t2s, sentence by sentence, so positions stay the document's own), and the
 results are reported in the original characters.
 """
 

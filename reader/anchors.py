@@ -41,7 +41,13 @@ class Placed:
 
 
 def _same(a: str, b: str) -> bool:
-    return a == b or to_simplified(a) == to_simplified(b)
+    """The same passage, possibly in another script or with Taiwan/HK vocabulary (实时/即時)."""
+    if a == b:
+        return True
+    if len(a) != len(b) or not a:
+        return False
+    x, y = to_simplified(a), to_simplified(b)
+    return sum(p == q for p, q in zip(x, y, strict=True)) >= 0.9 * len(x)
 
 
 def locate(document: Document, anchor: Anchor) -> Placed:

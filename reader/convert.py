@@ -44,8 +44,12 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Simplified form used for analysis; Taiwan phrases (軟體) become mainland ones (软件)."""
-    return _converter("tw2sp").convert(text)
+    """Simplified characters, same words: used for analysis, search and note anchors.
+
+    Characters only (t2s): tw2sp also rewrites vocabulary (線上 → 在线, 新增 → 添加)
+    even in text that was never Taiwanese, which changes what is analysed.
+    """
+    return _converter("t2s").convert(text)
 
 
 # From traditional text: characters only, no round trip through simplified
