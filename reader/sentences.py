@@ -19,9 +19,11 @@ _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 # unbalanced (a typo or a quote spanning paragraphs) and no longer shields.
 _QUOTE_REACH = 240
 
-# 「走吧！」她說。 is one sentence: a short speech tag after a quotation belongs to it.
+# 「走吧！」她說。 and “……。”开发区管委会主任周明远说。 are one sentence each:
+# a short speech tag after a quotation belongs to it.
 _SPEECH_TAG = re.compile(
-    r"[^。！？；!?;“”「」\n]{0,8}?(?:说|說|道|问|問|喊|答|叹|嘆)[^。！？；!?;“「\n]{0,3}[。！？!?]"
+    r"[^。！？；!?;，,“”「」\n]{0,16}?(?:说|說|道|问|問|喊|答|叹|嘆|表示|介绍|介紹|指出|强调|強調|坦言|感慨)"
+    r"[^。！？；!?;“「\n]{0,3}[。！？!?]"
 )
 
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.ASCII)

@@ -72,3 +72,15 @@ def test_spans_round_trip_and_cover_every_visible_character(text: str) -> None:
     assert "".join(covered.split()) == "".join(text.split())
     starts = [s.start for s in paragraph.sentences]
     assert starts == sorted(starts)
+
+
+def test_attribution_after_a_quotation_stays_with_it() -> None:
+    text = "“我们没有大片新地可用，只能在存量上做文章。”开发区管委会主任周明远说。下一句话。"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "“我们没有大片新地可用，只能在存量上做文章。”开发区管委会主任周明远说。",
+        "下一句话。",
+    ]
+    # A new sentence with a comma after the quotation is not a speech tag.
+    other = "“好。”他站起来，走到窗前慢慢地说。"
+    assert len(split_sentences(other)) == 2
