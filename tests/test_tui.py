@@ -1,64 +1,336 @@
-"""The reader under Textual's pilot: panes, jumps and script conversion."""
+"""The reader under Textual's pilot: every interaction a reader has with it."""
 
 from __future__ import annotations
 
-from textual.widgets import ListView, Static, Tree
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, ListView, Tree
 
 from reader.loading import load_path
+from reader.store import NoteStore
 from reader.tui.app import ReaderApp
+from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
+from reader.tui.library import LibraryScreen
+from reader.tui.paragraph import ParagraphView
+from reader.tui.reader_screen import ReaderScreen
 
 from .conftest import SAMPLES
 
+NEWS = SAMPLES / "01_news_scraped.txt"
 
-async def settle(app: ReaderApp, pilot) -> None:
-    """Wait until the analysis worker has filled the summary pane."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+
+def reader_app(name: str = "01_news_scraped.txt") -> ReaderApp:
+    path = SAMPLES / name
+    return ReaderApp(load_path(path), str(path.resolve()))
+
+
+async def settle(app: ReaderApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    """Wait until workers (analysis, conversion) are done and the screen has refreshed."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def shown_text(screen: ReaderScreen) -> str:
+    return "\n".join(v.text for v in screen.views)
 
 
 async def test_tree_lists_headings_and_summary_fills() -> None:
-    app = ReaderApp(load_path(SAMPLES / "01_news_scraped.txt"))
+    app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        tree = app.query_one("#nav", Tree)
-        labels = [str(node.label) for node in tree.root.children]
-        assert labels[0].startswith("数字赋能")
-        assert len(app.query_one("#sentences", ListView).children) == 5
-        assert not app.query_one("#loading").display
+        screen = await settle(app, pilot)
+        tree = screen.query_one("#nav", Tree)
+        assert next(str(n.label) for n in tree.root.children).startswith("数字赋能")
+        assert len(screen.query_one("#sentences", ListView).children) == 5
+        assert not screen.query_one("#loading").display
+        assert "开发区" in str(screen.query_one("#keywords").render())
 
 
-async def test_key_sentence_jump_highlights_its_paragraph() -> None:
-    app = ReaderApp(load_path(SAMPLES / "01_news_scraped.txt"))
+async def test_heading_jump_scrolls_and_tree_follows_the_reader() -> None:
+    app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        sentences = app.query_one("#sentences", ListView)
+        screen = await settle(app, pilot)
+        tree = screen.query_one("#nav", Tree)
+        tree.focus()
+        last = tree.root.children[-1]
+        tree.move_cursor(last)
+        await pilot.press("enter")
+        await pilot.pause()
+        article = screen.query_one("#article")
+        heading = screen.query_one("#s3")
+        # the last heading goes to the top, or as far as the end of the article allows
+        assert article.scroll_y == min(heading.virtual_region.y, article.max_scroll_y) > 0
+        assert "生态修复" in str(screen.query_one("#status").render())
+        # Scrolling back up by hand moves the tree's highlight back with it.
+        article.scroll_to(y=screen.query_one("#s1").virtual_region.y + 1, animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert tree.cursor_node is not None and str(tree.cursor_node.label).startswith("数字赋能")
+
+
+async def test_key_sentence_jump_marks_the_sentence() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        sentences = screen.query_one("#sentences", ListView)
         sentences.focus()
         sentences.index = 4
         await pilot.press("enter")
         await pilot.pause()
-        target = app.analysis.sentences[4]
-        highlighted = app.query_one(".highlight", Static)
-        assert highlighted.id == f"p{target.section}-{target.paragraph}"
+        target = screen.analysis.sentences[4]
+        view = screen.query_one(f"#p{target.section}-{target.paragraph}", ParagraphView)
+        assert view.marks["focus"] == [(target.start, target.end)]
+        assert screen.cursor is not None and screen.cursor.sentence == target.sentence
+        marked = [v for v in screen.views if v.marks.get("focus")]
+        assert marked == [view]
+        article = screen.query_one("#article")
+        assert article.scroll_y == min(view.virtual_region.y, article.max_scroll_y)
 
 
-async def test_conversion_cycle_converts_text_tree_and_summary() -> None:
-    app = ReaderApp(load_path(SAMPLES / "01_news_scraped.txt"))
+async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        screen.query_one("#article").scroll_to(y=40, animate=False)
+        await pilot.pause()
+        top = screen._top_paragraph()
+        await pilot.press("t", "t")  # 原文 → 简体 → 繁體, pressed faster than the worker
+        screen = await settle(app, pilot)
+        assert screen.variant.label == "繁體" and screen.sub_title == "繁體"
+        assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("數字賦能")
+        assert "開發區" in str(screen.query_one("#keywords").render())
+        assert "開發區" in shown_text(screen) and "开发区" not in shown_text(screen)
+        assert "繁體" in str(screen.query_one("#status").render())
+        assert screen._top_paragraph() is top
+        await pilot.press("t", "t", "t")  # 台灣正體, 香港繁體, back to 原文
+        screen = await settle(app, pilot)
+        assert screen.variant.label == "原文"
+        assert shown_text(screen) == "\n".join(p.text for _, _, p in load_path(NEWS).paragraphs())
+
+
+async def test_search_finds_simplified_text_from_a_traditional_query() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("slash")
+        search = screen.query_one("#search", Input)
+        assert search.display and search.has_focus
+        search.value = "開發區"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.matches) >= 5
+        first = screen.matches[screen.match_index]
+        view = screen.query_one(f"#p{first.section}-{first.paragraph}", ParagraphView)
+        assert view.text[first.start : first.end] == "开发区"
+        assert view.marks["current-match"] == [(first.start, first.end)]
+        before = screen.match_index
+        await pilot.press("n")
+        assert screen.match_index == before + 1
+        await pilot.press("N", "N")
+        assert screen.match_index == (before - 1) % len(screen.matches)
+        await pilot.press("escape")
+        assert not search.display and screen.matches == []
+        assert all(not v.marks.get("match") for v in screen.views)
+
+
+async def test_keywords_are_marked_in_the_text_on_demand() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert all(not v.marks.get("keyword") for v in screen.views)
+        await pilot.press("w")
+        marked = [v for v in screen.views if v.marks.get("keyword")]
+        assert len(marked) > 5
+        start, end = marked[0].marks["keyword"][0]
+        assert marked[0].text[start:end] in {k.word for k in screen.analysis.keywords}
+
+
+async def test_panes_toggle_on_a_wide_screen() -> None:
+    app = reader_app("03_policy_report.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("left_square_bracket", "right_square_bracket")
+        assert not screen.query_one("#nav").display and not screen.query_one("#summary").display
+        await pilot.press("left_square_bracket")
+        assert screen.query_one("#nav").display
+
+
+async def test_narrow_terminal_gives_the_text_the_whole_width() -> None:
+    app = reader_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.has_class("-narrow")
+        assert not screen.query_one("#nav").display and not screen.query_one("#summary").display
+        assert screen.query_one("#article").size.width >= 76
+        await pilot.press("right_square_bracket")  # the summary opens over the text
+        summary = screen.query_one("#summary")
+        assert summary.display and summary.size.width >= 76
+        sentences = screen.query_one("#sentences", ListView)
+        assert sentences.has_focus
+        sentences.index = 2
+        await pilot.press("enter")  # jumping closes it again
+        await pilot.pause()
+        assert not summary.display
+        assert any(v.marks.get("focus") for v in screen.views)
+
+
+async def test_highlight_annotate_quit_and_reopen_at_the_same_place(private_data_dir: Path) -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        screen.query_one("#article").scroll_to(y=30, animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("j", "h")  # second sentence of the top paragraph
+        cursor = screen.cursor
+        assert cursor is not None and len(screen.notes) == 1
+        await pilot.press("j", "a")
+        assert isinstance(app.screen, TextPrompt)
+        app.screen.query_one(Input).value = "这句要记住"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [p.note.annotation for p in screen.notes] == ["", "这句要记住"]
+        top = screen._top_paragraph()
+        assert top is not None
+        where = (top.section, top.paragraph)
+    # quitting saved the position; a new app on the same store comes back there
+    again = reader_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await settle(again, pilot)
+        await pilot.pause()
+        top = screen._top_paragraph()
+        assert top is not None and (top.section, top.paragraph) == where
+        assert len(screen.notes) == 2
+        marked = [v for v in screen.views if v.marks.get("note")]
+        assert marked and marked[0].section == where[0]
+    store = NoteStore.open(private_data_dir)
+    [record] = store.articles()
+    assert record.note_count == 2
+
+
+async def test_h_on_a_highlighted_sentence_removes_it_and_notes_list_jumps() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("h")
+        assert len(screen.notes) == 1
+        await pilot.press("h")
+        assert screen.notes == []
+        for _ in range(12):
+            await pilot.press("j")
+        await pilot.press("h")
+        far = screen.cursor
+        await pilot.press("k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "m")
+        assert isinstance(app.screen, NotesScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.cursor == far
+
+
+async def test_notes_list_deletes_after_confirmation() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("h", "m")
+        notes = app.screen
+        assert isinstance(notes, NotesScreen)
+        await pilot.press("x")
+        assert isinstance(app.screen, NotesScreen)  # the first x only asks
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.notes == []
+
+
+async def test_export_from_the_reader_writes_markdown(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("t", "t")  # 原文 → 简体 → 繁體
+        await pilot.press("h", "e")
+        assert isinstance(app.screen, ExportPrompt)
+        target = tmp_path / "01_news_scraped.notes.md"
+        assert app.screen.query_one(Input).value == str(target)
+        await pilot.press("enter")
         await pilot.pause()
-        assert app.variant.label == "繁體"
-        assert str(app.query_one("#nav", Tree).root.children[0].label).startswith("數字賦能")
-        assert "開發區" in str(app.query_one("#keywords", Static).render())
-        await pilot.press("t", "t", "t")  # back to 原文
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# 东江火炬开发区") and "## 笔记" in text and "\n> 立春刚过" in text
+        # a second export to the same file asks before overwriting
+        await pilot.press("e", "enter")
+        assert isinstance(app.screen, ExportPrompt)
+        await pilot.press("enter")
         await pilot.pause()
-        assert str(app.query_one("#nav", Tree).root.children[0].label).startswith("数字赋能")
+        assert not isinstance(app.screen, ExportPrompt)
 
 
-async def test_panes_toggle() -> None:
-    app = ReaderApp(load_path(SAMPLES / "03_policy_report.txt"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "s")
-        assert not app.query_one("#nav").display and not app.query_one("#summary").display
-        await pilot.press("n")
-        assert app.query_one("#nav").display
+async def test_library_opens_an_article_and_escape_returns() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 10
+        titles = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "巷口那間舊書店" in titles
+        assert [str(c) for c in table.get_row_at(titles.index("巷口那間舊書店"))[1:2]] == ["繁體"]
+        table.move_cursor(row=titles.index("巷口那間舊書店"))
+        await pilot.press("enter")
+        screen = await settle(app, pilot)
+        assert screen.original.title == "巷口那間舊書店"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        # the article just read is now listed first, as recent
+        await pilot.pause()
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[4]) == "最近"
+
+
+async def test_opening_a_bad_file_is_a_message_and_the_place_is_kept(tmp_path: Path) -> None:
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        screen.query_one("#article").scroll_to(y=20, animate=False)
+        await pilot.pause()
+        app.open_path(bad)
+        await pilot.pause()
+        assert app.screen is screen and screen.query_one("#article").scroll_y == 20
+        assert any("binary.txt" in n.message for n in app._notifications)
+
+
+async def test_help_screen_and_theme_toggle() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help").query_one("Static").render())
+        assert "搜索" in text and "t" in text
+        await pilot.press("escape")
+        assert app.theme == "textual-dark"
+        await pilot.press("d")
+        assert app.theme == "textual-light"
+
+
+async def test_every_reader_key_is_in_the_command_palette() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        for label in ("简/繁", "搜索", "划线", "批注", "笔记", "导出", "目录", "摘要", "帮助"):
+            assert any(t.startswith(label) for t in titles), label
+
+
+async def test_a_store_that_cannot_be_opened_leaves_reading_working(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    path = NEWS
+    app = ReaderApp(load_path(path), str(path), data_dir=blocker)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert app.store is None and screen.views
+        await pilot.press("h")  # says why instead of crashing
+        assert any("笔记" in n.message for n in app._notifications)

@@ -1,174 +1,107 @@
-"""Provides the Textual application: navigation tree, article, and summary side by side.
+"""Provides the Textual application: a library of articles and a reading screen for each.
 
-The screen holds no parsing or NLP: it shows a Document, asks the core for
-its Analysis in a thread worker, and converts scripts through reader.convert.
+The app owns the notes store and the theme; screens own what they show.
+Every key of the current screen is also a command in the palette (Ctrl+P).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
 
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
-from textual.widgets import (
-    Footer,
-    Header,
-    Label,
-    ListItem,
-    ListView,
-    LoadingIndicator,
-    Static,
-    Tree,
-)
+from textual.screen import Screen
 
-from reader.analysis import Analysis, analyze
-from reader.convert import Variant, convert
+from reader.errors import ArticleError
+from reader.loading import load_path
 from reader.model import Document
-from reader.resources import sample_articles, styles_dir
+from reader.resources import styles_dir
+from reader.store import NoteStore
+from reader.tui.dialogs import FilePicker
+from reader.tui.library import LibraryScreen
+from reader.tui.reader_screen import ReaderScreen
 
-CYCLE = (
-    Variant.ORIGINAL,
-    Variant.SIMPLIFIED,
-    Variant.TRADITIONAL,
-    Variant.TAIWAN,
-    Variant.HONGKONG,
-)
-
-
-@dataclass
-class AnalysisReady(Message):
-    """Posted by the worker when the summary of the document is ready."""
-
-    analysis: Analysis
+DARK, LIGHT = "textual-dark", "textual-light"
 
 
 class ReaderApp(App[None]):
-    """Reads one article: headings on the left, text in the middle, summary on the right."""
+    """zhreader: opens on an article, or on the library when there is none."""
 
     CSS_PATH = [str(styles_dir() / "app.tcss")]
     TITLE = "zhreader"
-    BINDINGS = [
-        Binding("q", "quit", "退出"),
-        Binding("t", "cycle_script", "简/繁"),
-        Binding("n", "toggle('#nav')", "目录"),
-        Binding("s", "toggle('#summary')", "摘要"),
-    ]
+    BINDINGS = [Binding("ctrl+c", "quit", "退出", show=False)]
 
-    def __init__(self, document: Document | None = None, path: str | None = None) -> None:
+    def __init__(
+        self,
+        document: Document | None = None,
+        path: str | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
         super().__init__()
-        if document is None:
-            from reader.loading import load_path
-
-            samples = sample_articles()
-            document = load_path(samples[0]) if samples else None
-            path = str(samples[0]) if samples else None
-        self.original = document
         self.document = document
         self.path = path
-        self.variant = Variant.ORIGINAL
-        self.analysis: Analysis | None = None
+        self.data_dir = data_dir
+        self.store: NoteStore | None = None
+        self.store_problem: str | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="main"):
-            yield Tree("目录", id="nav")
-            yield VerticalScroll(id="article")
-            with VerticalScroll(id="summary"):
-                yield LoadingIndicator(id="loading")
-                yield Static("", id="keywords")
-                yield ListView(id="sentences")
-        yield Footer()
+    def on_mount(self) -> None:
+        self.theme = DARK
+        try:
+            self.store = NoteStore.open(self.data_dir)
+        except ArticleError as exc:  # reading still works; notes say why they are off
+            self.store_problem = str(exc)
+            self.notify(f"笔记不可用：{exc}", severity="error", timeout=10)
+        if self.document is None:
+            self.push_screen(LibraryScreen(self.store))
+        else:
+            self.push_screen(ReaderScreen(self.document, self.path, self.store))
 
-    async def on_mount(self) -> None:
-        await self.render_document()
-        self.run_analysis()
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
-    @work(thread=True, exclusive=True, group="analysis")
-    def run_analysis(self) -> None:
-        """Analysis can take a second on long texts; the text is readable meanwhile."""
-        if self.original is not None:
-            self.post_message(AnalysisReady(analyze(self.original)))
-
-    def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self.analysis = message.analysis
-        self.query_one("#loading").display = False
-        self.render_summary()
-
-    async def render_document(self) -> None:
-        """Fill the tree and the article from the current (converted) document."""
-        doc = self.document
-        article = self.query_one("#article", VerticalScroll)
-        await article.remove_children()
-        tree = self.query_one("#nav", Tree)
-        tree.clear()
-        if doc is None:
-            await article.mount(Static("没有可显示的文章。", classes="paragraph"))
+    def open_path(self, path: Path, from_library: bool = False) -> None:
+        """Open a file in a new reading screen; a bad file is a message, not a crash."""
+        try:
+            document = load_path(path)
+        except ArticleError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
             return
-        tree.root.set_label(doc.title or "(无标题)")
-        self.sub_title = f"{self.variant.label}"
-        widgets: list[Static] = [Static(doc.title or "", classes="title")]
-        parents = {0: tree.root}
-        for si, section in enumerate(doc.sections):
-            if section.heading:
-                label = section.heading + (f" {section.subtitle}" if section.subtitle else "")
-                parent = parents.get(section.level - 1, tree.root)
-                node = parent.add(label, data=si, expand=True)
-                parents[section.level] = node
-                widgets.append(Static(label, classes="heading", id=f"s{si}"))
-            for pi, paragraph in enumerate(section.paragraphs):
-                widgets.append(
-                    Static("\u3000\u3000" + paragraph.text, classes="paragraph", id=f"p{si}-{pi}")
+        screen = ReaderScreen(document, str(path.resolve()), self.store, from_library)
+        if isinstance(self.screen, ReaderScreen) and not self.screen.from_library:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def action_open_file(self) -> None:
+        start = Path(self.path).resolve().parent if self.path else Path.cwd()
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                below = self.screen
+                self.open_path(
+                    path,
+                    from_library=isinstance(below, LibraryScreen)
+                    or getattr(below, "from_library", False),
                 )
-        tree.root.expand()
-        await article.mount_all(widgets)
 
-    def render_summary(self) -> None:
-        if self.analysis is None:
-            return
-        words = "  ".join(
-            f"{convert(k.word, self.variant)}{'▮' * max(1, round(k.score * 5))}"
-            for k in self.analysis.keywords
-        )
-        self.query_one("#keywords", Static).update(f"关键词\n{words}")
-        sentences = self.query_one("#sentences", ListView)
-        sentences.clear()
-        for s in self.analysis.sentences:
-            item = ListItem(Label(convert(s.text, self.variant)), classes="key-sentence")
-            item.data = s  # type: ignore[attr-defined]
-            sentences.append(item)
+        self.push_screen(FilePicker(start), chosen)
 
-    @on(Tree.NodeSelected, "#nav")
-    def jump_to_heading(self, event: Tree.NodeSelected) -> None:
-        if event.node.data is not None:
-            self.query_one(f"#s{event.node.data}").scroll_visible(top=True, animate=False)
+    def action_toggle_dark(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
 
-    @on(ListView.Selected, "#sentences")
-    def jump_to_sentence(self, event: ListView.Selected) -> None:
-        sentence = getattr(event.item, "data", None)
-        if sentence is None:
-            return
-        for widget in self.query(".highlight"):
-            widget.remove_class("highlight")
-        target = self.query_one(f"#p{sentence.section}-{sentence.paragraph}")
-        target.add_class("highlight")
-        target.scroll_visible(top=True, animate=False)
-
-    async def action_cycle_script(self) -> None:
-        """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, keeping the reading position."""
-        if self.original is None:
-            return
-        self.variant = CYCLE[(CYCLE.index(self.variant) + 1) % len(CYCLE)]
-        article = self.query_one("#article", VerticalScroll)
-        position = article.scroll_y
-        self.document = self.original.map_text(lambda text: convert(text, self.variant))
-        await self.render_document()
-        self.render_summary()
-        self.call_after_refresh(article.scroll_to, y=position, animate=False)
-        self.notify(self.variant.label, timeout=1.5)
-
-    def action_toggle(self, selector: str) -> None:
-        widget = self.query_one(selector)
-        widget.display = not widget.display
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every key of the current screen, with its help text."""
+        yield from super().get_system_commands(screen)
+        help_texts = getattr(screen, "HELP", {})
+        for binding in getattr(screen, "BINDINGS", []):
+            if not isinstance(binding, Binding) or binding.action in ("app.quit", "back"):
+                continue
+            title = f"{binding.description}（{binding.key_display or binding.key}）"
+            yield SystemCommand(
+                title,
+                help_texts.get(binding.action, binding.description),
+                partial(screen.run_action, binding.action),
+            )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from reader.errors import ArticleError
 from reader.loading import DEFAULT_MAX_SIZE, STDIN_NAME, load_path, load_stream
@@ -31,7 +32,11 @@ def _reattach_terminal() -> None:
 
 
 def launch(
-    article: str | None, *, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+    article: str | None,
+    *,
+    encoding: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    data_dir: Path | None = None,
 ) -> None:
     """Open the reader on ``article``, on piped input, or on the sample library."""
     document: Document | None = None
@@ -42,6 +47,7 @@ def launch(
         _reattach_terminal()
     elif article is not None:
         document = load_path(article, encoding=encoding, max_size=max_size)
+        path = str(Path(article).resolve())
     from reader.tui.app import ReaderApp
 
-    ReaderApp(document=document, path=path).run()
+    ReaderApp(document=document, path=path, data_dir=data_dir).run()

@@ -1,0 +1,59 @@
+"""Provides search within a document that ignores the script: 開發 finds 开发 and the other way.
+
+Both the query and each paragraph are compared in a simplified view (OpenCC
+keeps lengths, so offsets in the view are offsets in the paragraph).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.convert import to_simplified
+from reader.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence: section, paragraph, and offsets into the paragraph text."""
+
+    section: int
+    paragraph: int
+    start: int
+    end: int
+
+
+def _view(text: str) -> str:
+    simplified = to_simplified(text)
+    return simplified if len(simplified) == len(text) else text
+
+
+def find_all(document: Document, query: str) -> list[Match]:
+    """Every occurrence of ``query`` in the paragraphs, in reading order, case-insensitive."""
+    query = query.strip()
+    if not query:
+        return []
+    wanted = _view(query).casefold()
+    matches: list[Match] = []
+    for si, pi, paragraph in document.paragraphs():
+        view = _view(paragraph.text).casefold()
+        at = view.find(wanted)
+        while at >= 0:
+            matches.append(Match(si, pi, at, at + len(wanted)))
+            at = view.find(wanted, at + max(1, len(wanted)))
+    return matches
+
+
+def spans_in(text: str, needles: list[str]) -> list[tuple[int, int]]:
+    """Where any of ``needles`` occurs in ``text`` (script-insensitive), longest first, no overlaps."""
+    view = _view(text)
+    taken = [False] * len(text)
+    spans: list[tuple[int, int]] = []
+    for needle in sorted({_view(n) for n in needles if n}, key=len, reverse=True):
+        at = view.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if not any(taken[at:end]):
+                spans.append((at, end))
+                taken[at:end] = [True] * (end - at)
+            at = view.find(needle, end)
+    return sorted(spans)

@@ -1,0 +1,104 @@
+"""Provides the library screen: recently read articles and the bundled samples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from reader.analysis import document_is_traditional
+from reader.errors import ArticleError
+from reader.loading import load_path
+from reader.resources import sample_articles
+from reader.store import NoteStore
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the library."""
+
+    path: Path
+    title: str
+    script: str
+    chars: int
+    sections: int
+    origin: str  # 最近 or 示例
+    notes: int = 0
+
+
+def library_entries(store: NoteStore | None) -> list[Entry]:
+    """Recently opened files that still exist, then the samples; each file once."""
+    entries: list[Entry] = []
+    seen: set[Path] = set()
+    recent = store.articles() if store is not None else []
+    candidates = [(Path(r.path), "最近", r.note_count) for r in recent if r.path]
+    candidates += [(p, "示例", 0) for p in sample_articles()]
+    for path, origin, notes in candidates:
+        resolved = path.resolve()
+        if resolved in seen or not path.is_file():
+            continue
+        try:
+            document = load_path(path)
+        except ArticleError:
+            continue
+        seen.add(resolved)
+        named = sum(1 for s in document.sections if s.heading)
+        script = "繁體" if document_is_traditional(document) else "简体"
+        title = document.title or path.name
+        entries.append(Entry(path, title, script, document.char_count, named, origin, notes))
+    return entries
+
+
+class LibraryScreen(Screen[None]):
+    """Pick an article: Enter opens it, o opens any file, q quits."""
+
+    BINDINGS = [
+        Binding("q", "app.quit", "退出"),
+        Binding("o", "app.open_file", "打开文件"),
+        Binding("d", "app.toggle_dark", "明/暗", show=False),
+    ]
+
+    def __init__(self, store: NoteStore | None) -> None:
+        super().__init__()
+        self.store = store
+        self.entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("文章库：Enter 打开，o 打开其他文件，阅读时按 Esc 回到这里", id="library-hint")
+        yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "文章库"
+        table = self.query_one(DataTable)
+        table.add_columns("标题", "字形", "字数", "章节", "来源", "笔记")
+        self.refresh_entries()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_entries()
+
+    def refresh_entries(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self.entries = library_entries(self.store)
+        for entry in self.entries:
+            table.add_row(
+                entry.title,
+                entry.script,
+                f"{entry.chars:,}",
+                str(entry.sections),
+                entry.origin,
+                str(entry.notes or ""),
+            )
+
+    @on(DataTable.RowSelected, "#library")
+    def open_entry(self, event: DataTable.RowSelected) -> None:
+        entry = self.entries[event.cursor_row]
+        self.app.open_path(entry.path, from_library=True)  # type: ignore[attr-defined]

@@ -1,0 +1,788 @@
+"""Provides the reading screen: heading tree, typeset article, summary, notes and search.
+
+Everything shown comes from the core: the Document, its Analysis (computed in
+a thread worker), script conversion (also in a worker), search matches and
+the notes store. This module only decides what goes where on screen.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    ListItem,
+    ListView,
+    LoadingIndicator,
+    Static,
+    Tree,
+)
+from textual.widgets.tree import TreeNode
+
+from reader.analysis import Analysis, analyze, document_is_traditional
+from reader.anchors import anchor_for
+from reader.convert import Variant, converter
+from reader.errors import ArticleError
+from reader.model import Document
+from reader.notebook import PlacedNote, place_notes
+from reader.search import Match, find_all, spans_in
+from reader.store import ArticleRecord, NoteStore
+from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
+from reader.tui.paragraph import ParagraphView, WrappedText
+
+CYCLE = (
+    Variant.ORIGINAL,
+    Variant.SIMPLIFIED,
+    Variant.TRADITIONAL,
+    Variant.TAIWAN,
+    Variant.HONGKONG,
+)
+NARROW_WIDTH = 100  # below this the side panes leave the text alone and open over it
+
+
+@dataclass
+class AnalysisReady(Message):
+    """Posted by the worker when the summary of the document is ready."""
+
+    analysis: Analysis
+
+
+@dataclass
+class Converted(Message):
+    """Posted by the worker when the document has been converted to another script."""
+
+    variant: Variant
+    document: Document
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """The sentence the reader is on: what h, a and b act upon."""
+
+    section: int
+    paragraph: int
+    sentence: int
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one article: headings on the left, text in the middle, summary on the right."""
+
+    BINDINGS = [
+        Binding("q", "app.quit", "退出"),
+        Binding("escape", "back", "返回", show=False),
+        Binding("t", "cycle_script", "简/繁"),
+        Binding("slash", "search", "搜索"),
+        Binding("n", "next_match", "下一个", show=False),
+        Binding("N", "previous_match", "上一个", show=False),
+        Binding("j", "move_cursor(1)", "下一句", show=False),
+        Binding("k", "move_cursor(-1)", "上一句", show=False),
+        Binding("h", "highlight", "划线"),
+        Binding("H", "highlight_paragraph", "划整段", show=False),
+        Binding("a", "annotate", "批注"),
+        Binding("b", "bookmark", "书签", show=False),
+        Binding("m", "notes", "笔记"),
+        Binding("e", "export", "导出"),
+        Binding("w", "toggle_keywords", "关键词", show=False),
+        Binding("left_square_bracket", "toggle_pane('nav')", "目录"),
+        Binding("right_square_bracket", "toggle_pane('summary')", "摘要"),
+        Binding("i", "toggle_indent", "缩进/空行", show=False),
+        Binding("o", "app.open_file", "打开", show=False),
+        Binding("d", "app.toggle_dark", "明/暗", show=False),
+        Binding("question_mark", "help", "帮助"),
+    ]
+    HELP = {
+        "app.quit": "退出（阅读位置和笔记已自动保存）",
+        "back": "关闭搜索；回到文章库",
+        "cycle_script": "切换字形：原文 → 简体 → 繁體 → 台灣正體 → 香港繁體",
+        "search": "在文中搜索（简繁通搜：搜「開發」也能找到「开发」）",
+        "next_match": "下一个搜索结果",
+        "previous_match": "上一个搜索结果",
+        "move_cursor(1)": "阅读光标移到下一句",
+        "move_cursor(-1)": "阅读光标移到上一句",
+        "highlight": "给光标所在的句子划线（再按一次取消）",
+        "highlight_paragraph": "给光标所在的整段划线",
+        "annotate": "给光标所在的句子写批注",
+        "bookmark": "给光标所在的段落加书签",
+        "notes": "笔记列表：跳转、删除",
+        "export": "把摘要和笔记导出为 Markdown",
+        "toggle_keywords": "在正文中标出关键词",
+        "toggle_pane('nav')": "显示/隐藏目录",
+        "toggle_pane('summary')": "显示/隐藏摘要",
+        "toggle_indent": "段落首行缩进 ⇄ 段间空行",
+        "app.open_file": "打开其他文件",
+        "app.toggle_dark": "明亮/暗色主题",
+        "help": "本帮助",
+    }
+
+    def __init__(
+        self,
+        document: Document,
+        path: str | None,
+        store: NoteStore | None,
+        from_library: bool = False,
+    ) -> None:
+        super().__init__()
+        self.original = document
+        self.shown = document
+        self.path = path
+        self.store = store
+        self.from_library = from_library
+        self.variant = Variant.ORIGINAL
+        self.target_variant = Variant.ORIGINAL
+        self.traditional = document_is_traditional(document)
+        self.analysis: Analysis | None = None
+        self.record: ArticleRecord | None = None
+        self.notes: list[PlacedNote] = []
+        self.views: list[ParagraphView] = []
+        self._view_at: dict[tuple[int, int], ParagraphView] = {}
+        self._tree_nodes: dict[int, TreeNode[int | None]] = {}
+        self.cursor: Cursor | None = None
+        self.matches: list[Match] = []
+        self.match_index = -1
+        self.show_keywords = False
+        self.indent = True
+        self.current_section = 0
+        self.position: tuple[int, int] | None = None  # section, paragraph at the top
+        self._save_timer: Timer | None = None
+        self._narrow: bool | None = None
+
+    # Building the screen
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield Tree[int | None]("目录", id="nav")
+            yield VerticalScroll(id="article")
+            with VerticalScroll(id="summary"):
+                yield LoadingIndicator(id="loading")
+                yield Static("", id="keywords")
+                yield Label("关键句", id="sentences-title", classes="pane-title")
+                yield ListView(id="sentences")
+        yield Input(placeholder="搜索（简繁通用），Enter 确定，Esc 关闭", id="search")
+        yield Static("", id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self._build_tree()
+        await self._mount_article()
+        self._open_notes()
+        self.run_analysis()
+        self.watch(
+            self.query_one("#article", VerticalScroll), "scroll_y", self._scrolled, init=False
+        )
+        self.call_after_refresh(self._restore_position)
+        self.query_one("#article").focus()
+
+    def _build_tree(self) -> None:
+        doc = self.shown
+        tree = self.query_one("#nav", Tree)
+        tree.clear()
+        tree.root.set_label(doc.title or "(无标题)")
+        tree.root.data = None
+        self._tree_nodes = {}
+        parents: dict[int, TreeNode[int | None]] = {0: tree.root}
+        for si, section in enumerate(doc.sections):
+            if not section.heading:
+                continue
+            label = section.heading + (f" {section.subtitle}" if section.subtitle else "")
+            parent = parents.get(section.level - 1, tree.root)
+            node = parent.add(label, data=si, expand=True)
+            parents[section.level] = node
+            self._tree_nodes[si] = node
+        tree.root.expand()
+
+    async def _mount_article(self) -> None:
+        doc = self.shown
+        article = self.query_one("#article", VerticalScroll)
+        widgets: list[Static | ParagraphView] = [
+            Static(doc.title or "(无标题)", classes="title", id="doc-title")
+        ]
+        if doc.subtitle:
+            widgets.append(Static(doc.subtitle, classes="subtitle", id="doc-subtitle"))
+        byline = " · ".join(x for x in (doc.meta.source, doc.meta.date, doc.meta.author) if x)
+        if byline:
+            widgets.append(Static(byline, classes="byline", id="doc-byline"))
+        self.views = []
+        for si, section in enumerate(doc.sections):
+            if section.heading:
+                label = section.heading + (f"\n{section.subtitle}" if section.subtitle else "")
+                widgets.append(Static(label, classes="heading", id=f"s{si}"))
+            for pi, paragraph in enumerate(section.paragraphs):
+                view = ParagraphView(paragraph.text, si, pi, self.indent)
+                self.views.append(view)
+                widgets.append(view)
+        if not self.views:
+            widgets.append(Static("这篇文章没有正文。", classes="empty"))
+        self._view_at = {(v.section, v.paragraph): v for v in self.views}
+        self.sub_title = self.variant.label
+        await article.mount_all(widgets)
+
+    # Analysis and conversion in workers
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def run_analysis(self) -> None:
+        """Analysis can take a second on long texts; the text is readable meanwhile."""
+        self.post_message(AnalysisReady(analyze(self.original)))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.analysis = message.analysis
+        self.query_one("#loading").display = False
+        self._render_summary()
+        self._refresh_marks()
+
+    def _render_summary(self) -> None:
+        if self.analysis is None:
+            return
+        out = converter(self.variant, self.traditional)
+        words = "\n".join(
+            f"{out(k.word)}  {'▮' * max(1, round(k.score * 8))}" for k in self.analysis.keywords
+        )
+        self.query_one("#keywords", Static).update(f"[b]关键词[/b]\n{words}" if words else "")
+        sentences = self.query_one("#sentences", ListView)
+        sentences.clear()
+        for s in self.analysis.sentences:
+            item = ListItem(
+                WrappedText(out(s.text), classes="sentence-text"), classes="key-sentence"
+            )
+            item.data = s  # type: ignore[attr-defined]
+            sentences.append(item)
+
+    def action_cycle_script(self) -> None:
+        """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, keeping the reading position."""
+        # Count from the variant asked for last, so that t t t goes three steps
+        # even while the worker is still converting.
+        variant = CYCLE[(CYCLE.index(self.target_variant) + 1) % len(CYCLE)]
+        self.target_variant = variant
+        self.convert_to(variant)
+
+    @work(thread=True, exclusive=True, group="convert")
+    def convert_to(self, variant: Variant) -> None:
+        """OpenCC over a long article takes a moment; the screen stays live meanwhile."""
+        to_variant = converter(variant, self.traditional)
+        self.post_message(Converted(variant, self.original.map_text(to_variant)))
+
+    def on_converted(self, message: Converted) -> None:
+        if message.variant is not self.target_variant:
+            return  # the reader has already asked for another script
+        at_top = self.query_one("#article", VerticalScroll).scroll_y == 0
+        here = None if at_top else self._top_paragraph()
+        self.variant = message.variant
+        self.shown = message.document
+        self.sub_title = self.variant.label
+        doc = self.shown
+        self.query_one("#doc-title", Static).update(doc.title or "(无标题)")
+        for widget_id, value in (("#doc-subtitle", doc.subtitle),):
+            if value:
+                self.query_one(widget_id, Static).update(value)
+        for si, section in enumerate(doc.sections):
+            if section.heading:
+                label = section.heading + (f"\n{section.subtitle}" if section.subtitle else "")
+                self.query_one(f"#s{si}", Static).update(label)
+        for view in self.views:
+            view.set_text(doc.sections[view.section].paragraphs[view.paragraph].text)
+        self._build_tree()
+        self._render_summary()
+        self._refresh_marks()
+        if here is not None:
+            self.call_after_refresh(self._scroll_to_view, here, False)
+        self._update_status()
+
+    # Position, tree and status
+
+    def _top_paragraph(self) -> ParagraphView | None:
+        """The first paragraph whose bottom is below the top of the article pane."""
+        if not self.views:
+            return None
+        article = self.query_one("#article", VerticalScroll)
+        bottoms = [v.virtual_region.bottom for v in self.views]
+        index = bisect.bisect_right(bottoms, article.scroll_y)
+        return self.views[min(index, len(self.views) - 1)]
+
+    def _scroll_to_view(self, view: ParagraphView, animate: bool = False) -> None:
+        article = self.query_one("#article", VerticalScroll)
+        article.scroll_to(y=view.virtual_region.y, animate=animate, immediate=True)
+
+    def _scrolled(self, _old: float = 0.0, _new: float = 0.0) -> None:
+        top = self._top_paragraph()
+        if top is None:
+            return
+        self.position = (top.section, top.paragraph)
+        if self.cursor is None or not self._cursor_visible():
+            self._set_cursor(Cursor(top.section, top.paragraph, 0), scroll=False)
+        section = self._section_in_view(top.section)
+        if section != self.current_section:
+            self.current_section = section
+            self._follow_in_tree()
+        self._update_status()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(1.0, self._save_position)
+
+    def _section_in_view(self, top_section: int) -> int:
+        """The section of the top paragraph; at the very end, the last heading on screen,
+        since the last short sections can never reach the top."""
+        article = self.query_one("#article", VerticalScroll)
+        if article.max_scroll_y <= 0 or article.scroll_y < article.max_scroll_y:
+            return top_section
+        bottom = article.scroll_y + article.size.height
+        shown = [
+            si for si in self._tree_nodes if self.query_one(f"#s{si}").virtual_region.y < bottom
+        ]
+        return max([top_section, *shown])
+
+    def _cursor_visible(self) -> bool:
+        if self.cursor is None:
+            return False
+        view = self._view_at.get((self.cursor.section, self.cursor.paragraph))
+        article = self.query_one("#article", VerticalScroll)
+        if view is None:
+            return False
+        region = view.virtual_region
+        return (
+            region.bottom > article.scroll_y and region.y < article.scroll_y + article.size.height
+        )
+
+    def _follow_in_tree(self) -> None:
+        """Highlight the section being read (the nearest heading at or before it)."""
+        tree = self.query_one("#nav", Tree)
+        node: TreeNode[int | None] = tree.root
+        for si in sorted(self._tree_nodes):
+            if si <= self.current_section:
+                node = self._tree_nodes[si]
+        tree.move_cursor(node, animate=False)
+
+    def _update_status(self) -> None:
+        article = self.query_one("#article", VerticalScroll)
+        percent = (
+            100
+            if article.max_scroll_y <= 0
+            else round(100 * article.scroll_y / article.max_scroll_y)
+        )
+        heading = None
+        for si in range(self.current_section, -1, -1):
+            heading = self.shown.sections[si].heading if si < len(self.shown.sections) else None
+            if heading:
+                break
+        parts = [self.variant.label, heading or "导语", f"{percent}%"]
+        if self.notes:
+            parts.append(f"{sum(not p.lost for p in self.notes)} 条笔记")
+        if self.matches:
+            parts.append(f"搜索 {self.match_index + 1}/{len(self.matches)}")
+        self.query_one("#status", Static).update("  ·  ".join(parts))
+
+    def _save_position(self) -> None:
+        """Save where the reader is (kept in ``position`` as they scroll, so this works on exit)."""
+        if self.store is None or self.record is None or self.position is None:
+            return
+        try:
+            self.store.set_position(self.record.id, *self.position)
+        except Exception as exc:  # a busy or vanished store must not end the reading
+            self.notify(f"阅读位置未能保存：{exc}", severity="warning")
+
+    def _restore_position(self) -> None:
+        if self.record is None or self.record.position is None:
+            if self.views:
+                first = self.views[0]
+                self._set_cursor(Cursor(first.section, first.paragraph, 0), scroll=False)
+                self.position = (first.section, first.paragraph)
+            self._update_status()
+            return
+        view = self._view_at.get(self.record.position)
+        if view is not None:
+            self._scroll_to_view(view)
+            self._set_cursor(Cursor(view.section, view.paragraph, 0), scroll=False)
+            self.notify("已回到上次读到的位置", timeout=2)
+        self._update_status()
+
+    def on_unmount(self) -> None:
+        self._save_position()
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.set_class(narrow, "-narrow")
+            self.remove_class("-show-nav", "-show-summary", "-hide-nav", "-hide-summary")
+
+    def action_toggle_pane(self, pane: str) -> None:
+        """Wide: hide or show the pane. Narrow: open it over the text, or close it."""
+        if self.has_class("-narrow"):
+            other = "summary" if pane == "nav" else "nav"
+            self.remove_class(f"-show-{other}")
+            self.toggle_class(f"-show-{pane}")
+            if self.has_class(f"-show-{pane}"):
+                self.query_one("#nav" if pane == "nav" else "#sentences").focus()
+            else:
+                self.query_one("#article").focus()
+        else:
+            self.toggle_class(f"-hide-{pane}")
+
+    def _close_overlays(self) -> None:
+        if self.has_class("-narrow"):
+            self.remove_class("-show-nav", "-show-summary")
+
+    # Jumps
+
+    @on(Tree.NodeSelected, "#nav")
+    def jump_to_heading(self, event: Tree.NodeSelected[int | None]) -> None:
+        si = event.node.data
+        if si is None:
+            self.query_one("#article", VerticalScroll).scroll_home(animate=False)
+        else:
+            heading = self.query_one(f"#s{si}")
+            article = self.query_one("#article", VerticalScroll)
+            article.scroll_to(y=heading.virtual_region.y, animate=False, immediate=True)
+        self._close_overlays()
+
+    @on(ListView.Selected, "#sentences")
+    def jump_to_sentence(self, event: ListView.Selected) -> None:
+        sentence = getattr(event.item, "data", None)
+        if sentence is None:
+            return
+        view = self._view_at.get((sentence.section, sentence.paragraph))
+        if view is None:
+            return
+        for other in self.views:
+            other.set_marks("focus", [])
+        view.set_marks("focus", [(sentence.start, sentence.end)])
+        self._set_cursor(
+            Cursor(sentence.section, sentence.paragraph, sentence.sentence), scroll=False
+        )
+        self._scroll_to_view(view)
+        self._close_overlays()
+
+    # The reading cursor
+
+    def _set_cursor(self, cursor: Cursor, scroll: bool = True) -> None:
+        if self.cursor is not None:
+            old = self._view_at.get((self.cursor.section, self.cursor.paragraph))
+            if old is not None:
+                old.set_marks("cursor", [])
+        self.cursor = cursor
+        view = self._view_at.get((cursor.section, cursor.paragraph))
+        if view is None:
+            return
+        sentences = self.shown.sections[cursor.section].paragraphs[cursor.paragraph].sentences
+        if sentences:
+            s = sentences[min(cursor.sentence, len(sentences) - 1)]
+            view.set_marks("cursor", [(s.start, s.end)])
+        if scroll and not self._cursor_visible():
+            self._scroll_to_view(view)
+
+    def action_move_cursor(self, step: int) -> None:
+        order = [
+            Cursor(si, pi, k)
+            for si, pi, p in self.shown.paragraphs()
+            for k in range(len(p.sentences))
+        ]
+        if not order:
+            return
+        index = order.index(self.cursor) if self.cursor in order else 0
+        self._set_cursor(order[max(0, min(len(order) - 1, index + step))])
+
+    @on(ParagraphView.Clicked)
+    def clicked(self, event: ParagraphView.Clicked) -> None:
+        view = event.view
+        sentences = self.shown.sections[view.section].paragraphs[view.paragraph].sentences
+        index = next((k for k, s in enumerate(sentences) if s.start <= event.offset < s.end), 0)
+        self._set_cursor(Cursor(view.section, view.paragraph, index), scroll=False)
+
+    def _cursor_span(self, whole_paragraph: bool = False) -> tuple[int, int, int, int] | None:
+        if self.cursor is None:
+            return None
+        c = self.cursor
+        paragraph = self.original.sections[c.section].paragraphs[c.paragraph]
+        if whole_paragraph or not paragraph.sentences:
+            return c.section, c.paragraph, 0, len(paragraph.text)
+        s = paragraph.sentences[min(c.sentence, len(paragraph.sentences) - 1)]
+        return c.section, c.paragraph, s.start, s.end
+
+    # Notes
+
+    def _open_notes(self) -> None:
+        if self.store is None:
+            return
+        try:
+            self.record = self.store.open_article(self.original, self.path, self.traditional)
+            self.notes = place_notes(self.store, self.record, self.original)
+        except ArticleError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            self.store = None
+            return
+        lost = sum(p.lost for p in self.notes)
+        if lost:
+            self.notify(
+                f"文章已改动：{lost} 条笔记找不到原文（按 m 查看）", severity="warning", timeout=8
+            )
+        self._refresh_marks()
+
+    def _reload_notes(self) -> None:
+        if self.store is not None and self.record is not None:
+            self.notes = place_notes(self.store, self.record, self.original)
+        self._refresh_marks()
+        self._update_status()
+
+    def _refresh_marks(self) -> None:
+        notes: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        bookmarked: set[tuple[int, int]] = set()
+        for placed in self.notes:
+            if placed.lost:
+                continue
+            a = placed.note.anchor
+            if placed.note.kind == "bookmark":
+                bookmarked.add((a.section, a.paragraph))
+            else:
+                notes.setdefault((a.section, a.paragraph), []).append((a.start, a.end))
+        words = []
+        if self.show_keywords and self.analysis is not None:
+            words = [
+                converter(self.variant, self.traditional)(k.word) for k in self.analysis.keywords
+            ]
+        matches: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for m in self.matches:
+            matches.setdefault((m.section, m.paragraph), []).append((m.start, m.end))
+        current = (
+            self.matches[self.match_index] if 0 <= self.match_index < len(self.matches) else None
+        )
+        for view in self.views:
+            key = (view.section, view.paragraph)
+            view.set_marks("note", sorted(notes.get(key, [])))
+            view.set_class(key in bookmarked, "-bookmark")
+            view.set_marks("keyword", spans_in(view.text, words) if words else [])
+            view.set_marks("match", matches.get(key, []))
+            here = current is not None and (current.section, current.paragraph) == key
+            view.set_marks(
+                "current-match", [(current.start, current.end)] if here and current else []
+            )
+
+    def _note_at_cursor(self, kind: str = "highlight") -> PlacedNote | None:
+        span = self._cursor_span()
+        if span is None:
+            return None
+        si, pi, start, end = span
+        for placed in self.notes:
+            a = placed.note.anchor
+            if placed.lost or placed.note.kind != kind or (a.section, a.paragraph) != (si, pi):
+                continue
+            if kind == "bookmark" or (a.start < end and start < a.end):
+                return placed
+        return None
+
+    def _save_note(
+        self, whole_paragraph: bool, annotation: str = "", kind: str = "highlight"
+    ) -> None:
+        span = self._cursor_span(whole_paragraph)
+        if span is None:
+            self.notify("先用 j/k 或鼠标选中一句", timeout=2)
+            return
+        if self.store is None or self.record is None:
+            problem = getattr(self.app, "store_problem", None) or "笔记库未打开"
+            self.notify(f"笔记不可用，未能保存：{problem}", severity="error")
+            return
+        try:
+            self.store.add_note(self.record.id, anchor_for(self.original, *span), annotation, kind)
+        except Exception as exc:
+            self.notify(f"未能保存笔记：{exc}", severity="error")
+            return
+        self._reload_notes()
+
+    def action_highlight(self) -> None:
+        existing = self._note_at_cursor()
+        if existing is not None and not existing.note.annotation:
+            self._delete_note(existing)
+            self.notify("已取消划线", timeout=1.5)
+            return
+        if existing is not None:
+            self.notify("这句有批注，要删除请在笔记列表（m）里按 x", timeout=3)
+            return
+        self._save_note(whole_paragraph=False)
+        self.notify("已划线", timeout=1.5)
+
+    def action_highlight_paragraph(self) -> None:
+        self._save_note(whole_paragraph=True)
+        self.notify("已给整段划线", timeout=1.5)
+
+    def action_bookmark(self) -> None:
+        existing = self._note_at_cursor("bookmark")
+        if existing is not None:
+            self._delete_note(existing)
+            self.notify("已移除书签", timeout=1.5)
+        else:
+            self._save_note(whole_paragraph=True, kind="bookmark")
+            self.notify("已加书签", timeout=1.5)
+
+    def action_annotate(self) -> None:
+        if self.cursor is None:
+            self.notify("先用 j/k 或鼠标选中一句", timeout=2)
+            return
+        existing = self._note_at_cursor()
+        span = self._cursor_span()
+        assert span is not None
+        quote = self.shown.sections[span[0]].paragraphs[span[1]].text[span[2] : span[3]]
+        prompt = TextPrompt(
+            "批注：" + (quote if len(quote) <= 40 else quote[:39] + "…"),
+            existing.note.annotation if existing else "",
+            "Enter 保存，Esc 取消",
+            id="annotate",
+        )
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            if existing is not None and self.store is not None:
+                try:
+                    self.store.annotate(existing.note.id, text.strip())
+                except Exception as exc:
+                    self.notify(f"未能保存批注：{exc}", severity="error")
+                    return
+                self._reload_notes()
+            else:
+                self._save_note(whole_paragraph=False, annotation=text.strip())
+            self.notify("批注已保存", timeout=1.5)
+
+        self.app.push_screen(prompt, done)
+
+    def _delete_note(self, placed: PlacedNote) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.delete_note(placed.note.id)
+        except Exception as exc:
+            self.notify(f"未能删除笔记：{exc}", severity="error")
+            return
+        self._reload_notes()
+
+    def action_notes(self) -> None:
+        headings = [s.heading for s in self.shown.sections]
+
+        def done(result: tuple[str, PlacedNote] | None) -> None:
+            if result is None:
+                return
+            what, placed = result
+            if what == "delete":
+                self._delete_note(placed)
+                self.notify("已删除笔记", timeout=1.5)
+                return
+            a = placed.note.anchor
+            view = self._view_at.get((a.section, a.paragraph))
+            if view is not None:
+                sentences = self.shown.sections[a.section].paragraphs[a.paragraph].sentences
+                k = next((i for i, s in enumerate(sentences) if s.start <= a.start < s.end), 0)
+                self._set_cursor(Cursor(a.section, a.paragraph, k), scroll=False)
+                self._scroll_to_view(view)
+
+        self.app.push_screen(NotesScreen(self.notes, headings), done)
+
+    def action_export(self) -> None:
+        stem = Path(self.path).stem if self.path else (self.original.title or "article")[:30]
+        prompt = ExportPrompt(Path.cwd() / f"{stem}.notes.md")
+
+        def done(target: str | None) -> None:
+            if target is None:
+                return
+            from reader.export import export_markdown, write_atomic
+
+            analysis = self.analysis or analyze(self.original)
+            text = export_markdown(self.original, analysis, self.notes, self.variant, self.path)
+            try:
+                write_atomic(Path(target).expanduser(), text, force=True)
+            except ArticleError as exc:
+                self.notify(str(exc), severity="error", timeout=8)
+                return
+            self.notify(f"已导出到 {target}", timeout=4)
+
+        self.app.push_screen(prompt, done)
+
+    # Search and keywords
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def searched(self, event: Input.Submitted) -> None:
+        self.matches = find_all(self.original, event.value)
+        self.match_index = -1
+        self.query_one("#article").focus()
+        if not self.matches:
+            self._refresh_marks()
+            self.notify(f"没有找到“{event.value}”", severity="warning", timeout=2)
+            self._update_status()
+            return
+        top = self._top_paragraph()
+        here = (top.section, top.paragraph) if top else (0, 0)
+        self.match_index = (
+            next((i for i, m in enumerate(self.matches) if (m.section, m.paragraph) >= here), 0) - 1
+        )
+        self.action_next_match()
+
+    def action_next_match(self, step: int = 1) -> None:
+        if not self.matches:
+            return
+        self.match_index = (self.match_index + step) % len(self.matches)
+        match = self.matches[self.match_index]
+        self._refresh_marks()
+        view = self._view_at.get((match.section, match.paragraph))
+        if view is not None:
+            self._scroll_to_view(view)
+        self._update_status()
+
+    def action_previous_match(self) -> None:
+        self.action_next_match(-1)
+
+    def action_toggle_keywords(self) -> None:
+        self.show_keywords = not self.show_keywords
+        if self.show_keywords and self.analysis is None:
+            self.notify("摘要还在计算，稍后关键词会标出", timeout=2)
+        self._refresh_marks()
+
+    def action_toggle_indent(self) -> None:
+        self.indent = not self.indent
+        self.set_class(not self.indent, "-spaced")
+        for view in self.views:
+            view.set_indent(self.indent)
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.matches, self.match_index = [], -1
+            self._refresh_marks()
+            self._update_status()
+            self.query_one("#article").focus()
+        elif self.has_class("-show-nav") or self.has_class("-show-summary"):
+            self._close_overlays()
+            self.query_one("#article").focus()
+        elif self.from_library:
+            self.app.pop_screen()
+
+    def action_help(self) -> None:
+        rows = []
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            key = binding.key.replace("left_square_bracket", "[").replace(
+                "right_square_bracket", "]"
+            )
+            key = key.replace("question_mark", "?").replace("slash", "/").replace("escape", "Esc")
+            rows.append((key, self.HELP.get(binding.action, binding.description)))
+        rows += [
+            ("Enter", "在目录/关键句上：跳转到该处"),
+            ("Ctrl+P", "命令面板"),
+            ("鼠标", "点标题、关键句跳转；点句子移动阅读光标"),
+        ]
+        self.app.push_screen(HelpScreen(rows))
