@@ -8,6 +8,7 @@ the notes store. This module only decides what goes where on screen.
 from __future__ import annotations
 
 import bisect
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,7 @@ CYCLE = (
     Variant.TAIWAN,
     Variant.HONGKONG,
 )
+FIRST_MOUNT = 80  # widgets mounted before the first paint
 NARROW_WIDTH = 100  # below this the side panes leave the text alone and open over it
 
 
@@ -77,10 +79,22 @@ class Cursor:
     sentence: int
 
 
+class ArticleScroll(VerticalScroll, can_focus=False):
+    """The article. Not focusable: a focus change restyles every descendant, which
+    costs a noticeable pause on a long article. The screen scrolls it instead."""
+
+
 class ReaderScreen(Screen[None]):
     """Reads one article: headings on the left, text in the middle, summary on the right."""
 
+    AUTO_FOCUS = None  # keys go to the screen, which scrolls the article
     BINDINGS = [
+        Binding("down", "scroll_article('down')", "下", show=False),
+        Binding("up", "scroll_article('up')", "上", show=False),
+        Binding("pagedown,space", "scroll_article('page_down')", "下一页", show=False),
+        Binding("pageup", "scroll_article('page_up')", "上一页", show=False),
+        Binding("home", "scroll_article('home')", "开头", show=False),
+        Binding("end", "scroll_article('end')", "结尾", show=False),
         Binding("q", "app.quit", "退出"),
         Binding("escape", "back", "返回", show=False),
         Binding("t", "cycle_script", "简/繁"),
@@ -104,6 +118,12 @@ class ReaderScreen(Screen[None]):
         Binding("question_mark", "help", "帮助"),
     ]
     HELP = {
+        "scroll_article('down')": "向下滚动一行",
+        "scroll_article('up')": "向上滚动一行",
+        "scroll_article('page_down')": "下一页（空格键也可以）",
+        "scroll_article('page_up')": "上一页",
+        "scroll_article('home')": "回到开头",
+        "scroll_article('end')": "跳到结尾",
         "app.quit": "退出（阅读位置和笔记已自动保存）",
         "back": "关闭搜索；回到文章库",
         "cycle_script": "切换字形：原文 → 简体 → 繁體 → 台灣正體 → 香港繁體",
@@ -157,6 +177,9 @@ class ReaderScreen(Screen[None]):
         self.current_section = 0
         self.position: tuple[int, int] | None = None  # section, paragraph at the top
         self._save_timer: Timer | None = None
+        self.fully_mounted = False
+        self.first_paint_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
+        self.summary_at: float | None = None
         self._narrow: bool | None = None
 
     # Building the screen
@@ -165,7 +188,7 @@ class ReaderScreen(Screen[None]):
         yield Header()
         with Horizontal(id="main"):
             yield Tree[int | None]("目录", id="nav")
-            yield VerticalScroll(id="article")
+            yield ArticleScroll(id="article")
             with VerticalScroll(id="summary"):
                 yield LoadingIndicator(id="loading")
                 yield Static("", id="keywords")
@@ -180,12 +203,12 @@ class ReaderScreen(Screen[None]):
         self._build_tree()
         await self._mount_article()
         self._open_notes()
-        self.run_analysis()
+        self.call_after_refresh(
+            self.run_analysis
+        )  # after the first paint: it holds the GIL a while
         self.watch(
             self.query_one("#article", VerticalScroll), "scroll_y", self._scrolled, init=False
         )
-        self.call_after_refresh(self._restore_position)
-        self.query_one("#article").focus()
 
     def _build_tree(self) -> None:
         doc = self.shown
@@ -216,20 +239,45 @@ class ReaderScreen(Screen[None]):
         byline = " · ".join(x for x in (doc.meta.source, doc.meta.date, doc.meta.author) if x)
         if byline:
             widgets.append(Static(byline, classes="byline", id="doc-byline"))
-        self.views = []
         for si, section in enumerate(doc.sections):
             if section.heading:
                 label = section.heading + (f"\n{section.subtitle}" if section.subtitle else "")
                 widgets.append(Static(label, classes="heading", id=f"s{si}"))
             for pi, paragraph in enumerate(section.paragraphs):
-                view = ParagraphView(paragraph.text, si, pi, self.indent)
-                self.views.append(view)
-                widgets.append(view)
-        if not self.views:
+                widgets.append(ParagraphView(paragraph.text, si, pi, self.indent))
+        if len(widgets) == 1 + bool(doc.subtitle) + bool(byline):
             widgets.append(Static("这篇文章没有正文。", classes="empty"))
-        self._view_at = {(v.section, v.paragraph): v for v in self.views}
         self.sub_title = self.variant.label
-        await article.mount_all(widgets)
+        # Mounting hundreds of widgets takes Textual a second or two: show the
+        # first screenfuls at once and mount the rest right after the first paint.
+        first, rest = widgets[:FIRST_MOUNT], widgets[FIRST_MOUNT:]
+        await article.mount_all(first)
+        self._register(first)
+        self.call_after_refresh(self._painted, rest)
+
+    def _painted(self, rest: list[Static | ParagraphView]) -> None:
+        """The first screenful is on screen; mount the rest in a moment."""
+        self.first_paint_at = time.perf_counter()
+        if rest:
+            self.set_timer(0.02, lambda: self.run_worker(self._mount_rest(rest)))
+        else:
+            self._ready()
+
+    async def _mount_rest(self, rest: list[Static | ParagraphView]) -> None:
+        await self.query_one("#article", VerticalScroll).mount_all(rest)
+        self._register(rest)
+        self._refresh_marks()
+        self.call_after_refresh(self._ready)
+
+    def _register(self, widgets: list[Static | ParagraphView]) -> None:
+        views = [w for w in widgets if isinstance(w, ParagraphView)]
+        self.views.extend(views)
+        self._view_at.update({(v.section, v.paragraph): v for v in views})
+
+    def _ready(self) -> None:
+        """The whole article is on screen: go back to where the reader was."""
+        self.fully_mounted = True
+        self._restore_position()
 
     # Analysis and conversion in workers
 
@@ -243,6 +291,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#loading").display = False
         self._render_summary()
         self._refresh_marks()
+        self.call_after_refresh(lambda: setattr(self, "summary_at", time.perf_counter()))
 
     def _render_summary(self) -> None:
         if self.analysis is None:
@@ -278,6 +327,9 @@ class ReaderScreen(Screen[None]):
     def on_converted(self, message: Converted) -> None:
         if message.variant is not self.target_variant:
             return  # the reader has already asked for another script
+        if not self.fully_mounted:  # the tail of a long article is still being mounted
+            self.set_timer(0.05, lambda: self.on_converted(message))
+            return
         at_top = self.query_one("#article", VerticalScroll).scroll_y == 0
         here = None if at_top else self._top_paragraph()
         self.variant = message.variant
@@ -427,7 +479,7 @@ class ReaderScreen(Screen[None]):
             if self.has_class(f"-show-{pane}"):
                 self.query_one("#nav" if pane == "nav" else "#sentences").focus()
             else:
-                self.query_one("#article").focus()
+                self.set_focus(None)
         else:
             self.toggle_class(f"-hide-{pane}")
 
@@ -443,7 +495,11 @@ class ReaderScreen(Screen[None]):
         if si is None:
             self.query_one("#article", VerticalScroll).scroll_home(animate=False)
         else:
-            heading = self.query_one(f"#s{si}")
+            found = self.query(f"#s{si}")
+            if not found:
+                self.notify("文章还在排版，请稍候", timeout=1.5)
+                return
+            heading = found.first()
             article = self.query_one("#article", VerticalScroll)
             article.scroll_to(y=heading.virtual_region.y, animate=False, immediate=True)
         self._close_overlays()
@@ -718,7 +774,7 @@ class ReaderScreen(Screen[None]):
     def searched(self, event: Input.Submitted) -> None:
         self.matches = find_all(self.original, event.value)
         self.match_index = -1
-        self.query_one("#article").focus()
+        self.set_focus(None)
         if not self.matches:
             self._refresh_marks()
             self.notify(f"没有找到“{event.value}”", severity="warning", timeout=2)
@@ -764,12 +820,23 @@ class ReaderScreen(Screen[None]):
             self.matches, self.match_index = [], -1
             self._refresh_marks()
             self._update_status()
-            self.query_one("#article").focus()
+            self.set_focus(None)
         elif self.has_class("-show-nav") or self.has_class("-show-summary"):
             self._close_overlays()
-            self.query_one("#article").focus()
+            self.set_focus(None)
         elif self.from_library:
             self.app.pop_screen()
+
+    def action_scroll_article(self, how: str) -> None:
+        article = self.query_one("#article", VerticalScroll)
+        {
+            "down": article.scroll_down,
+            "up": article.scroll_up,
+            "page_down": article.scroll_page_down,
+            "page_up": article.scroll_page_up,
+            "home": article.scroll_home,
+            "end": article.scroll_end,
+        }[how](animate=False)
 
     def action_help(self) -> None:
         rows = []
