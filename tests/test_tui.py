@@ -334,3 +334,75 @@ async def test_a_store_that_cannot_be_opened_leaves_reading_working(tmp_path: Pa
         assert app.store is None and screen.views
         await pilot.press("h")  # says why instead of crashing
         assert any("笔记" in n.message for n in app._notifications)
+
+
+async def test_clicking_a_sentence_moves_the_reading_cursor_there() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        view = screen.views[1]
+        # the last line of the paragraph holds its last sentence
+        await pilot.click(view, offset=(2, view.size.height - 1))
+        await pilot.pause()
+        sentences = screen.original.sections[view.section].paragraphs[view.paragraph].sentences
+        assert screen.cursor is not None
+        assert (screen.cursor.section, screen.cursor.paragraph) == (view.section, view.paragraph)
+        assert screen.cursor.sentence == len(sentences) - 1
+        assert view.marks["cursor"] == [(sentences[-1].start, sentences[-1].end)]
+
+
+async def test_blank_line_setting_drops_the_indent() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        view = screen.views[0]
+        assert str(view.render()).startswith("\u3000\u3000")
+        await pilot.press("i")
+        await pilot.pause()
+        assert not str(view.render()).startswith("\u3000") and screen.has_class("-spaced")
+        assert view.styles.margin.bottom == 1
+
+
+async def test_file_picker_shows_only_readable_articles_and_opens_one(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "articles"
+    tmp_path.mkdir()
+    (tmp_path / "note.md").write_text("# 小记\n\n今天读了一篇好文章。\n", encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "sub").mkdir()
+    app = ReaderApp(load_path(NEWS), str(tmp_path / "01.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
+        from textual.widgets import DirectoryTree
+
+        tree = app.screen.query_one(DirectoryTree)
+        for _ in range(100):  # its loader worker never ends, so poll for the listing
+            if tree.root.children:
+                break
+            await pilot.pause(0.05)
+        names = sorted(str(n.label) for n in tree.root.children)
+        assert names == ["note.md", "sub"]
+        note = next(n for n in tree.root.children if str(n.label) == "note.md")
+        tree.move_cursor(note)
+        await pilot.press("enter")
+        screen = await settle(app, pilot)
+        assert screen.original.title == "小记"
+
+
+async def test_piped_article_reads_and_exports_without_a_path(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from reader.loading import load_stream
+
+    monkeypatch.chdir(tmp_path)
+    document = load_stream(io.BytesIO((SAMPLES / "05_rural_delivery_gb18030.txt").read_bytes()))
+    app = ReaderApp(document, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.original.title == "快递进村“最后一公里”是怎样打通的"
+        await pilot.press("h", "e")
+        prompt = app.screen
+        assert isinstance(prompt, ExportPrompt)
+        assert Path(prompt.query_one(Input).value).name.startswith("快递进村")

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, ListItem, ListView, Static
 
 from reader.notebook import PlacedNote
+from reader.tui.paragraph import WrappedText
 
 READABLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 
@@ -84,7 +85,10 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
             yield Label(
                 f"笔记（{len(self.notes)}）  Enter 跳转 · x 删除 · Esc 关闭", classes="dialog-title"
             )
-            items = [ListItem(Label(self._label(p)), classes="note-item") for p in self.notes]
+            items = [
+                ListItem(WrappedText(self._label(p), classes="note-text"), classes="note-item")
+                for p in self.notes
+            ]
             yield ListView(*items, id="notes-list")
             if not self.notes:
                 yield Label("还没有笔记：在正文里按 h 划线，按 a 写批注。", classes="dialog-hint")
@@ -95,7 +99,7 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
         mark = "🔖" if note.kind == "bookmark" else "▌"
         text = f"{mark} [{where}] {note.anchor.quote}"
         if note.annotation:
-            text += f"\n   ✎ {note.annotation}"
+            text += f"\n✎ {note.annotation}"
         return text
 
     @on(ListView.Selected, "#notes-list")
