@@ -20,22 +20,26 @@ from reader.errors import ArticleError
 from reader.model import Document
 from reader.notebook import PlacedNote
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+)([.)]?)(\s|$)")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def escape(text: str) -> str:
-    """Markdown-escape article text so that it renders as the same characters."""
+    """Markdown-escape article text so that it renders as the same characters.
+
+    Inline syntax (* _ ` [ ] < > # | ~ and backslash) is escaped everywhere; at
+    the start of a line, anything that could open a block (- + = > 1. 1) and
+    indentation) is neutralised too.
+    """
     text = _SPECIAL.sub(r"\\\1", text.replace("\r", ""))
-    return "\n".join(_LINE_START.sub(_escape_marker, line) for line in text.split("\n"))
+    return "\n".join(_escape_line_start(line) for line in text.split("\n"))
 
 
-def _escape_marker(match: re.Match[str]) -> str:
-    """ "- item" gets a backslash before the dash, "1. item" before the dot."""
-    indent, marker, dot, space = match.groups()
-    if marker.isdigit():
-        return indent + marker + ("\\" + dot if dot else "") + space
-    return indent + "\\" + marker + space
+def _escape_line_start(line: str) -> str:
+    line = line.lstrip(" \t")  # four spaces would make a code block
+    if line[:1] in ("-", "+", "=", ">"):
+        return "\\" + line
+    return _ORDERED.sub(lambda m: m[1] + "\\" + m[2], line)
 
 
 def export_markdown(

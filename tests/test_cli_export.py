@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.anchors import anchor_for
@@ -135,3 +137,29 @@ def test_export_reports_notes_whose_text_is_gone(tmp_path: Path, private_data_di
     assert "1 note(s) no longer match the text" in result.stderr.decode()
     parsed = structure(result.stdout.decode())
     assert ("h2", "找不到原文的笔记") in parsed and ("quote", "第二段讲河道治理。") in parsed
+
+
+def test_data_dir_option_points_at_another_store(tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    add_notes(other, NEWS)
+    assert run_cli("notes").stderr.decode().strip() == "no notes yet"  # the default store
+    listing = run_cli("notes", "--data-dir", str(other)).stdout.decode()
+    assert "2 条" in listing
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("中文字#*_-+>1.) `[]<>|~&;amp\\\n") + ["。", "“", "”"]),
+        max_size=40,
+    )
+)
+def test_escaped_text_renders_as_the_same_characters(text: str) -> None:
+    from html import unescape
+
+    html = MarkdownIt("commonmark").render(escape(text))
+    tokens = MarkdownIt("commonmark").parse(escape(text))
+    assert all(t.type.startswith("paragraph") or t.type == "inline" for t in tokens), html
+    inline = "".join(t.content for t in tokens if t.type == "inline")
+    rendered = unescape(html.replace("<p>", "").replace("</p>\n", "\n").replace("<br />", ""))
+    assert "".join(rendered.split()) == "".join(text.split()), (text, inline, html)
