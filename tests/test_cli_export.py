@@ -150,7 +150,7 @@ def test_data_dir_option_points_at_another_store(tmp_path: Path) -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list("中文字#*_-+>1.) `[]<>|~&;amp\\\n") + ["。", "“", "”"]),
+        alphabet=st.sampled_from(list("中文字#*_-+>1.) `[]<>|~&;amp\\\n。“”")),
         max_size=40,
     )
 )
