@@ -166,34 +166,39 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
 VARIANT_CHOICE = click.Choice(["original", "simplified", "traditional", "taiwan", "hongkong"])
 
 
+def summary_options(func: F) -> F:
+    """How many keywords and sentences, and in which script: shared by summary and export."""
+    func = click.option(
+        "--to",
+        "variant",
+        type=VARIANT_CHOICE,
+        default="original",
+        show_default=True,
+        help="Script of the output (OpenCC).",
+    )(func)
+    func = click.option(
+        "-n",
+        "--sentences",
+        "sentence_limit",
+        type=click.IntRange(0, 100),
+        default=5,
+        show_default=True,
+        help="How many key sentences.",
+    )(func)
+    return click.option(
+        "-k",
+        "--keywords",
+        "keyword_limit",
+        type=click.IntRange(0, 100),
+        default=10,
+        show_default=True,
+        help="How many keywords.",
+    )(func)
+
+
 @cli.command()
 @click.argument("article", default="-")
-@click.option(
-    "-k",
-    "--keywords",
-    "keyword_limit",
-    type=click.IntRange(0, 100),
-    default=10,
-    show_default=True,
-    help="How many keywords.",
-)
-@click.option(
-    "-n",
-    "--sentences",
-    "sentence_limit",
-    type=click.IntRange(0, 100),
-    default=5,
-    show_default=True,
-    help="How many key sentences.",
-)
-@click.option(
-    "--to",
-    "variant",
-    type=VARIANT_CHOICE,
-    default="original",
-    show_default=True,
-    help="Script of the output (OpenCC).",
-)
+@summary_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option(
     "--by-section",
@@ -266,20 +271,7 @@ def summary(
     help="Write to this file instead of stdout.",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-@click.option(
-    "--to",
-    "variant",
-    type=VARIANT_CHOICE,
-    default="original",
-    show_default=True,
-    help="Script of the export (OpenCC).",
-)
-@click.option(
-    "-k", "--keywords", "keyword_limit", type=click.IntRange(0, 100), default=10, show_default=True
-)
-@click.option(
-    "-n", "--sentences", "sentence_limit", type=click.IntRange(0, 100), default=5, show_default=True
-)
+@summary_options
 @input_options
 @data_dir_option
 @user_errors

@@ -95,13 +95,12 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with its help text."""
         yield from super().get_system_commands(screen)
-        help_texts = getattr(screen, "HELP", {})
         for binding in getattr(screen, "BINDINGS", []):
             if not isinstance(binding, Binding) or binding.action in ("app.quit", "back"):
                 continue
             title = f"{binding.description}（{binding.key_display or binding.key}）"
             yield SystemCommand(
                 title,
-                help_texts.get(binding.action, binding.description),
+                binding.tooltip or binding.description,
                 partial(screen.run_action, binding.action),
             )
