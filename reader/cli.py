@@ -109,9 +109,13 @@ def cli() -> None:
     """Read and summarize Chinese articles in the terminal.
 
     \b
-    zhreader ARTICLE            open the reader (zhreader alone: the samples)
-    zhreader outline ARTICLE    print title, metadata and section tree
-    cat a.txt | zhreader outline -
+    zhreader ARTICLE              open the reader (zhreader alone: the library)
+    cat a.txt | zhreader          read piped text in the reader
+    zhreader outline ARTICLE      title, metadata and section tree
+    zhreader summary ARTICLE      keywords and key sentences (--json for scripts)
+    zhreader summary --batch F    one JSON summary per JSONL line
+    zhreader export ARTICLE       summary and your notes as Markdown
+    zhreader notes [ARTICLE]      what you have highlighted and annotated
 
     ARTICLE is a .txt, .md or .html file in UTF-8, GB18030/GBK or Big5
     (detected), or - for standard input.
