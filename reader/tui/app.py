@@ -98,7 +98,7 @@ class ReaderApp(App[None]):
         for binding in getattr(screen, "BINDINGS", []):
             if not isinstance(binding, Binding) or binding.action in ("app.quit", "back"):
                 continue
-            title = f"{binding.description}（{binding.key_display or binding.key}）"
+            title = f"{binding.description}（{self.get_key_display(binding)}）"
             yield SystemCommand(
                 title,
                 binding.tooltip or binding.description,

@@ -96,6 +96,7 @@ class ReaderScreen(Screen[None]):
             "scroll_article('page_down')",
             "下一页",
             show=False,
+            key_display="PgDn/Space",
             tooltip="下一页（空格键也可以）",
         ),
         Binding("pageup", "scroll_article('page_up')", "上一页", show=False, tooltip="上一页"),
@@ -443,6 +444,15 @@ class ReaderScreen(Screen[None]):
             self._set_cursor(Cursor(view.section, view.paragraph, 0), scroll=False)
             self.notify("已回到上次读到的位置", timeout=2)
         self._update_status()
+
+    def on_screen_suspend(self) -> None:
+        self._focus_before = self.focused
+
+    def on_screen_resume(self) -> None:
+        """Give focus back to what had it before a dialog or the palette opened: Textual
+        would otherwise focus the first focusable widget, even a hidden tree."""
+        wanted = getattr(self, "_focus_before", None)
+        self.call_after_refresh(self.set_focus, wanted if wanted and wanted.display else None)
 
     def on_unmount(self) -> None:
         self._save_position()
@@ -826,10 +836,7 @@ class ReaderScreen(Screen[None]):
         rows = []
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
-            key = binding.key.replace("left_square_bracket", "[").replace(
-                "right_square_bracket", "]"
-            )
-            key = key.replace("question_mark", "?").replace("slash", "/").replace("escape", "Esc")
+            key = self.app.get_key_display(binding)
             rows.append((key, binding.tooltip or binding.description))
         rows += [
             ("Enter", "在目录/关键句上：跳转到该处"),
