@@ -39,7 +39,7 @@ def text_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
-def _units(text: str) -> list[tuple[int, int]]:
+def units(text: str) -> list[tuple[int, int]]:
     """Spans that must not be split: Latin words, numbers, single characters."""
     units: list[tuple[int, int]] = []
     at = 0
@@ -51,12 +51,12 @@ def _units(text: str) -> list[tuple[int, int]]:
     return units
 
 
-def _glued(text: str) -> list[tuple[int, int]]:
+def groups(text: str) -> list[tuple[int, int]]:
     """Units joined so that closing punctuation stays with what precedes it
-    and opening punctuation with what follows it."""
+    and opening punctuation with what follows it: the runs a line may not split."""
     groups: list[list[int]] = []
     pending_open: int | None = None  # start of a run of opening punctuation
-    for start, end in _units(text):
+    for start, end in units(text):
         char = text[start]
         if end - start == 1 and char in OPENING:
             pending_open = start if pending_open is None else pending_open
@@ -82,7 +82,7 @@ def line_starts(text: str, width: int) -> list[int]:
         return [0]
     starts = [0]
     used = 0
-    for start, end in _glued(text):
+    for start, end in groups(text):
         if text[start] == "\n":
             starts.append(end)
             used = 0
@@ -94,15 +94,25 @@ def line_starts(text: str, width: int) -> list[int]:
         if used == 0 and text[start:end].isspace() and starts[-1] == start and start:
             starts[-1] = end  # a space that would open a line is dropped
             continue
-        if size > width:  # cut an over-long unit by cells
-            for i in range(start, end):
+        if size <= width:
+            used += size
+            continue
+        # A run wider than the line: punctuation rules give way first (break
+        # between its units), and a single unit is cut only if it alone is wider.
+        for unit_start, unit_end in units(text[start:end]):
+            unit_size = text_width(text[start + unit_start : start + unit_end])
+            if used and used + unit_size > width:
+                starts.append(start + unit_start)
+                used = 0
+            if unit_size <= width:
+                used += unit_size
+                continue
+            for i in range(start + unit_start, start + unit_end):
                 w = char_width(text[i])
                 if used and used + w > width:
                     starts.append(i)
                     used = 0
                 used += w
-            continue
-        used += size
     return starts
 
 

@@ -12,6 +12,8 @@ import re
 
 # Characters that end a sentence on their own.
 _FULL_STOPS = "。！？；!?;｡"
+_SEMICOLONS = "；;"
+LONG_SENTENCE = 60  # characters before a ；
 _ELLIPSIS = "…⋯"
 _CLOSERS = "”’」』）)》〉】〕］]\"'"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
@@ -83,7 +85,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             quotes.pop()
         is_stop = False
         if not mask[i]:
-            if ch in _FULL_STOPS:
+            if ch in _SEMICOLONS:
+                # ； joins the clauses of one sentence; it ends one only when the
+                # sentence has grown too long to read as one (lists in reports).
+                is_stop = i - start >= LONG_SENTENCE
+            elif ch in _FULL_STOPS:
                 is_stop = True
             elif ch in _ELLIPSIS or (ch == "." and text.startswith("...", i)):
                 # Inside a quote that goes on, an ellipsis is a pause, not an end.

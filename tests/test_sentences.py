@@ -18,9 +18,17 @@ def test_splits_after_full_stops_and_keeps_the_punctuation() -> None:
         "今天下雨。",
         "明天晴！",
         "后天呢？",
-        "再说；",
-        "好。",
+        "再说；好。",  # ； joins clauses of one sentence
     ]
+
+
+def test_a_semicolon_ends_a_sentence_only_in_a_long_list() -> None:
+    short = "二十年前，这里是一家纺织厂的织布车间；如今，机械臂在生产线上来回穿梭。"
+    assert texts(short) == [short]
+    item = "到2025年，全市街道综合养老服务中心覆盖率达到100%，社区养老服务站点覆盖率达到90%以上，"
+    long = item + "护理型床位占比达到55%；" + "家庭养老床位达到三千张；" + "助餐服务覆盖全部街道。"
+    parts = texts(long)
+    assert parts[0].endswith("55%；") and "".join(parts) == long and len(parts) == 2
 
 
 def test_closing_quote_stays_with_the_sentence_it_closes() -> None:
