@@ -129,29 +129,86 @@ def _reattach_fragments(pieces: list[WeightedText], known: dict[str, float]) -> 
     return repaired
 
 
+def _join_character_runs(pieces: list[WeightedText]) -> list[WeightedText]:
+    """许/文/澜 → 许文澜: a run of lone characters that recurs is one word the model lacks.
+
+    snownlp cuts names and rare terms it has not seen into single characters.
+    A run of 2–4 such characters (none a function word, numeral or measure
+    word) that occurs at least twice in the document is taken as one word.
+    """
+
+    def runs(words: list[str]) -> list[tuple[int, int]]:
+        found, i = [], 0
+        while i < len(words):
+            j = i
+            while j < len(words) and _is_lone_char(words[j]):
+                j += 1
+            if 2 <= j - i <= 4:
+                found.append((i, j))
+            i = max(j, i + 1)
+        return found
+
+    counts: Counter[str] = Counter("".join(p.words[a:b]) for p in pieces for a, b in runs(p.words))
+    if not any(c >= 2 for c in counts.values()):
+        return pieces
+    joined = []
+    for piece in pieces:
+        words = list(piece.words)
+        for a, b in reversed(runs(piece.words)):
+            run = "".join(piece.words[a:b])
+            if counts[run] >= 2:
+                words[a:b] = [run]
+        joined.append(WeightedText(words, piece.weight))
+    return joined
+
+
+_LOCATIVES = frozenset("里裡上下中内內外前后後旁边邊间間")
+
+
+def _is_lone_char(word: str) -> bool:
+    return (
+        len(word) == 1
+        and bool(_CJK.match(word))
+        and word not in _NOT_A_PREFIX
+        and word not in _LOCATIVES
+        and word not in stopwords()
+    )
+
+
 def extract_keywords(pieces: list[WeightedText], limit: int = 10) -> list[Keyword]:
     """Top keywords of a document given as weighted word lists, best first."""
     idf, unseen_idf = background_idf()
     pieces = [WeightedText(_split_measure_words(p.words), p.weight) for p in pieces]
     pieces = _reattach_fragments(pieces, idf)
+    pieces = _join_character_runs(pieces)
     tf: Counter[str] = Counter()
     pair_tf: Counter[tuple[str, str]] = Counter()
+    triple_tf: Counter[tuple[str, str, str]] = Counter()
     raw_count: Counter[str] = Counter()
     for piece in pieces:
-        for i, word in enumerate(piece.words):
+        words = piece.words
+        for i, word in enumerate(words):
             if not is_candidate(word):
                 continue
             tf[word] += piece.weight
             raw_count[word] += 1
-            if i + 1 < len(piece.words) and is_candidate(piece.words[i + 1]):
-                pair_tf[(word, piece.words[i + 1])] += 1
+            if i + 1 < len(words) and is_candidate(words[i + 1]):
+                pair_tf[(word, words[i + 1])] += 1
+                if i + 2 < len(words) and is_candidate(words[i + 2]):
+                    triple_tf[(word, words[i + 1], words[i + 2])] += 1
     scores = {w: f * idf.get(w, unseen_idf) for w, f in tf.items()}
     for (a, b), together in pair_tf.items():
         if together < 2 or len(a) + len(b) > 8:
             continue
         share_a, share_b = together / raw_count[a], together / raw_count[b]
         if min(share_a, share_b) >= PHRASE_SHARE:
-            scores[a + b] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.2
+            phrase = a + b
+            # 东江 火炬 开发区: a pair nearly always followed by the same word is a longer name.
+            for (x, y, c), count in triple_tf.items():
+                if (x, y) == (a, b) and count >= 0.9 * together and len(phrase + c) <= 8:
+                    phrase += c
+                    break
+            scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.2
             # A part that hardly ever stands alone is not a keyword of its own.
             for part, share in ((a, share_a), (b, share_b)):
                 if share >= 0.9:
