@@ -77,7 +77,8 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "文章库"
         table = self.query_one(DataTable)
-        table.add_columns("标题", "字形", "字数", "章节", "来源", "笔记")
+        # The title goes last: the short columns stay visible on an 80-column terminal.
+        table.add_columns("来源", "字形", "字数", "章节", "笔记", "标题")
         self.refresh_entries()
         table.focus()
 
@@ -90,12 +91,12 @@ class LibraryScreen(Screen[None]):
         self.entries = library_entries(self.store)
         for entry in self.entries:
             table.add_row(
-                entry.title,
+                entry.origin,
                 entry.script,
                 f"{entry.chars:,}",
                 str(entry.sections),
-                entry.origin,
                 str(entry.notes or ""),
+                entry.title,
             )
 
     @on(DataTable.RowSelected, "#library")
