@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from reader.lexicon import background_idf, stopwords
@@ -51,6 +52,7 @@ class WeightedText:
     weight: float = 1.0
 
 
+@lru_cache(maxsize=65536)
 def is_candidate(word: str) -> bool:
     """Could a reader underline this word? No stopwords, numbers or lone characters."""
     if (
@@ -148,13 +150,16 @@ def _join_character_runs(pieces: list[WeightedText]) -> list[WeightedText]:
             i = max(j, i + 1)
         return found
 
-    counts: Counter[str] = Counter("".join(p.words[a:b]) for p in pieces for a, b in runs(p.words))
+    found = [runs(p.words) for p in pieces]
+    counts: Counter[str] = Counter(
+        "".join(p.words[a:b]) for p, spans in zip(pieces, found, strict=True) for a, b in spans
+    )
     if not any(c >= 2 for c in counts.values()):
         return pieces
     joined = []
-    for piece in pieces:
+    for piece, spans in zip(pieces, found, strict=True):
         words = list(piece.words)
-        for a, b in reversed(runs(piece.words)):
+        for a, b in reversed(spans):
             run = "".join(piece.words[a:b])
             if counts[run] >= 2:
                 words[a:b] = [run]
@@ -165,6 +170,7 @@ def _join_character_runs(pieces: list[WeightedText]) -> list[WeightedText]:
 _LOCATIVES = frozenset("里裡上下中内內外前后後旁边邊间間")
 
 
+@lru_cache(maxsize=65536)
 def _is_lone_char(word: str) -> bool:
     return (
         len(word) == 1
@@ -197,6 +203,10 @@ def extract_keywords(pieces: list[WeightedText], limit: int = 10) -> list[Keywor
                 if i + 2 < len(words) and is_candidate(words[i + 2]):
                     triple_tf[(word, words[i + 1], words[i + 2])] += 1
     scores = {w: f * idf.get(w, unseen_idf) for w, f in tf.items()}
+    next_word: dict[tuple[str, str], tuple[str, int]] = {}  # most frequent third word of a pair
+    for (a, b, c), count in triple_tf.items():
+        if count > next_word.get((a, b), ("", 0))[1]:
+            next_word[(a, b)] = (c, count)
     for (a, b), together in pair_tf.items():
         if together < 2 or len(a) + len(b) > 8:
             continue
@@ -204,10 +214,9 @@ def extract_keywords(pieces: list[WeightedText], limit: int = 10) -> list[Keywor
         if min(share_a, share_b) >= PHRASE_SHARE:
             phrase = a + b
             # 东江 火炬 开发区: a pair nearly always followed by the same word is a longer name.
-            for (x, y, c), count in triple_tf.items():
-                if (x, y) == (a, b) and count >= 0.9 * together and len(phrase + c) <= 8:
-                    phrase += c
-                    break
+            c, count = next_word.get((a, b), ("", 0))
+            if count >= 0.9 * together and len(phrase + c) <= 8:
+                phrase += c
             scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.2
             # A part that hardly ever stands alone is not a keyword of its own.
             for part, share in ((a, share_a), (b, share_b)):
