@@ -52,7 +52,7 @@ CYCLE = (
     Variant.HONGKONG,
 )
 FIRST_MOUNT = 80  # widgets mounted before the first paint
-NARROW_WIDTH = 100  # below this the side panes leave the text alone and open over it
+NARROW_WIDTH = 110  # below this the side panes leave the text alone and open over it
 
 
 @dataclass
