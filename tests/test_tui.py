@@ -146,6 +146,13 @@ async def test_keywords_are_marked_in_the_text_on_demand() -> None:
         assert len(marked) > 5
         start, end = marked[0].marks["keyword"][0]
         assert marked[0].text[start:end] in {k.word for k in screen.analysis.keywords}
+        await pilot.press("t", "t")  # 繁體: the marks follow the converted text
+        screen = await settle(app, pilot)
+        view = next(v for v in screen.views if "開發區" in v.text)
+        at = view.text.index("開發區")
+        assert any(a <= at < b for a, b in view.marks["keyword"])
+        await pilot.press("w")
+        assert all(not v.marks.get("keyword") for v in screen.views)
 
 
 async def test_panes_toggle_on_a_wide_screen() -> None:

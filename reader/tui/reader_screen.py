@@ -158,6 +158,9 @@ class ReaderScreen(Screen[None]):
         self.matches: list[Match] = []
         self.match_index = -1
         self.show_keywords = False
+        self._keyword_cache: tuple[Variant, dict[tuple[int, int], list[tuple[int, int]]]] | None = (
+            None
+        )
         self.indent = True
         self.current_section = 0
         self.position: tuple[int, int] | None = None  # section, paragraph at the top
@@ -251,6 +254,7 @@ class ReaderScreen(Screen[None]):
     async def _mount_rest(self, rest: list[Static | ParagraphView]) -> None:
         await self.query_one("#article", VerticalScroll).mount_all(rest)
         self._register(rest)
+        self._keyword_cache = None
         self._refresh_marks()
         self.call_after_refresh(self._ready)
 
@@ -319,6 +323,7 @@ class ReaderScreen(Screen[None]):
         here = None if at_top else self._top_paragraph()
         self.variant = message.variant
         self.shown = message.document
+        self._keyword_cache = None
         self.sub_title = self.variant.label
         doc = self.shown
         self.query_one("#doc-title", Static).update(doc.title or "(无标题)")
@@ -597,11 +602,8 @@ class ReaderScreen(Screen[None]):
                 bookmarked.add((a.section, a.paragraph))
             else:
                 notes.setdefault((a.section, a.paragraph), []).append((a.start, a.end))
-        words = []
-        if self.show_keywords and self.analysis is not None:
-            words = [
-                converter(self.variant, self.traditional)(k.word) for k in self.analysis.keywords
-            ]
+        keyword_spans = self._keyword_spans() if self.show_keywords else {}
+
         matches: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for m in self.matches:
             matches.setdefault((m.section, m.paragraph), []).append((m.start, m.end))
@@ -612,12 +614,23 @@ class ReaderScreen(Screen[None]):
             key = (view.section, view.paragraph)
             view.set_marks("note", sorted(notes.get(key, [])))
             view.set_class(key in bookmarked, "-bookmark")
-            view.set_marks("keyword", spans_in(view.text, words) if words else [])
+            view.set_marks("keyword", keyword_spans.get(key, []))
             view.set_marks("match", matches.get(key, []))
             here = current is not None and (current.section, current.paragraph) == key
             view.set_marks(
                 "current-match", [(current.start, current.end)] if here and current else []
             )
+
+    def _keyword_spans(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """Where the keywords stand in each paragraph; computed once per script shown."""
+        if self.analysis is None:
+            return {}
+        if self._keyword_cache is None or self._keyword_cache[0] is not self.variant:
+            to_variant = converter(self.variant, self.traditional)
+            words = [to_variant(k.word) for k in self.analysis.keywords]
+            spans = {(v.section, v.paragraph): spans_in(v.text, words) for v in self.views}
+            self._keyword_cache = (self.variant, spans)
+        return self._keyword_cache[1]
 
     def _note_at_cursor(self, kind: str = "highlight") -> PlacedNote | None:
         span = self._cursor_span()
