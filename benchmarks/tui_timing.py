@@ -38,8 +38,8 @@ async def main() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         while not isinstance(app.screen, ReaderScreen) or app.screen.summary_at is None:
             await asyncio.sleep(0.01)
-        screen = app.screen
-    print(json.dumps({"paint": screen.first_paint_at - t0, "summary": screen.summary_at - t0}))
+        paint, summary = app.screen.first_paint_at, app.screen.summary_at
+    print(json.dumps({"paint": paint - t0, "summary": summary - t0}))
 
 asyncio.run(main())
 """

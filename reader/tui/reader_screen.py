@@ -7,7 +7,6 @@ the notes store. This module only decides what goes where on screen.
 
 from __future__ import annotations
 
-import bisect
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,23 +14,12 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import (
-    Footer,
-    Header,
-    Input,
-    Label,
-    ListItem,
-    ListView,
-    LoadingIndicator,
-    Static,
-    Tree,
-)
-from textual.widgets.tree import TreeNode
+from textual.widgets import Footer, Header, Input, ListView, Static, Tree
 
 from reader.analysis import Analysis, analyze, document_is_traditional
 from reader.anchors import anchor_for
@@ -41,8 +29,10 @@ from reader.model import Document
 from reader.notebook import PlacedNote, place_notes
 from reader.search import Match, find_all, spans_in
 from reader.store import ArticleRecord, NoteStore
+from reader.tui.article_view import ArticleView
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
-from reader.tui.paragraph import ParagraphView, WrappedText
+from reader.tui.paragraph import ParagraphView
+from reader.tui.side_panes import HeadingTree, SummaryPane
 
 CYCLE = (
     Variant.ORIGINAL,
@@ -51,7 +41,6 @@ CYCLE = (
     Variant.TAIWAN,
     Variant.HONGKONG,
 )
-FIRST_MOUNT = 80  # widgets mounted before the first paint
 NARROW_WIDTH = 110  # below this the side panes leave the text alone and open over it
 
 
@@ -77,11 +66,6 @@ class Cursor:
     section: int
     paragraph: int
     sentence: int
-
-
-class ArticleScroll(VerticalScroll, can_focus=False):
-    """The article. Not focusable: a focus change restyles every descendant, which
-    costs a noticeable pause on a long article. The screen scrolls it instead."""
 
 
 class ReaderScreen(Screen[None]):
@@ -151,9 +135,6 @@ class ReaderScreen(Screen[None]):
         self.analysis: Analysis | None = None
         self.record: ArticleRecord | None = None
         self.notes: list[PlacedNote] = []
-        self.views: list[ParagraphView] = []
-        self._view_at: dict[tuple[int, int], ParagraphView] = {}
-        self._tree_nodes: dict[int, TreeNode[int | None]] = {}
         self.cursor: Cursor | None = None
         self.matches: list[Match] = []
         self.match_index = -1
@@ -165,9 +146,7 @@ class ReaderScreen(Screen[None]):
         self.current_section = 0
         self.position: tuple[int, int] | None = None  # section, paragraph at the top
         self._save_timer: Timer | None = None
-        self.fully_mounted = False
-        self.first_paint_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
-        self.summary_at: float | None = None
+        self.summary_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
         self._narrow: bool | None = None
 
     # Building the screen
@@ -175,97 +154,39 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield Tree[int | None]("目录", id="nav")
-            yield ArticleScroll(id="article")
-            with VerticalScroll(id="summary"):
-                yield LoadingIndicator(id="loading")
-                yield Static("", id="keywords")
-                yield Label("关键句", id="sentences-title", classes="pane-title")
-                yield ListView(id="sentences")
+            yield HeadingTree(id="nav")
+            yield ArticleView(id="article")
+            yield SummaryPane(id="summary")
         yield Input(placeholder="搜索（简繁通用），Enter 确定，Esc 关闭", id="search")
         yield Static("", id="status")
         yield Footer()
 
     async def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
-        self._build_tree()
-        await self._mount_article()
-        self._open_notes()
-        self.call_after_refresh(
-            self.run_analysis
-        )  # after the first paint: it holds the GIL a while
-        self.watch(
-            self.query_one("#article", VerticalScroll), "scroll_y", self._scrolled, init=False
-        )
-
-    def _build_tree(self) -> None:
-        doc = self.shown
-        tree = self.query_one("#nav", Tree)
-        tree.clear()
-        tree.root.set_label(doc.title or "(无标题)")
-        tree.root.data = None
-        self._tree_nodes = {}
-        parents: dict[int, TreeNode[int | None]] = {0: tree.root}
-        for si, section in enumerate(doc.sections):
-            if not section.heading:
-                continue
-            label = section.heading + (f" {section.subtitle}" if section.subtitle else "")
-            parent = parents.get(section.level - 1, tree.root)
-            node = parent.add(label, data=si, expand=True)
-            parents[section.level] = node
-            self._tree_nodes[si] = node
-        tree.root.expand()
-
-    async def _mount_article(self) -> None:
-        doc = self.shown
-        article = self.query_one("#article", VerticalScroll)
-        widgets: list[Static | ParagraphView] = [
-            Static(doc.title or "(无标题)", classes="title", id="doc-title")
-        ]
-        if doc.subtitle:
-            widgets.append(Static(doc.subtitle, classes="subtitle", id="doc-subtitle"))
-        byline = " · ".join(x for x in (doc.meta.source, doc.meta.date, doc.meta.author) if x)
-        if byline:
-            widgets.append(Static(byline, classes="byline", id="doc-byline"))
-        for si, section in enumerate(doc.sections):
-            if section.heading:
-                label = section.heading + (f"\n{section.subtitle}" if section.subtitle else "")
-                widgets.append(Static(label, classes="heading", id=f"s{si}"))
-            for pi, paragraph in enumerate(section.paragraphs):
-                widgets.append(ParagraphView(paragraph.text, si, pi, self.indent))
-        if len(widgets) == 1 + bool(doc.subtitle) + bool(byline):
-            widgets.append(Static("这篇文章没有正文。", classes="empty"))
+        self.query_one(HeadingTree).show(self.shown)
         self.sub_title = self.variant.label
-        # Mounting hundreds of widgets takes Textual a second or two: show the
-        # first screenfuls at once and mount the rest right after the first paint.
-        first, rest = widgets[:FIRST_MOUNT], widgets[FIRST_MOUNT:]
-        await article.mount_all(first)
-        self._register(first)
-        self.call_after_refresh(self._painted, rest)
+        await self.article.show(self.shown, self.indent)
+        self._open_notes()
+        # After the first paint: the analysis holds the GIL for a while.
+        self.call_after_refresh(self.run_analysis)
+        self.watch(self.article, "scroll_y", self._scrolled, init=False)
 
-    def _painted(self, rest: list[Static | ParagraphView]) -> None:
-        """The first screenful is on screen; mount the rest in a moment."""
-        self.first_paint_at = time.perf_counter()
-        if rest:
-            self.set_timer(0.02, lambda: self.run_worker(self._mount_rest(rest)))
-        else:
-            self._ready()
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
 
-    async def _mount_rest(self, rest: list[Static | ParagraphView]) -> None:
-        await self.query_one("#article", VerticalScroll).mount_all(rest)
-        self._register(rest)
+    @property
+    def views(self) -> list[ParagraphView]:
+        return self.article.views
+
+    @property
+    def first_paint_at(self) -> float | None:
+        return self.article.first_paint_at
+
+    def on_article_view_ready(self, _message: ArticleView.Ready) -> None:
+        """The whole article is mounted: mark it and go back to where the reader was."""
         self._keyword_cache = None
         self._refresh_marks()
-        self.call_after_refresh(self._ready)
-
-    def _register(self, widgets: list[Static | ParagraphView]) -> None:
-        views = [w for w in widgets if isinstance(w, ParagraphView)]
-        self.views.extend(views)
-        self._view_at.update({(v.section, v.paragraph): v for v in views})
-
-    def _ready(self) -> None:
-        """The whole article is on screen: go back to where the reader was."""
-        self.fully_mounted = True
         self._restore_position()
 
     # Analysis and conversion in workers
@@ -277,27 +198,15 @@ class ReaderScreen(Screen[None]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis = message.analysis
-        self.query_one("#loading").display = False
         self._render_summary()
         self._refresh_marks()
         self.call_after_refresh(lambda: setattr(self, "summary_at", time.perf_counter()))
 
     def _render_summary(self) -> None:
-        if self.analysis is None:
-            return
-        out = converter(self.variant, self.traditional)
-        words = "\n".join(
-            f"{out(k.word)}  {'▮' * max(1, round(k.score * 8))}" for k in self.analysis.keywords
-        )
-        self.query_one("#keywords", Static).update(f"[b]关键词[/b]\n{words}" if words else "")
-        sentences = self.query_one("#sentences", ListView)
-        sentences.clear()
-        for s in self.analysis.sentences:
-            item = ListItem(
-                WrappedText(out(s.text), classes="sentence-text"), classes="key-sentence"
+        if self.analysis is not None:
+            self.query_one(SummaryPane).show(
+                self.analysis, converter(self.variant, self.traditional)
             )
-            item.data = s  # type: ignore[attr-defined]
-            sentences.append(item)
 
     def action_cycle_script(self) -> None:
         """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, keeping the reading position."""
@@ -316,110 +225,57 @@ class ReaderScreen(Screen[None]):
     def on_converted(self, message: Converted) -> None:
         if message.variant is not self.target_variant:
             return  # the reader has already asked for another script
-        if not self.fully_mounted:  # the tail of a long article is still being mounted
+        if not self.article.fully_mounted:  # the tail of a long article is still being mounted
             self.set_timer(0.05, lambda: self.on_converted(message))
             return
-        at_top = self.query_one("#article", VerticalScroll).scroll_y == 0
-        here = None if at_top else self._top_paragraph()
+        here = None if self.article.scroll_y == 0 else self.article.top_paragraph()
         self.variant = message.variant
         self.shown = message.document
         self._keyword_cache = None
         self.sub_title = self.variant.label
-        doc = self.shown
-        self.query_one("#doc-title", Static).update(doc.title or "(无标题)")
-        for widget_id, value in (("#doc-subtitle", doc.subtitle),):
-            if value:
-                self.query_one(widget_id, Static).update(value)
-        for si, section in enumerate(doc.sections):
-            if section.heading:
-                label = section.heading + (f"\n{section.subtitle}" if section.subtitle else "")
-                self.query_one(f"#s{si}", Static).update(label)
-        for view in self.views:
-            view.set_text(doc.sections[view.section].paragraphs[view.paragraph].text)
-        self._build_tree()
+        self.article.retext(self.shown)
+        self.query_one(HeadingTree).show(self.shown)
         self._render_summary()
         self._refresh_marks()
         if here is not None:
-            self.call_after_refresh(self._scroll_to_view, here, False)
+            self.call_after_refresh(self.article.scroll_to_paragraph, here)
         self._update_status()
 
     # Position, tree and status
 
     def _top_paragraph(self) -> ParagraphView | None:
-        """The first paragraph whose bottom is below the top of the article pane."""
-        if not self.views:
-            return None
-        article = self.query_one("#article", VerticalScroll)
-        bottoms = [v.virtual_region.bottom for v in self.views]
-        index = bisect.bisect_right(bottoms, article.scroll_y)
-        return self.views[min(index, len(self.views) - 1)]
-
-    def _scroll_to_view(self, view: ParagraphView, animate: bool = False) -> None:
-        article = self.query_one("#article", VerticalScroll)
-        article.scroll_to(y=view.virtual_region.y, animate=animate, immediate=True)
+        return self.article.top_paragraph()
 
     def _scrolled(self, _old: float = 0.0, _new: float = 0.0) -> None:
-        top = self._top_paragraph()
+        top = self.article.top_paragraph()
         if top is None:
             return
         self.position = (top.section, top.paragraph)
         if self.cursor is None or not self._cursor_visible():
             self._set_cursor(Cursor(top.section, top.paragraph, 0), scroll=False)
-        section = self._section_in_view(top.section)
+        tree = self.query_one(HeadingTree)
+        section = self.article.section_in_view(top.section, list(tree.nodes_by_section))
         if section != self.current_section:
             self.current_section = section
-            self._follow_in_tree()
+            tree.follow(section)
         self._update_status()
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(1.0, self._save_position)
 
-    def _section_in_view(self, top_section: int) -> int:
-        """The section of the top paragraph; at the very end, the last heading on screen,
-        since the last short sections can never reach the top."""
-        article = self.query_one("#article", VerticalScroll)
-        if article.max_scroll_y <= 0 or article.scroll_y < article.max_scroll_y:
-            return top_section
-        bottom = article.scroll_y + article.size.height
-        shown = [
-            si for si in self._tree_nodes if self.query_one(f"#s{si}").virtual_region.y < bottom
-        ]
-        return max([top_section, *shown])
-
     def _cursor_visible(self) -> bool:
         if self.cursor is None:
             return False
-        view = self._view_at.get((self.cursor.section, self.cursor.paragraph))
-        article = self.query_one("#article", VerticalScroll)
-        if view is None:
-            return False
-        region = view.virtual_region
-        return (
-            region.bottom > article.scroll_y and region.y < article.scroll_y + article.size.height
-        )
-
-    def _follow_in_tree(self) -> None:
-        """Highlight the section being read (the nearest heading at or before it)."""
-        tree = self.query_one("#nav", Tree)
-        node: TreeNode[int | None] = tree.root
-        for si in sorted(self._tree_nodes):
-            if si <= self.current_section:
-                node = self._tree_nodes[si]
-        tree.move_cursor(node, animate=False)
+        view = self.article.view(self.cursor.section, self.cursor.paragraph)
+        return view is not None and self.article.is_visible(view)
 
     def _update_status(self) -> None:
-        article = self.query_one("#article", VerticalScroll)
-        percent = (
-            100
-            if article.max_scroll_y <= 0
-            else round(100 * article.scroll_y / article.max_scroll_y)
-        )
         heading = None
         for si in range(self.current_section, -1, -1):
             heading = self.shown.sections[si].heading if si < len(self.shown.sections) else None
             if heading:
                 break
-        parts = [self.variant.label, heading or "导语", f"{percent}%"]
+        parts = [self.variant.label, heading or "导语", f"{self.article.percent}%"]
         if self.notes:
             parts.append(f"{sum(not p.lost for p in self.notes)} 条笔记")
         if self.matches:
@@ -443,9 +299,9 @@ class ReaderScreen(Screen[None]):
                 self.position = (first.section, first.paragraph)
             self._update_status()
             return
-        view = self._view_at.get(self.record.position)
+        view = self.article.view(*self.record.position)
         if view is not None:
-            self._scroll_to_view(view)
+            self.article.scroll_to_paragraph(view)
             self._set_cursor(Cursor(view.section, view.paragraph, 0), scroll=False)
             self.notify("已回到上次读到的位置", timeout=2)
         self._update_status()
@@ -492,15 +348,10 @@ class ReaderScreen(Screen[None]):
     def jump_to_heading(self, event: Tree.NodeSelected[int | None]) -> None:
         si = event.node.data
         if si is None:
-            self.query_one("#article", VerticalScroll).scroll_home(animate=False)
-        else:
-            found = self.query(f"#s{si}")
-            if not found:
-                self.notify("文章还在排版，请稍候", timeout=1.5)
-                return
-            heading = found.first()
-            article = self.query_one("#article", VerticalScroll)
-            article.scroll_to(y=heading.virtual_region.y, animate=False, immediate=True)
+            self.article.scroll_home(animate=False)
+        elif not self.article.scroll_to_heading(si):
+            self.notify("文章还在排版，请稍候", timeout=1.5)
+            return
         self._close_overlays()
 
     @on(ListView.Selected, "#sentences")
@@ -508,7 +359,7 @@ class ReaderScreen(Screen[None]):
         sentence = getattr(event.item, "data", None)
         if sentence is None:
             return
-        view = self._view_at.get((sentence.section, sentence.paragraph))
+        view = self.article.view(sentence.section, sentence.paragraph)
         if view is None:
             return
         for other in self.views:
@@ -517,18 +368,18 @@ class ReaderScreen(Screen[None]):
         self._set_cursor(
             Cursor(sentence.section, sentence.paragraph, sentence.sentence), scroll=False
         )
-        self._scroll_to_view(view)
+        self.article.scroll_to_paragraph(view)
         self._close_overlays()
 
     # The reading cursor
 
     def _set_cursor(self, cursor: Cursor, scroll: bool = True) -> None:
         if self.cursor is not None:
-            old = self._view_at.get((self.cursor.section, self.cursor.paragraph))
+            old = self.article.view(self.cursor.section, self.cursor.paragraph)
             if old is not None:
                 old.set_marks("cursor", [])
         self.cursor = cursor
-        view = self._view_at.get((cursor.section, cursor.paragraph))
+        view = self.article.view(cursor.section, cursor.paragraph)
         if view is None:
             return
         sentences = self.shown.sections[cursor.section].paragraphs[cursor.paragraph].sentences
@@ -536,7 +387,7 @@ class ReaderScreen(Screen[None]):
             s = sentences[min(cursor.sentence, len(sentences) - 1)]
             view.set_marks("cursor", [(s.start, s.end)])
         if scroll and not self._cursor_visible():
-            self._scroll_to_view(view)
+            self.article.scroll_to_paragraph(view)
 
     def action_move_cursor(self, step: int) -> None:
         order = [
@@ -741,12 +592,12 @@ class ReaderScreen(Screen[None]):
                 self.notify("已删除笔记", timeout=1.5)
                 return
             a = placed.note.anchor
-            view = self._view_at.get((a.section, a.paragraph))
+            view = self.article.view(a.section, a.paragraph)
             if view is not None:
                 sentences = self.shown.sections[a.section].paragraphs[a.paragraph].sentences
                 k = next((i for i, s in enumerate(sentences) if s.start <= a.start < s.end), 0)
                 self._set_cursor(Cursor(a.section, a.paragraph, k), scroll=False)
-                self._scroll_to_view(view)
+                self.article.scroll_to_paragraph(view)
 
         self.app.push_screen(NotesScreen(self.notes, headings), done)
 
@@ -800,9 +651,9 @@ class ReaderScreen(Screen[None]):
         self.match_index = (self.match_index + step) % len(self.matches)
         match = self.matches[self.match_index]
         self._refresh_marks()
-        view = self._view_at.get((match.section, match.paragraph))
+        view = self.article.view(match.section, match.paragraph)
         if view is not None:
-            self._scroll_to_view(view)
+            self.article.scroll_to_paragraph(view)
         self._update_status()
 
     def action_previous_match(self) -> None:
@@ -817,8 +668,7 @@ class ReaderScreen(Screen[None]):
     def action_toggle_indent(self) -> None:
         self.indent = not self.indent
         self.set_class(not self.indent, "-spaced")
-        for view in self.views:
-            view.set_indent(self.indent)
+        self.article.set_indent(self.indent)
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
@@ -835,7 +685,7 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
 
     def action_scroll_article(self, how: str) -> None:
-        article = self.query_one("#article", VerticalScroll)
+        article = self.article
         {
             "down": article.scroll_down,
             "up": article.scroll_up,

@@ -1,0 +1,73 @@
+"""Provides the two side panes: the heading tree and the summary (keywords, key sentences)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Label, ListItem, ListView, LoadingIndicator, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from reader.analysis import Analysis
+from reader.model import Document
+from reader.tui.article_view import heading_label
+from reader.tui.paragraph import WrappedText
+
+
+class HeadingTree(Tree[int | None]):
+    """Section headings by level, the title at the root; node data is the section index."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__("目录", id=id)
+        self.nodes_by_section: dict[int, TreeNode[int | None]] = {}
+
+    def show(self, document: Document) -> None:
+        self.clear()
+        self.root.set_label(document.title or "(无标题)")
+        self.root.data = None
+        self.nodes_by_section = {}
+        parents: dict[int, TreeNode[int | None]] = {0: self.root}
+        for si, section in enumerate(document.sections):
+            if not section.heading:
+                continue
+            parent = parents.get(section.level - 1, self.root)
+            label = heading_label(section.heading, section.subtitle, " ")
+            node = parent.add(label, data=si, expand=True)
+            parents[section.level] = node
+            self.nodes_by_section[si] = node
+        self.root.expand()
+
+    def follow(self, section: int) -> None:
+        """Put the cursor on the nearest heading at or before ``section`` (no jump)."""
+        node: TreeNode[int | None] = self.root
+        for si in sorted(self.nodes_by_section):
+            if si <= section:
+                node = self.nodes_by_section[si]
+        self.move_cursor(node, animate=False)
+
+
+class SummaryPane(VerticalScroll):
+    """Keywords with weight bars and the key sentences; a loading indicator until then."""
+
+    def compose(self) -> ComposeResult:
+        yield LoadingIndicator(id="loading")
+        yield Static("", id="keywords")
+        yield Label("关键句", id="sentences-title", classes="pane-title")
+        yield ListView(id="sentences")
+
+    def show(self, analysis: Analysis, out: Callable[[str], str]) -> None:
+        """Fill the pane, every text passed through ``out`` (the script shown)."""
+        self.query_one("#loading").display = False
+        words = "\n".join(
+            f"{out(k.word)}  {'▮' * max(1, round(k.score * 8))}" for k in analysis.keywords
+        )
+        self.query_one("#keywords", Static).update(f"[b]关键词[/b]\n{words}" if words else "")
+        sentences = self.query_one("#sentences", ListView)
+        sentences.clear()
+        for s in analysis.sentences:
+            item = ListItem(
+                WrappedText(out(s.text), classes="sentence-text"), classes="key-sentence"
+            )
+            item.data = s  # type: ignore[attr-defined]
+            sentences.append(item)
