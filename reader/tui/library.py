@@ -17,6 +17,8 @@ from reader.loading import load_path
 from reader.resources import sample_articles
 from reader.store import NoteStore
 
+RECENT = 20  # recent articles listed (each is parsed to show its title and size)
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -36,7 +38,7 @@ def library_entries(store: NoteStore | None) -> list[Entry]:
     entries: list[Entry] = []
     seen: set[Path] = set()
     recent = store.articles() if store is not None else []
-    candidates = [(Path(r.path), "最近", r.note_count) for r in recent if r.path]
+    candidates = [(Path(r.path), "最近", r.note_count) for r in recent if r.path][:RECENT]
     candidates += [(p, "示例", 0) for p in sample_articles()]
     for path, origin, notes in candidates:
         resolved = path.resolve()
