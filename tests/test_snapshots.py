@@ -36,3 +36,7 @@ def test_reading_screen_converted_to_taiwan(snap_compare) -> None:  # type: igno
         await until_summary_is_ready(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=convert)
+
+
+def test_library_screen_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(ReaderApp(), terminal_size=(80, 24))
