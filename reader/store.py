@@ -57,6 +57,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX notes_article ON notes (article_id, section, paragraph, start);
     ALTER TABLE articles ADD COLUMN traditional INTEGER NOT NULL DEFAULT 0;
     """,
+    """
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -237,6 +240,20 @@ class NoteStore:
             db.execute(
                 "UPDATE articles SET position_section = ?, position_paragraph = ? WHERE id = ?",
                 (section, paragraph, article_id),
+            )
+
+    # Reader settings (theme, paragraph style)
+
+    def setting(self, key: str, default: str) -> str:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
             )
 
     # Notes

@@ -63,11 +63,15 @@ def test_an_old_store_is_migrated_with_its_notes(tmp_path: Path) -> None:
     db.close()
 
     store = NoteStore(path)
-    assert store.schema_version == SCHEMA_VERSION == 2
+    assert store.schema_version == SCHEMA_VERSION == 3
     [note] = store.notes(1)
     assert note.anchor.quote == "旧的"
     columns = {row[1] for row in store._db.execute("PRAGMA table_info(articles)")}
     assert "traditional" in columns
+    assert store.setting("theme", "none") == "none"  # v3 added the settings table
+    store.set_setting("theme", "textual-light")
+    store.set_setting("theme", "textual-dark")
+    assert NoteStore(path).setting("theme", "none") == "textual-dark"
 
 
 def test_a_store_from_a_newer_zhreader_is_refused_not_damaged(tmp_path: Path) -> None:

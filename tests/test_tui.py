@@ -320,6 +320,10 @@ async def test_help_screen_and_theme_toggle() -> None:
         assert app.theme == "textual-dark"
         await pilot.press("d")
         assert app.theme == "textual-light"
+    again = reader_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(again, pilot)
+        assert again.theme == "textual-light"
 
 
 async def test_every_reader_key_is_in_the_command_palette() -> None:
@@ -368,6 +372,11 @@ async def test_blank_line_setting_drops_the_indent() -> None:
         await pilot.pause()
         assert not str(view.render()).startswith("\u3000") and screen.has_class("-spaced")
         assert view.styles.margin.bottom == 1
+    # the choice is remembered, like the theme
+    again = reader_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await settle(again, pilot)
+        assert screen.has_class("-spaced") and not screen.views[0].indent
 
 
 async def test_file_picker_shows_only_readable_articles_and_opens_one(tmp_path: Path) -> None:

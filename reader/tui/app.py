@@ -47,12 +47,12 @@ class ReaderApp(App[None]):
         self.store_problem: str | None = None
 
     def on_mount(self) -> None:
-        self.theme = DARK
         try:
             self.store = NoteStore.open(self.data_dir)
         except ArticleError as exc:  # reading still works; notes say why they are off
             self.store_problem = str(exc)
             self.notify(f"笔记不可用：{exc}", severity="error", timeout=10)
+        self.theme = self.setting("theme", DARK)
         if self.document is None:
             self.push_screen(LibraryScreen(self.store))
         else:
@@ -91,6 +91,24 @@ class ReaderApp(App[None]):
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+        self.save_setting("theme", self.theme)
+
+    def setting(self, key: str, default: str) -> str:
+        """A remembered reader preference (the default when there is no store)."""
+        if self.store is None:
+            return default
+        try:
+            return self.store.setting(key, default)
+        except Exception:  # a busy or damaged store must not stop the reader
+            return default
+
+    def save_setting(self, key: str, value: str) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.set_setting(key, value)
+        except Exception as exc:
+            self.notify(f"设置未能保存：{exc}", severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with its help text."""

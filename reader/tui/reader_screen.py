@@ -162,6 +162,8 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.indent = self.app.setting("paragraphs", "indent") == "indent"  # type: ignore[attr-defined]
+        self.set_class(not self.indent, "-spaced")
         self.query_one("#search", Input).display = False
         self.query_one(HeadingTree).show(self.shown)
         self.sub_title = self.variant.label
@@ -668,6 +670,7 @@ class ReaderScreen(Screen[None]):
     def action_toggle_indent(self) -> None:
         self.indent = not self.indent
         self.set_class(not self.indent, "-spaced")
+        self.app.save_setting("paragraphs", "indent" if self.indent else "spaced")  # type: ignore[attr-defined]
         self.article.set_indent(self.indent)
 
     def action_back(self) -> None:
