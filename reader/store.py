@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -211,7 +211,7 @@ class NoteStore:
         record = self.article(identity)
         assert record is not None
         if previous is not None:
-            record = ArticleRecord(**{**_fields(record), "previous_identity": previous})
+            record = replace(record, previous_identity=previous)
         return record
 
     def article(self, identity: str) -> ArticleRecord | None:
@@ -327,7 +327,3 @@ _ARTICLE_QUERY = (
 def _article(row: tuple) -> ArticleRecord:
     position = (row[5], row[6]) if row[5] is not None else None
     return ArticleRecord(row[0], row[1], row[2], row[3], row[4], position, row[7])
-
-
-def _fields(record: ArticleRecord) -> dict:
-    return {name: getattr(record, name) for name in ArticleRecord.__slots__}
