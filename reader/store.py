@@ -181,7 +181,7 @@ class NoteStore:
 
         When only the path matches, the file changed since it was last read: the
         record is moved to the new identity and ``previous_identity`` says so,
-        so the caller can re-anchor the notes (see ``relocate``).
+        so the caller can re-anchor the notes (``reader.notebook.place_notes``).
         """
         identity = document.identity()
         with self._write() as db:
