@@ -74,7 +74,7 @@ class LibraryScreen(Screen[None]):
         yield Header()
         yield Static("文章库：Enter 打开，o 打开其他文件，阅读时按 Esc 回到这里", id="library-hint")
         yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "文章库"

@@ -159,7 +159,9 @@ class ReaderScreen(Screen[None]):
             yield SummaryPane(id="summary")
         yield Input(placeholder="搜索（简繁通用），Enter 确定，Esc 关闭", id="search")
         yield Static("", id="status")
-        yield Footer()
+        yield Footer(
+            compact=True, show_command_palette=False
+        )  # ? lists Ctrl+P; 80 columns fit every key
 
     async def on_mount(self) -> None:
         self.indent = self.app.setting("paragraphs", "indent") == "indent"  # type: ignore[attr-defined]
