@@ -422,3 +422,22 @@ async def test_piped_article_reads_and_exports_without_a_path(tmp_path: Path, mo
         prompt = app.screen
         assert isinstance(prompt, ExportPrompt)
         assert Path(prompt.query_one(Input).value).name.startswith("快递进村")
+
+
+async def test_full_stop_and_comma_step_through_the_notes_in_document_order() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("j", "h")
+        first = screen.cursor
+        for _ in range(6):
+            await pilot.press("j")
+        await pilot.press("h")
+        second = screen.cursor
+        await pilot.press("k", "k", "k")  # between the two notes
+        await pilot.press("full_stop")
+        assert screen.cursor == second
+        await pilot.press("comma")
+        assert screen.cursor == first
+        await pilot.press("comma")  # wraps around to the last note
+        assert screen.cursor == second

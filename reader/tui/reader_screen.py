@@ -106,6 +106,8 @@ class ReaderScreen(Screen[None]):
         Binding("a", "annotate", "批注", tooltip="给光标所在的句子写批注"),
         Binding("b", "bookmark", "书签", show=False, tooltip="给光标所在的段落加书签"),
         Binding("m", "notes", "笔记", tooltip="笔记列表：跳转、删除"),
+        Binding("full_stop", "next_note(1)", "下一条笔记", show=False, tooltip="跳到下一条笔记"),
+        Binding("comma", "next_note(-1)", "上一条笔记", show=False, tooltip="跳到上一条笔记"),
         Binding("e", "export", "导出", tooltip="把摘要和笔记导出为 Markdown"),
         Binding("w", "toggle_keywords", "关键词", show=False, tooltip="在正文中标出关键词"),
         Binding("left_square_bracket", "toggle_pane('nav')", "目录", tooltip="显示/隐藏目录"),
@@ -595,15 +597,38 @@ class ReaderScreen(Screen[None]):
                 self._delete_note(placed)
                 self.notify("已删除笔记", timeout=1.5)
                 return
-            a = placed.note.anchor
-            view = self.article.view(a.section, a.paragraph)
-            if view is not None:
-                sentences = self.shown.sections[a.section].paragraphs[a.paragraph].sentences
-                k = next((i for i, s in enumerate(sentences) if s.start <= a.start < s.end), 0)
-                self._set_cursor(Cursor(a.section, a.paragraph, k), scroll=False)
-                self.article.scroll_to_paragraph(view)
+            self._go_to_note(placed)
 
         self.app.push_screen(NotesScreen(self.notes, headings), done)
+
+    def action_next_note(self, step: int) -> None:
+        """Jump to the next (or previous) note after the reading cursor, in document order."""
+        placed = [p for p in self.notes if not p.lost]
+        if not placed:
+            self.notify("还没有笔记", timeout=1.5)
+            return
+        here = self._cursor_span() or (0, 0, 0, 0)
+        spots = [
+            (p.note.anchor.section, p.note.anchor.paragraph, p.note.anchor.start) for p in placed
+        ]
+        if step > 0:
+            later = [i for i, spot in enumerate(spots) if spot > here[:3]]
+            target = placed[later[0] if later else 0]
+        else:
+            earlier = [i for i, spot in enumerate(spots) if spot < here[:3]]
+            target = placed[earlier[-1] if earlier else -1]
+        self._go_to_note(target)
+
+    def _go_to_note(self, placed: PlacedNote) -> None:
+        a = placed.note.anchor
+        view = self.article.view(a.section, a.paragraph)
+        if view is None:
+            return
+        sentences = self.shown.sections[a.section].paragraphs[a.paragraph].sentences
+        k = next((i for i, s in enumerate(sentences) if s.start <= a.start < s.end), 0)
+        self._set_cursor(Cursor(a.section, a.paragraph, k), scroll=False)
+        if not self.article.is_visible(view):
+            self.article.scroll_to_paragraph(view)
 
     def action_export(self) -> None:
         stem = Path(self.path).stem if self.path else (self.original.title or "article")[:30]
