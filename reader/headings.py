@@ -82,3 +82,25 @@ def heading_shaped(line: str) -> bool:
         return False
     # A heading is a phrase; a line with several full stops inside is prose.
     return sum(line.count(c) for c in "。！？") == 0
+
+
+MAX_QUESTION_HEADING_CHARS = 24
+_CLAUSE_MARKS = set('，,、；;：:“”「」"')
+
+
+def question_shaped(line: str) -> bool:
+    """A short one-clause question (快递进村难在哪？): a heading in explainers and Q&A pieces.
+
+    Only shape is judged here; ``reader.structure`` accepts such lines as
+    headings when a document has several of them, since a lone short
+    question is as likely a line of prose.
+    """
+    stripped = line.strip()
+    if not (2 < len(stripped) <= MAX_QUESTION_HEADING_CHARS) or stripped[-1] not in "？?":
+        return False
+    if numbering_style(stripped) is not None or stripped[0] in _DIALOGUE_START:
+        return False
+    inner = stripped[:-1]
+    if any(c in _CLAUSE_MARKS for c in inner) or sum(inner.count(c) for c in "。！？!?") > 0:
+        return False
+    return bool(_HAS_WORD.search(stripped)) and not _SPEECH.search(stripped)

@@ -20,6 +20,7 @@ from reader.headings import (
     heading_shaped,
     is_marker_heading,
     numbering_style,
+    question_shaped,
 )
 from reader.metadata import MetaLine, lead_byline, parse_meta_line
 from reader.model import Document, Meta, Paragraph, Section
@@ -191,13 +192,18 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
     numbering style in a row, or three plain short lines, are a list.
     """
     content = [i for i, r in enumerate(roles) if r is None]
+    questions = _question_headings(blocks, content)
+
+    def shaped(i: int) -> bool:
+        return i in questions or heading_shaped(blocks[i].text)
+
     k = 0
     while k < len(content):
-        if not heading_shaped(blocks[content[k]].text):
+        if not shaped(content[k]):
             k += 1
             continue
         run_end = k
-        while run_end + 1 < len(content) and heading_shaped(blocks[content[run_end + 1]].text):
+        while run_end + 1 < len(content) and shaped(content[run_end + 1]):
             run_end += 1
         run = content[k : run_end + 1]
         followed_by_body = run_end + 1 < len(content)
@@ -205,6 +211,19 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
         if followed_by_body and _is_heading_run(blocks, run, previous):
             _assign_run(blocks, roles, run)
         k = run_end + 1
+
+
+def _question_headings(blocks: list[Block], content: list[int]) -> set[int]:
+    """Short questions standing alone before prose, when a document has two or more."""
+    found = {
+        i
+        for i, nxt in itertools.pairwise(content)
+        if question_shaped(blocks[i].text)
+        and blocks[i].blank_before
+        and not heading_shaped(blocks[nxt].text)
+        and not question_shaped(blocks[nxt].text)
+    }
+    return found if len(found) >= 2 else set()
 
 
 def _is_heading_run(blocks: list[Block], run: list[int], previous: str | None) -> bool:

@@ -105,3 +105,39 @@ def test_crlf_and_full_width_indent() -> None:
     doc = parse_plain_text(text.replace("\r\n", "\n")).document
     assert [p.text for _, _, p in doc.paragraphs()] == ["第一段正文，有标点。", "第二段正文。"]
     assert "，" in doc.sections[0].paragraphs[0].text  # not NFKC-folded to ','
+
+
+EXPLAINER = """快递进村调查
+
+去年以来，青禾县快递进村的速度明显加快。
+
+快递进村难在哪？
+
+村子分散，单件成本高，企业不愿意来。过去一个包裹要在镇上放好几天。
+
+怎样把成本降下来？
+
+县里牵头成立共同配送中心，几家企业合并配送，成本降了一半。
+"""
+
+
+def test_short_questions_standing_alone_are_headings_when_there_are_several() -> None:
+    from reader.loading import load_text
+
+    doc = load_text(EXPLAINER)
+    assert [s.heading for s in doc.sections] == [None, "快递进村难在哪？", "怎样把成本降下来？"]
+
+
+def test_a_lone_question_in_prose_stays_prose() -> None:
+    from reader.loading import load_text
+
+    essay = "小巷\n\n那天下午，我们在巷口等了很久，雨一直没有停。\n\n你还记得吗？\n\n后来我们搬走了，巷子也拆了。\n"
+    doc = load_text(essay)
+    assert [s.heading for s in doc.sections] == [None]
+    assert [p.text for p in doc.sections[0].paragraphs][1] == "你还记得吗？"
+    # a question with a clause in it, or in quotation marks, is never a heading
+    from reader.headings import question_shaped
+
+    assert not question_shaped("他问，你还记得吗？")
+    assert not question_shaped("“你还记得吗？”")
+    assert question_shaped("下一步怎么办？")
