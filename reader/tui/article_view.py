@@ -1,12 +1,14 @@
 """Provides the article pane: title, byline, headings and typeset paragraphs, and where they stand.
 
 Mounting hundreds of widgets takes Textual a second or more, so the first
-screenfuls are mounted before the first paint and the rest right after;
-``Ready`` says when the whole article is there.
+screenfuls are mounted before the first paint and the rest when the screen
+says so (``continue_mounting``), in batches; ``Ready`` says when the whole
+article is there.
 """
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import time
 
@@ -18,6 +20,8 @@ from reader.model import Document
 from reader.tui.paragraph import ParagraphView
 
 FIRST_MOUNT = 80  # widgets mounted before the first paint
+MOUNT_BATCH = 300  # widgets mounted at a time after it
+MOUNT_PAUSE = 0.03  # seconds between batches
 
 
 def heading_label(heading: str, subtitle: str | None, separator: str = "\n") -> str:
@@ -37,6 +41,8 @@ class ArticleView(VerticalScroll, can_focus=False):
         self._view_at: dict[tuple[int, int], ParagraphView] = {}
         self.fully_mounted = False
         self.first_paint_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
+        self.ready_at: float | None = None
+        self._rest: list[Static | ParagraphView] = []
 
     async def show(self, document: Document, indent: bool) -> None:
         """Mount the document: the first screenfuls now, the rest after the first paint."""
@@ -64,14 +70,25 @@ class ArticleView(VerticalScroll, can_focus=False):
 
     def _painted(self, rest: list[Static | ParagraphView]) -> None:
         self.first_paint_at = time.perf_counter()
-        if rest:
-            self.set_timer(0.02, lambda: self.run_worker(self._mount_rest(rest)))
-        else:
+        self._rest = rest
+        if not rest:
             self._ready()
 
+    def continue_mounting(self) -> None:
+        """Mount the rest of the article. The screen calls this once the summary is in:
+        mounting competes with the analysis thread for the interpreter, and the two at
+        once take four times as long on a 150,000-character text."""
+        rest, self._rest = self._rest, []
+        if rest:
+            self.run_worker(self._mount_rest(rest))
+
     async def _mount_rest(self, rest: list[Static | ParagraphView]) -> None:
-        await self.mount_all(rest)
-        self._register(rest)
+        # In batches, yielding between them, so keys and scrolling are served meanwhile.
+        for at in range(0, len(rest), MOUNT_BATCH):
+            batch = rest[at : at + MOUNT_BATCH]
+            await self.mount_all(batch)
+            self._register(batch)
+            await asyncio.sleep(MOUNT_PAUSE)  # idle time: the screen repaints, workers report
         self.call_after_refresh(self._ready)
 
     def _register(self, widgets: list[Static | ParagraphView]) -> None:
@@ -81,6 +98,7 @@ class ArticleView(VerticalScroll, can_focus=False):
 
     def _ready(self) -> None:
         self.fully_mounted = True
+        self.ready_at = time.perf_counter()
         self.post_message(self.Ready())
 
     def retext(self, document: Document) -> None:

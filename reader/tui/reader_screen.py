@@ -41,6 +41,7 @@ CYCLE = (
     Variant.TAIWAN,
     Variant.HONGKONG,
 )
+MOUNT_ANYWAY = 5.0  # seconds after which the article is completed even without a summary
 NARROW_WIDTH = 110  # below this the side panes leave the text alone and open over it
 
 
@@ -173,8 +174,10 @@ class ReaderScreen(Screen[None]):
         self.sub_title = self.variant.label
         await self.article.show(self.shown, self.indent)
         self._open_notes()
-        # After the first paint: the analysis holds the GIL for a while.
+        # After the first paint: the analysis holds the GIL for a while. The rest of
+        # the article is mounted when it is done (or after a few seconds in any case).
         self.call_after_refresh(self.run_analysis)
+        self.set_timer(MOUNT_ANYWAY, self.article.continue_mounting)
         self.watch(self.article, "scroll_y", self._scrolled, init=False)
 
     @property
@@ -204,6 +207,7 @@ class ReaderScreen(Screen[None]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis = message.analysis
+        self.article.continue_mounting()
         self._render_summary()
         self._refresh_marks()
         self.call_after_refresh(lambda: setattr(self, "summary_at", time.perf_counter()))
