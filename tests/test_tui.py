@@ -441,3 +441,21 @@ async def test_full_stop_and_comma_step_through_the_notes_in_document_order() ->
         assert screen.cursor == first
         await pilot.press("comma")  # wraps around to the last note
         assert screen.cursor == second
+
+
+async def test_tab_reaches_the_panes_and_escape_or_a_jump_returns_the_keys_to_the_text() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Tree)
+        await pilot.press("down", "enter")  # jump to the first heading
+        await pilot.pause()
+        assert app.focused is None
+        y = screen.article.scroll_y
+        await pilot.press("down")  # scrolls the article, not the tree
+        assert screen.article.scroll_y == y + 1
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, ListView)
+        await pilot.press("escape")
+        assert app.focused is None and app.screen is screen  # not back to a library

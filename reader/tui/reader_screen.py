@@ -88,7 +88,9 @@ class ReaderScreen(Screen[None]):
         Binding("home", "scroll_article('home')", "开头", show=False, tooltip="回到开头"),
         Binding("end", "scroll_article('end')", "结尾", show=False, tooltip="跳到结尾"),
         Binding("q", "app.quit", "退出", tooltip="退出（阅读位置和笔记已自动保存）"),
-        Binding("escape", "back", "返回", show=False, tooltip="关闭搜索；回到文章库"),
+        Binding(
+            "escape", "back", "返回", show=False, tooltip="关闭搜索或面板，回到正文；再按回到文章库"
+        ),
         Binding(
             "t",
             "cycle_script",
@@ -349,8 +351,10 @@ class ReaderScreen(Screen[None]):
             self.toggle_class(f"-hide-{pane}")
 
     def _close_overlays(self) -> None:
+        """After a jump the reader reads: overlays close and the keys scroll the text again."""
         if self.has_class("-narrow"):
             self.remove_class("-show-nav", "-show-summary")
+        self.set_focus(None)
 
     # Jumps
 
@@ -714,6 +718,7 @@ class ReaderScreen(Screen[None]):
             self.set_focus(None)
         elif self.has_class("-show-nav") or self.has_class("-show-summary"):
             self._close_overlays()
+        elif self.focused is not None:  # from the tree or the key sentences back to the text
             self.set_focus(None)
         elif self.from_library:
             self.app.pop_screen()

@@ -47,8 +47,10 @@ class HeadingTree(Tree[int | None]):
         self.move_cursor(node, animate=False)
 
 
-class SummaryPane(VerticalScroll):
-    """Keywords with weight bars and the key sentences; a loading indicator until then."""
+class SummaryPane(VerticalScroll, can_focus=False):
+    """Keywords with weight bars and the key sentences; a loading indicator until then.
+
+    Not focusable itself: Tab goes straight to the list of key sentences."""
 
     def compose(self) -> ComposeResult:
         yield LoadingIndicator(id="loading")
