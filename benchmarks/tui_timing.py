@@ -3,7 +3,7 @@
 Each run is a new process (caches already built) that starts the reader
 headless at 120×40 and notes two moments, measured from interpreter start:
   - first paint: the first screenfuls of the article are mounted and the screen refreshed
-    (ReaderScreen.first_paint_at);
+    (ArticleView.first_paint_at);
   - summary: the analysis result is in the pane and the screen refreshed (summary_at).
   - whole article: every paragraph is mounted (long texts are mounted after the summary).
 Texts: the seed sample (01_news_scraped.txt) and 36,000- and 150,000-character
@@ -45,7 +45,7 @@ async def main() -> None:
         ):
             await asyncio.sleep(0.01)
         screen = app.screen
-        paint, summary, whole = screen.first_paint_at, screen.summary_at, screen.article.ready_at
+        paint, summary, whole = screen.article.first_paint_at, screen.summary_at, screen.article.ready_at
     print(json.dumps({"paint": paint - t0, "summary": summary - t0, "whole": whole - t0}))
 
 asyncio.run(main())

@@ -32,6 +32,10 @@ class Paragraph:
         spans = split_sentences(text)
         return cls(text, tuple(Sentence(text[a:b], a, b) for a, b in spans))
 
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding character ``offset`` (0 if none does, e.g. a gap)."""
+        return next((k for k, s in enumerate(self.sentences) if s.start <= offset < s.end), 0)
+
 
 @dataclass(frozen=True, slots=True)
 class Section:

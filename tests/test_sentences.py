@@ -92,3 +92,11 @@ def test_attribution_after_a_quotation_stays_with_it() -> None:
     # A new sentence with a comma after the quotation is not a speech tag.
     other = "“好。”他站起来，走到窗前慢慢地说。"
     assert len(split_sentences(other)) == 2
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset() -> None:
+    from reader.model import Paragraph
+
+    paragraph = Paragraph.from_text("今天下雨。明天晴！后天呢？")
+    assert [paragraph.sentence_at(i) for i in (0, 4, 5, 9, 12)] == [0, 0, 1, 2, 2]
+    assert paragraph.sentence_at(99) == 0

@@ -96,7 +96,7 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         screen = await settle(app, pilot)
         screen.query_one("#article").scroll_to(y=40, animate=False)
         await pilot.pause()
-        top = screen._top_paragraph()
+        top = screen.article.top_paragraph()
         await pilot.press("t", "t")  # 原文 → 简体 → 繁體, pressed faster than the worker
         screen = await settle(app, pilot)
         assert screen.variant.label == "繁體" and screen.sub_title == "繁體"
@@ -104,7 +104,7 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         assert "開發區" in str(screen.query_one("#keywords").render())
         assert "開發區" in shown_text(screen) and "开发区" not in shown_text(screen)
         assert "繁體" in str(screen.query_one("#status").render())
-        assert screen._top_paragraph() is top
+        assert screen.article.top_paragraph() is top
         await pilot.press("t", "t", "t")  # 台灣正體, 香港繁體, back to 原文
         screen = await settle(app, pilot)
         assert screen.variant.label == "原文"
@@ -200,7 +200,7 @@ async def test_highlight_annotate_quit_and_reopen_at_the_same_place(private_data
         await pilot.press("enter")
         await pilot.pause()
         assert [p.note.annotation for p in screen.notes] == ["", "这句要记住"]
-        top = screen._top_paragraph()
+        top = screen.article.top_paragraph()
         assert top is not None
         where = (top.section, top.paragraph)
     # quitting saved the position; a new app on the same store comes back there
@@ -208,7 +208,7 @@ async def test_highlight_annotate_quit_and_reopen_at_the_same_place(private_data
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await settle(again, pilot)
         await pilot.pause()
-        top = screen._top_paragraph()
+        top = screen.article.top_paragraph()
         assert top is not None and (top.section, top.paragraph) == where
         assert len(screen.notes) == 2
         marked = [v for v in screen.views if v.marks.get("note")]

@@ -190,10 +190,6 @@ class ReaderScreen(Screen[None]):
     def views(self) -> list[ParagraphView]:
         return self.article.views
 
-    @property
-    def first_paint_at(self) -> float | None:
-        return self.article.first_paint_at
-
     def on_article_view_ready(self, _message: ArticleView.Ready) -> None:
         """The whole article is mounted: mark it and go back to where the reader was."""
         self._keyword_cache = None
@@ -254,9 +250,6 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     # Position, tree and status
-
-    def _top_paragraph(self) -> ParagraphView | None:
-        return self.article.top_paragraph()
 
     def _scrolled(self, _old: float = 0.0, _new: float = 0.0) -> None:
         top = self.article.top_paragraph()
@@ -417,8 +410,8 @@ class ReaderScreen(Screen[None]):
     @on(ParagraphView.Clicked)
     def clicked(self, event: ParagraphView.Clicked) -> None:
         view = event.view
-        sentences = self.shown.sections[view.section].paragraphs[view.paragraph].sentences
-        index = next((k for k, s in enumerate(sentences) if s.start <= event.offset < s.end), 0)
+        paragraph = self.shown.sections[view.section].paragraphs[view.paragraph]
+        index = paragraph.sentence_at(event.offset)
         self._set_cursor(Cursor(view.section, view.paragraph, index), scroll=False)
 
     def _cursor_span(self, whole_paragraph: bool = False) -> tuple[int, int, int, int] | None:
@@ -632,8 +625,7 @@ class ReaderScreen(Screen[None]):
         view = self.article.view(a.section, a.paragraph)
         if view is None:
             return
-        sentences = self.shown.sections[a.section].paragraphs[a.paragraph].sentences
-        k = next((i for i, s in enumerate(sentences) if s.start <= a.start < s.end), 0)
+        k = self.shown.sections[a.section].paragraphs[a.paragraph].sentence_at(a.start)
         self._set_cursor(Cursor(a.section, a.paragraph, k), scroll=False)
         if not self.article.is_visible(view):
             self.article.scroll_to_paragraph(view)
@@ -675,7 +667,7 @@ class ReaderScreen(Screen[None]):
             self.notify(f"没有找到“{event.value}”", severity="warning", timeout=2)
             self._update_status()
             return
-        top = self._top_paragraph()
+        top = self.article.top_paragraph()
         here = (top.section, top.paragraph) if top else (0, 0)
         self.match_index = (
             next((i for i, m in enumerate(self.matches) if (m.section, m.paragraph) >= here), 0) - 1
