@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.convert import to_simplified
+from reader.convert import simplified_view
 from reader.model import Document
 
 
@@ -46,7 +46,7 @@ def _same(a: str, b: str) -> bool:
         return True
     if len(a) != len(b) or not a:
         return False
-    x, y = to_simplified(a), to_simplified(b)
+    x, y = simplified_view(a), simplified_view(b)
     return sum(p == q for p, q in zip(x, y, strict=True)) >= 0.9 * len(x)
 
 
@@ -59,7 +59,7 @@ def locate(document: Document, anchor: Anchor) -> Placed:
         text = sections[anchor.section].paragraphs[anchor.paragraph].text
         if _same(text[anchor.start : anchor.end], anchor.quote):
             return Placed(anchor, Placement.EXACT)
-    wanted = to_simplified(anchor.quote)
+    wanted = simplified_view(anchor.quote)
     if not wanted.strip():
         return Placed(anchor, Placement.LOST)
     order = list(document.paragraphs())
@@ -74,10 +74,7 @@ def locate(document: Document, anchor: Anchor) -> Placed:
     )
     for i in sorted(range(len(order)), key=lambda i: abs(i - here)):
         si, pi, paragraph = order[i]
-        view = to_simplified(paragraph.text)
-        at = view.find(wanted) if len(view) == len(paragraph.text) else -1
-        if at < 0:
-            at = paragraph.text.find(anchor.quote)
+        at = simplified_view(paragraph.text).find(wanted)
         if at >= 0:
             end = at + len(anchor.quote)
             return Placed(Anchor(si, pi, at, end, paragraph.text[at:end]), Placement.MOVED)

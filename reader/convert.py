@@ -82,6 +82,15 @@ def converter(variant: Variant, source_traditional: bool) -> Callable[[str], str
     return partial(_chain, (_FROM_SIMPLIFIED[variant],))
 
 
+def simplified_view(text: str) -> str:
+    """``to_simplified`` when it keeps the length (so offsets carry over), else the text itself.
+
+    Used to compare texts whatever their script: search, keyword marks, note anchors.
+    """
+    simplified = to_simplified(text)
+    return simplified if len(simplified) == len(text) else text
+
+
 def convert(text: str, variant: Variant, source_traditional: bool | None = None) -> str:
     """Text in the given variant; ORIGINAL returns it unchanged.
 

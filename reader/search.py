@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.convert import to_simplified
+from reader.convert import simplified_view
 from reader.model import Document
 
 
@@ -22,20 +22,15 @@ class Match:
     end: int
 
 
-def _view(text: str) -> str:
-    simplified = to_simplified(text)
-    return simplified if len(simplified) == len(text) else text
-
-
 def find_all(document: Document, query: str) -> list[Match]:
     """Every occurrence of ``query`` in the paragraphs, in reading order, case-insensitive."""
     query = query.strip()
     if not query:
         return []
-    wanted = _view(query).casefold()
+    wanted = simplified_view(query).casefold()
     matches: list[Match] = []
     for si, pi, paragraph in document.paragraphs():
-        view = _view(paragraph.text).casefold()
+        view = simplified_view(paragraph.text).casefold()
         at = view.find(wanted)
         while at >= 0:
             matches.append(Match(si, pi, at, at + len(wanted)))
@@ -45,10 +40,10 @@ def find_all(document: Document, query: str) -> list[Match]:
 
 def spans_in(text: str, needles: list[str]) -> list[tuple[int, int]]:
     """Where any of ``needles`` occurs in ``text`` (script-insensitive), longest first, no overlaps."""
-    view = _view(text)
+    view = simplified_view(text)
     taken = [False] * len(text)
     spans: list[tuple[int, int]] = []
-    for needle in sorted({_view(n) for n in needles if n}, key=len, reverse=True):
+    for needle in sorted({simplified_view(n) for n in needles if n}, key=len, reverse=True):
         at = view.find(needle)
         while at >= 0:
             end = at + len(needle)
