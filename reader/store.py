@@ -142,14 +142,24 @@ class NoteStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; the write lock is taken at the start so readers never block it."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """One transaction; the write lock is taken at the start so readers never block it.
+
+        A database failure (locked for too long, disk full, file gone) becomes an
+        ArticleError naming the store, the one error callers handle.
+        """
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise ArticleError(str(self.path), f"cannot write ({exc})") from exc
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise ArticleError(str(self.path), f"cannot write ({exc})") from exc
             raise
-        self._db.execute("COMMIT")
 
     def _migrate(self) -> None:
         """Apply the missing migrations, one transaction each; safe when two processes start at once."""
@@ -245,7 +255,10 @@ class NoteStore:
     # Reader settings (theme, paragraph style)
 
     def setting(self, key: str, default: str) -> str:
-        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:  # a busy store: the default will do for a preference
+            return default
         return str(row[0]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:

@@ -186,3 +186,20 @@ def test_open_article_by_identity_ignores_where_the_file_lives(tmp_path: Path) -
     a = store.open_article(document, "/old/place.txt")
     b = store.open_article(document, "/new/place.txt")
     assert a.id == b.id and b.path == "/new/place.txt" and b.previous_identity is None
+
+
+def test_a_store_locked_by_another_process_is_a_clear_error_and_nothing_half_written(
+    tmp_path: Path,
+) -> None:
+    document = load_path(ESSAY)
+    store = NoteStore.open(tmp_path)
+    record = store.open_article(document, str(ESSAY))
+    store._db.execute("PRAGMA busy_timeout = 100")
+    other = sqlite3.connect(tmp_path / "notes.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(ArticleError, match="cannot write"):
+        store.add_note(record.id, first_sentence_anchor(document), "写不进去")
+    other.execute("ROLLBACK")
+    assert store.notes(record.id) == []
+    store.add_note(record.id, first_sentence_anchor(document), "现在可以了")
+    assert [n.annotation for n in store.notes(record.id)] == ["现在可以了"]

@@ -459,3 +459,22 @@ async def test_tab_reaches_the_panes_and_escape_or_a_jump_returns_the_keys_to_th
         assert isinstance(app.focused, ListView)
         await pilot.press("escape")
         assert app.focused is None and app.screen is screen  # not back to a library
+
+
+async def test_a_locked_store_is_a_message_and_reading_goes_on() -> None:
+    import sqlite3
+
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert app.store is not None
+        app.store._db.execute("PRAGMA busy_timeout = 50")
+        other = sqlite3.connect(app.store.path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen.notes == []
+        assert any(n.message.startswith("未能保存笔记：cannot write") for n in app._notifications)
+        other.execute("ROLLBACK")
+        await pilot.press("h")
+        assert len(screen.notes) == 1

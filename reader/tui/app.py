@@ -6,7 +6,7 @@ Every key of the current screen is also a command in the palette (Ctrl+P).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -95,20 +95,25 @@ class ReaderApp(App[None]):
 
     def setting(self, key: str, default: str) -> str:
         """A remembered reader preference (the default when there is no store)."""
-        if self.store is None:
-            return default
-        try:
-            return self.store.setting(key, default)
-        except Exception:  # a busy or damaged store must not stop the reader
-            return default
+        return default if self.store is None else self.store.setting(key, default)
 
     def save_setting(self, key: str, value: str) -> None:
+        self.save(lambda store: store.set_setting(key, value), "设置未能保存")
+
+    def no_store(self, failure: str) -> None:
+        self.notify(f"{failure}：{self.store_problem or '笔记库未打开'}", severity="error")
+
+    def save(self, write: Callable[[NoteStore], object], failure: str) -> bool:
+        """Run one write on the store; say why if it fails, and never end the reading."""
         if self.store is None:
-            return
+            self.no_store(failure)
+            return False
         try:
-            self.store.set_setting(key, value)
-        except Exception as exc:
-            self.notify(f"设置未能保存：{exc}", severity="warning")
+            write(self.store)
+        except ArticleError as exc:
+            self.notify(f"{failure}：{exc.problem}", severity="error")
+            return False
+        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with its help text."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,6 +34,9 @@ from reader.tui.article_view import ArticleView
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
 from reader.tui.paragraph import ParagraphView
 from reader.tui.side_panes import HeadingTree, SummaryPane
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
 
 CYCLE = (
     Variant.ORIGINAL,
@@ -169,7 +173,7 @@ class ReaderScreen(Screen[None]):
         )  # ? lists Ctrl+P; 80 columns fit every key
 
     async def on_mount(self) -> None:
-        self.indent = self.app.setting("paragraphs", "indent") == "indent"  # type: ignore[attr-defined]
+        self.indent = self.reader_app.setting("paragraphs", "indent") == "indent"
         self.set_class(not self.indent, "-spaced")
         self.query_one("#search", Input).display = False
         self.query_one(HeadingTree).show(self.shown)
@@ -181,6 +185,13 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self.run_analysis)
         self.set_timer(MOUNT_ANYWAY, self.article.continue_mounting)
         self.watch(self.article, "scroll_y", self._scrolled, init=False)
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        from reader.tui.app import ReaderApp  # the app module imports this one
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
 
     @property
     def article(self) -> ArticleView:
@@ -289,12 +300,12 @@ class ReaderScreen(Screen[None]):
 
     def _save_position(self) -> None:
         """Save where the reader is (kept in ``position`` as they scroll, so this works on exit)."""
-        if self.store is None or self.record is None or self.position is None:
+        record, position = self.record, self.position
+        if self.store is None or record is None or position is None:
             return
-        try:
-            self.store.set_position(self.record.id, *self.position)
-        except Exception as exc:  # a busy or vanished store must not end the reading
-            self.notify(f"阅读位置未能保存：{exc}", severity="warning")
+        self.reader_app.save(
+            lambda store: store.set_position(record.id, *position), "阅读位置未能保存"
+        )
 
     def _restore_position(self) -> None:
         if self.record is None or self.record.position is None:
@@ -510,14 +521,14 @@ class ReaderScreen(Screen[None]):
         if span is None:
             self.notify("先用 j/k 或鼠标选中一句", timeout=2)
             return
-        if self.store is None or self.record is None:
-            problem = getattr(self.app, "store_problem", None) or "笔记库未打开"
-            self.notify(f"笔记不可用，未能保存：{problem}", severity="error")
+        record = self.record
+        if record is None:
+            self.reader_app.no_store("未能保存笔记")
             return
-        try:
-            self.store.add_note(self.record.id, anchor_for(self.original, *span), annotation, kind)
-        except Exception as exc:
-            self.notify(f"未能保存笔记：{exc}", severity="error")
+        anchor = anchor_for(self.original, *span)
+        if not self.reader_app.save(
+            lambda store: store.add_note(record.id, anchor, annotation, kind), "未能保存笔记"
+        ):
             return
         self._reload_notes()
 
@@ -564,11 +575,11 @@ class ReaderScreen(Screen[None]):
         def done(text: str | None) -> None:
             if text is None:
                 return
-            if existing is not None and self.store is not None:
-                try:
-                    self.store.annotate(existing.note.id, text.strip())
-                except Exception as exc:
-                    self.notify(f"未能保存批注：{exc}", severity="error")
+            if existing is not None:
+                note_id = existing.note.id
+                if not self.reader_app.save(
+                    lambda store: store.annotate(note_id, text.strip()), "未能保存批注"
+                ):
                     return
                 self._reload_notes()
             else:
@@ -578,12 +589,9 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(prompt, done)
 
     def _delete_note(self, placed: PlacedNote) -> None:
-        if self.store is None:
-            return
-        try:
-            self.store.delete_note(placed.note.id)
-        except Exception as exc:
-            self.notify(f"未能删除笔记：{exc}", severity="error")
+        if not self.reader_app.save(
+            lambda store: store.delete_note(placed.note.id), "未能删除笔记"
+        ):
             return
         self._reload_notes()
 
@@ -697,7 +705,7 @@ class ReaderScreen(Screen[None]):
     def action_toggle_indent(self) -> None:
         self.indent = not self.indent
         self.set_class(not self.indent, "-spaced")
-        self.app.save_setting("paragraphs", "indent" if self.indent else "spaced")  # type: ignore[attr-defined]
+        self.reader_app.save_setting("paragraphs", "indent" if self.indent else "spaced")
         self.article.set_indent(self.indent)
 
     def action_back(self) -> None:
