@@ -161,6 +161,13 @@ class NoteStore:
                 raise ArticleError(str(self.path), f"cannot write ({exc})") from exc
             raise
 
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple]:
+        """Rows of a read; a database failure becomes an ArticleError like a failed write."""
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as exc:
+            raise ArticleError(str(self.path), f"cannot read ({exc})") from exc
+
     def _migrate(self) -> None:
         """Apply the missing migrations, one transaction each; safe when two processes start at once."""
         while True:
@@ -225,24 +232,22 @@ class NoteStore:
         return record
 
     def article(self, identity: str) -> ArticleRecord | None:
-        row = self._db.execute(
-            _ARTICLE_QUERY + " WHERE a.identity = ? GROUP BY a.id", (identity,)
-        ).fetchone()
-        return _article(row) if row else None
+        rows = self._query(_ARTICLE_QUERY + " WHERE a.identity = ? GROUP BY a.id", (identity,))
+        return _article(rows[0]) if rows else None
 
     def article_by_path(self, path: str) -> ArticleRecord | None:
-        row = self._db.execute(
+        rows = self._query(
             _ARTICLE_QUERY + " WHERE a.path = ? GROUP BY a.id ORDER BY a.opened_at DESC LIMIT 1",
             (path,),
-        ).fetchone()
-        return _article(row) if row else None
+        )
+        return _article(rows[0]) if rows else None
 
     def articles(self, with_notes_only: bool = False) -> list[ArticleRecord]:
         """Articles, most recently opened first."""
         having = " HAVING COUNT(n.id) > 0" if with_notes_only else ""
-        rows = self._db.execute(
+        rows = self._query(
             _ARTICLE_QUERY + " GROUP BY a.id" + having + " ORDER BY a.opened_at DESC"
-        ).fetchall()
+        )
         return [_article(r) for r in rows]
 
     def set_position(self, article_id: int, section: int, paragraph: int) -> None:
@@ -256,10 +261,10 @@ class NoteStore:
 
     def setting(self, key: str, default: str) -> str:
         try:
-            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:  # a busy store: the default will do for a preference
+            rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        except ArticleError:  # a busy store: the default will do for a preference
             return default
-        return str(row[0]) if row else default
+        return str(rows[0][0]) if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self._write() as db:
@@ -323,11 +328,11 @@ class NoteStore:
 
     def notes(self, article_id: int) -> list[Note]:
         """Notes of an article in document order."""
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT id, kind, section, paragraph, start, end, quote, annotation, created_at"
             " FROM notes WHERE article_id = ? ORDER BY section, paragraph, start, id",
             (article_id,),
-        ).fetchall()
+        )
         return [Note(r[0], r[1], Anchor(r[2], r[3], r[4], r[5], r[6]), r[7], r[8]) for r in rows]
 
 

@@ -56,7 +56,7 @@ class ReaderApp(App[None]):
         if self.document is None:
             self.push_screen(LibraryScreen(self.store))
         else:
-            self.push_screen(ReaderScreen(self.document, self.path, self.store))
+            self.push_screen(ReaderScreen(self.document, self.path))
 
     def on_unmount(self) -> None:
         if self.store is not None:
@@ -69,7 +69,7 @@ class ReaderApp(App[None]):
         except ArticleError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
-        screen = ReaderScreen(document, str(path.resolve()), self.store, from_library)
+        screen = ReaderScreen(document, str(path.resolve()), from_library)
         if isinstance(self.screen, ReaderScreen) and not self.screen.from_library:
             self.switch_screen(screen)
         else:

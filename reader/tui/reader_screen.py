@@ -29,7 +29,7 @@ from reader.errors import ArticleError
 from reader.model import Document
 from reader.notebook import PlacedNote, place_notes
 from reader.search import Match, find_all, spans_in
-from reader.store import ArticleRecord, NoteStore
+from reader.store import ArticleRecord
 from reader.tui.article_view import ArticleView
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
 from reader.tui.paragraph import ParagraphView
@@ -129,14 +129,12 @@ class ReaderScreen(Screen[None]):
         self,
         document: Document,
         path: str | None,
-        store: NoteStore | None,
         from_library: bool = False,
     ) -> None:
         super().__init__()
         self.original = document
         self.shown = document
         self.path = path
-        self.store = store
         self.from_library = from_library
         self.variant = Variant.ORIGINAL
         self.target_variant = Variant.ORIGINAL
@@ -301,7 +299,7 @@ class ReaderScreen(Screen[None]):
     def _save_position(self) -> None:
         """Save where the reader is (kept in ``position`` as they scroll, so this works on exit)."""
         record, position = self.record, self.position
-        if self.store is None or record is None or position is None:
+        if record is None or position is None:
             return
         self.reader_app.save(
             lambda store: store.set_position(record.id, *position), "阅读位置未能保存"
@@ -438,15 +436,15 @@ class ReaderScreen(Screen[None]):
     # Notes
 
     def _open_notes(self) -> None:
-        if self.store is None:
+        store = self.reader_app.store
+        if store is None:
             return
         try:
-            self.record = self.store.open_article(self.original, self.path, self.traditional)
-            self.notes = place_notes(self.store, self.record, self.original)
+            self.record = store.open_article(self.original, self.path, self.traditional)
         except ArticleError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            self.store = None
+            self.notify(f"笔记不可用：{exc.problem}", severity="error", timeout=8)
             return
+        self._place_notes()
         lost = sum(p.lost for p in self.notes)
         if lost:
             self.notify(
@@ -454,9 +452,18 @@ class ReaderScreen(Screen[None]):
             )
         self._refresh_marks()
 
+    def _place_notes(self) -> None:
+        """Read the article's notes again and find each in the text (moves are saved)."""
+        store = self.reader_app.store
+        if store is None or self.record is None:
+            return
+        try:
+            self.notes = place_notes(store, self.record, self.original)
+        except ArticleError as exc:
+            self.notify(f"笔记未能读取：{exc.problem}", severity="error")
+
     def _reload_notes(self) -> None:
-        if self.store is not None and self.record is not None:
-            self.notes = place_notes(self.store, self.record, self.original)
+        self._place_notes()
         self._refresh_marks()
         self._update_status()
 
