@@ -54,7 +54,7 @@ class ReaderApp(App[None]):
             self.notify(f"笔记不可用：{exc}", severity="error", timeout=10)
         self.theme = self.setting("theme", DARK)
         if self.document is None:
-            self.push_screen(LibraryScreen(self.store))
+            self.push_screen(LibraryScreen())
         else:
             self.push_screen(ReaderScreen(self.document, self.path))
 

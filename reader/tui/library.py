@@ -65,9 +65,8 @@ class LibraryScreen(Screen[None]):
         Binding("d", "app.toggle_dark", "明/暗", show=False),
     ]
 
-    def __init__(self, store: NoteStore | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
         self.entries: list[Entry] = []
 
     def compose(self) -> ComposeResult:
@@ -90,7 +89,7 @@ class LibraryScreen(Screen[None]):
     def refresh_entries(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        self.entries = library_entries(self.store)
+        self.entries = library_entries(getattr(self.app, "store", None))
         for entry in self.entries:
             table.add_row(
                 entry.origin,
