@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from textual import on
@@ -44,16 +45,25 @@ def library_entries(store: NoteStore | None) -> list[Entry]:
         resolved = path.resolve()
         if resolved in seen or not path.is_file():
             continue
-        try:
-            document = load_path(path)
-        except ArticleError:
+        described = _describe(resolved, resolved.stat().st_mtime_ns)
+        if described is None:
             continue
         seen.add(resolved)
-        named = sum(1 for s in document.sections if s.heading)
-        script = "繁體" if document_is_traditional(document) else "简体"
-        title = document.title or path.name
-        entries.append(Entry(path, title, script, document.char_count, named, origin, notes))
+        title, script, chars, named = described
+        entries.append(Entry(path, title, script, chars, named, origin, notes))
     return entries
+
+
+@lru_cache(maxsize=256)
+def _describe(path: Path, mtime_ns: int) -> tuple[str, str, int, int] | None:
+    """Title, script, length and named sections of a file; parsed once per version of it."""
+    try:
+        document = load_path(path)
+    except ArticleError:
+        return None
+    named = sum(1 for s in document.sections if s.heading)
+    script = "繁體" if document_is_traditional(document) else "简体"
+    return document.title or path.name, script, document.char_count, named
 
 
 class LibraryScreen(Screen[None]):
