@@ -10,6 +10,11 @@ import re
 
 _CN_NUM = "一二三四五六七八九十百千零〇两"
 
+DECIMAL_HEADING = re.compile(
+    r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})[ \u3000\t]+(?=[^\s\d.%])"
+    r"(?![年月日时分秒倍个万亿元岁次人名项家])"  # 3 月, 1.5 倍: a quantity, not a heading
+)
+
 # Numbering styles in the order Chinese documents nest them; the index is the rank.
 NUMBERING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^第[{_CN_NUM}\d]+(?:篇|部分)")),
@@ -20,6 +25,8 @@ NUMBERING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^\d{1,2}\s*[.．、](?!\d)")),
     ("arabic_paren", re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
+    # Encyclopedia numbering: 1 生平, 1.1 家世, 2.1.3 … (a space, no stop after the number)
+    ("decimal", DECIMAL_HEADING),
 )
 STYLE_RANK = {name: rank for rank, (name, _) in enumerate(NUMBERING_STYLES)}
 
@@ -39,6 +46,9 @@ _LABEL_VALUE = re.compile(
     re.IGNORECASE,
 )
 _SPEECH = re.compile(r"(?:说|說|道|问|問|答|称|稱|表示)[，,：:]")
+# A heading may open with a quoted name (“某某行动”搭建新平台); dialogue does not close so soon.
+_QUOTED_NAME_LEAD = re.compile(r"^[“「『][^”」』，。！？]{1,12}[”」』][^，。！？：]")
+_LIST_BULLET = re.compile(r"^[*\-+•·]\s")
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 MAX_HEADING_CHARS = 30
@@ -46,11 +56,22 @@ MAX_NUMBERED_HEADING_CHARS = 40
 
 
 def numbering_style(line: str) -> str | None:
-    """Name the numbering style a line opens with (一、, （一）, 1. …), if any."""
+    """Name the numbering style a line opens with (一、, （一）, 1. …), if any.
+
+    Decimal numbering names its depth too (``decimal1`` for 1 生平,
+    ``decimal2`` for 1.1 家世), since each depth is its own heading level.
+    """
     for name, pattern in NUMBERING_STYLES:
-        if pattern.match(line):
-            return name
+        if m := pattern.match(line):
+            return f"decimal{m['n'].count('.') + 1}" if name == "decimal" else name
     return None
+
+
+def style_rank(style: str) -> float:
+    """Nesting order of a numbering style: lower is outer."""
+    if style.startswith("decimal"):
+        return STYLE_RANK["decimal"] + int(style[len("decimal") :]) / 10
+    return STYLE_RANK[style]
 
 
 def is_marker_heading(line: str) -> bool:
@@ -76,7 +97,9 @@ def heading_shaped(line: str) -> bool:
         return False
     if ends_as_prose(line) and not (numbered and line.rstrip()[-1] in "？?"):
         return False
-    if line[0] in _DIALOGUE_START or "：“" in line or ":“" in line or _SPEECH.search(line):
+    if line[0] in _DIALOGUE_START and not _QUOTED_NAME_LEAD.match(line):
+        return False
+    if "：“" in line or ":“" in line or _SPEECH.search(line) or _LIST_BULLET.match(line):
         return False
     if _CAPTION.search(line) or _LABEL_VALUE.match(line):
         return False

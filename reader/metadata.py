@@ -29,13 +29,24 @@ _MEDIA = r"(?:本报|本台|本刊|新华社|中新社|人民网|央视网|[\u4e
 # column title 记者手记, it needs a bullet, a media name, a space, or two roles.
 _BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
 _BYLINE_STRONG = re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
+# Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
+_PLACE_BYLINE = re.compile(
+    rf"^[（(]?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
+    r"(?:报导|报道|综合报导|专题报导|连线报导)?[）)]?$"
+)
 _ROLE_NAMES = re.compile(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
+# A publisher named beside a date without a label: 2019-09-26 10:56 证券时报网, TNW中文站2016年…
+_BARE_SOURCE = re.compile(
+    r"(?:^|(?<=\s))\s*(?P<v>[\u4e00-\u9fffA-Za-z]{1,12}(?:日报|晚报|时报|早报|报|网|社|台|站|频道|新闻|杂志|周刊))"
+    r"\s*(?=\s|$)"
+)
 _URL_LINE = re.compile(
     r"^(?:原文链接|原文地址|链接|网址|URL)?\s*[：:]?\s*(?P<v>https?://\S+)$", re.I
 )
 _COUNTERS = re.compile(
     r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期|浏览次数|浏览量|阅读量|阅读|点击数|点击|字号|"
-    r"发布者|发布|字体)\s*[：:]?\s*\d*|[大中小]\s*(?=[大中小]|$)|\d+\s*次"
+    r"发布者|发布|字体)\s*[：:]?\s*\d*|[大中小]\s*(?=[大中小]|$)|\d+\s*次|"
+    r"\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"  # a time standing apart from its date (15:31 2018/09/16)
 )
 _LEFTOVER = re.compile(r"[\s\W_]+")
 
@@ -67,35 +78,47 @@ def _valid_date(match: re.Match[str]) -> bool:
     return 1 <= int(match["m"]) <= 12 and 1 <= int(match["d"]) <= 31
 
 
-def parse_meta_line(line: str) -> MetaLine | None:
+def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     """Return the metadata a short line carries, or None if it is not a metadata line.
 
     A line counts only if, once the recognised fields and labels are taken out,
     almost nothing is left: "2023年2月17日 来源：某某日报" is metadata,
     "2023年2月17日，某某日报报道了……" is a sentence.
+
+    ``line`` is the script-neutral (simplified) view the patterns read;
+    ``original``, of the same length, is where the values are cut from, so a
+    traditional page keeps its own characters (來源：中央社 gives 中央社).
     """
+    source_text = original if original is not None and len(original) == len(line) else line
     if not line or len(line) > MAX_META_LINE:
         return None
     url = _URL_LINE.match(line)
     if url:
-        return MetaLine(url=url["v"])
+        return MetaLine(url=source_text[url.start("v") : url.end("v")])
+    if len(line) <= 50 and (m := _PLACE_BYLINE.match(line)):
+        return MetaLine(author=source_text[m.start("v") : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _BYLINE_STRONG.match(line):
-        author = line.lstrip("●○◎·•■ ").strip("（）() ")
+        author = source_text.lstrip("●○◎·•■ ").strip("（）() ")
         return MetaLine(author=author)
-    rest = line
+    rest = line  # matched fields are blanked out with spaces, so offsets stay aligned
     date = source = author = None
+
+    def take(match: re.Match[str], group: str | int = "v") -> str:
+        nonlocal rest
+        rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+        return source_text[match.start(group) : match.end(group)]
+
     if (m := _DATE.search(rest)) and _valid_date(m):
         date = format_date(m)
-        rest = rest[: m.start()] + " " + rest[m.end() :]
+        take(m, 0)
     if m := _SOURCE.search(rest):
-        source = m["v"]
-        rest = rest[: m.start()] + " " + rest[m.end() :]
+        source = take(m)
     if m := _AUTHOR_LABEL.search(rest):
-        author = m["v"].strip()
-        rest = rest[: m.start()] + " " + rest[m.end() :]
-    if author is None and (date or source) and (m := _ROLE_NAMES.search(rest.strip())):
-        author = m.group(0).strip()
-        rest = rest.strip()[: m.start()]
+        author = take(m).strip()
+    if author is None and (date or source) and (m := _ROLE_NAMES.search(rest.rstrip())):
+        author = take(m, 0).strip()
+    if date is not None and source is None and author is None and (m := _BARE_SOURCE.search(rest)):
+        source = take(m)
     edited = _EDITOR.search(rest)
     rest = _EDITOR.sub(" ", rest)
     rest = _COUNTERS.sub(" ", rest)
@@ -107,12 +130,22 @@ def parse_meta_line(line: str) -> MetaLine | None:
 
 
 _LEAD_BYLINE = re.compile(
-    r"^(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯)\s*"
+    r"^(?:(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯)\s*"
     r"[（(](?P<v>[^）)]{2,40})[）)]"
+    # Taiwan's wire: （中央社记者黄明台北12日电）
+    rf"|[（(](?:中央社|{_MEDIA})(?:{_ROLE})(?P<w>{_NAME}(?:、{_NAME})*?)[\u4e00-\u9fff]{{2,6}}\d{{1,2}}日(?:电|专电|综合外电)[）)])"
 )
 
 
-def lead_byline(paragraph: str) -> str | None:
-    """The reporters named in a lead such as 本报讯（记者 张三）, if any."""
+def lead_byline(paragraph: str, original: str | None = None) -> str | None:
+    """The reporters named in a lead such as 本报讯（记者 张三）, if any.
+
+    As in ``parse_meta_line``, ``paragraph`` is the simplified view and the
+    name is cut from ``original`` when given.
+    """
     m = _LEAD_BYLINE.match(paragraph)
-    return m["v"].strip() if m else None
+    if m is None:
+        return None
+    text = original if original is not None and len(original) == len(paragraph) else paragraph
+    group = "v" if m["v"] is not None else "w"
+    return text[m.start(group) : m.end(group)].strip()

@@ -14,16 +14,18 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from reader.boilerplate import is_boilerplate, starts_disclaimer, starts_tail
+from reader.convert import simplified_view
 from reader.headings import (
-    STYLE_RANK,
     ends_as_prose,
     heading_shaped,
     is_marker_heading,
     numbering_style,
     question_shaped,
+    style_rank,
 )
 from reader.metadata import MetaLine, lead_byline, parse_meta_line
 from reader.model import Document, Meta, Paragraph, Section
+from reader.page_region import densest_run, letters, line_score, looks_like_page, page_title_head
 
 _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
 _TITLE_MAX = 60
@@ -50,6 +52,12 @@ class Block:
     heading_level: int | None = None  # known from markup, None for plain text
     indented: bool = False
     blank_before: bool = False
+    view: str = ""  # the text in simplified characters, same length: what the rules read
+
+    @property
+    def key(self) -> str:
+        """The script-neutral text the line-role rules decide on."""
+        return self.view or self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,18 +96,24 @@ def build(
     title: str | None = None,
     meta: Meta | None = None,
 ) -> Parsed:
-    """Assign a role to each block and assemble the Document."""
+    """Assign a role to each block and assemble the Document.
+
+    Every rule reads the block's script-neutral ``key`` (simplified
+    characters), so a traditional page gets the structure its simplified
+    twin gets; values such as a source's name are cut from the original.
+    """
+    blocks = _with_views(blocks)
     roles: list[Role | None] = [Role.BLANK if not b.text else None for b in blocks]
-    metas: list[MetaLine] = []
     _cut_tail(blocks, roles)
     for i, block in enumerate(blocks):
         if roles[i] is not None or block.heading_level is not None:
             continue
-        if is_boilerplate(block.text):
+        if is_boilerplate(block.key):
             roles[i] = Role.BOILERPLATE
-        elif (found := parse_meta_line(block.text)) is not None:
+        elif parse_meta_line(block.key) is not None:
             roles[i] = Role.META
-            metas.append(found)
+    if detect_headings and title is None:
+        title = _keep_article_region(blocks, roles)
     title = _mark_title(blocks, roles, title)
     subtitle = _mark_title_subtitle(blocks, roles) if title else None
     if detect_headings:
@@ -108,9 +122,27 @@ def build(
         if roles[i] is None:
             roles[i] = Role.HEADING if block.heading_level is not None else Role.BODY
     final_roles = tuple(r if r is not None else Role.BODY for r in roles)
+    metas = [
+        found
+        for b, r in zip(blocks, final_roles, strict=True)
+        if r is Role.META and (found := parse_meta_line(b.key, b.text)) is not None
+    ]
     document = _assemble(blocks, final_roles, title, _merge_meta(meta, metas))
     document = replace(document, subtitle=subtitle)
     return Parsed(document, tuple(blocks), final_roles)
+
+
+def _with_views(blocks: list[Block]) -> list[Block]:
+    """Give each block its simplified view, converting the whole text in one call."""
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    view = simplified_view(joined)
+    if view == joined:
+        return blocks
+    views = view.split("\n")
+    if len(views) != len(blocks):  # pragma: no cover - t2s never adds or removes a newline
+        views = [simplified_view(t) for t in texts]
+    return [replace(b, view=v) if v != b.text else b for b, v in zip(blocks, views, strict=True)]
 
 
 def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:
@@ -119,13 +151,75 @@ def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:
     for i, block in enumerate(blocks):
         if roles[i] is not None:
             continue
-        if seen_prose and (starts_disclaimer(block.text) or starts_tail(block.text)):
+        if seen_prose and (starts_disclaimer(block.key) or starts_tail(block.key)):
             for j in range(i, len(blocks)):
                 if roles[j] is None:
                     roles[j] = Role.BOILERPLATE
             return
-        if ends_as_prose(block.text) and len(block.text) >= 20:
+        if ends_as_prose(block.key) and len(block.key) >= 20:
             seen_prose = True
+
+
+_HEADLINE_WINDOW = 40  # lines above the article where its headline may stand
+_META_AFTER = 8  # lines after the article where its editor and source lines may stand
+
+
+def _keep_article_region(blocks: list[Block], roles: list[Role | None]) -> str | None:
+    """On a page saved whole, keep the article and its headline; the rest is furniture.
+
+    Returns the headline when one is found. A text that is not a page (most
+    of its lines are prose or headings) is left as it is.
+    """
+    content = [i for i, r in enumerate(roles) if r is not Role.BLANK]
+    furniture = sum(1 for i in content if roles[i] is Role.BOILERPLATE)
+    if not content or not looks_like_page([blocks[i].key for i in content], furniture):
+        return None
+    scores = [(i, line_score(blocks[i].key, roles[i] is Role.BOILERPLATE)) for i in content]
+    region = densest_run(scores)
+    if region is None:
+        return None
+    page_head = page_title_head(blocks[content[0]].key)
+    above = [i for i in content if i < region.start][-_HEADLINE_WINDOW:]
+    headline_at = _find_headline(blocks, roles, above, page_head)
+    keep_from = headline_at if headline_at is not None else region.start
+    after = [i for i in content if i > region.end][:_META_AFTER]
+    for i in content:
+        if region.start <= i <= region.end or i == headline_at:
+            continue
+        near = keep_from <= i < region.start or i in after
+        if not (near and roles[i] is Role.META):
+            roles[i] = Role.BOILERPLATE
+    if headline_at is not None:
+        return blocks[headline_at].text
+    return _original_slice(blocks[content[0]], page_head) if page_head else None
+
+
+def _find_headline(
+    blocks: list[Block], roles: list[Role | None], above: list[int], page_head: str | None
+) -> int | None:
+    """The headline above the article: the line the page title names, else the line
+    standing right above the date and source lines."""
+    shaped = [i for i in above if roles[i] is None and _title_shaped(blocks[i])]
+    if page_head:
+        for i in reversed(shaped):
+            key = blocks[i].key
+            if key == page_head or (
+                letters(key) >= 6 and (page_head.startswith(key) or key.startswith(page_head))
+            ):
+                return i
+    metas = [i for i in above if roles[i] is Role.META]
+    if metas:
+        first_meta = next(i for i in metas if not any(m < i for m in metas if m > i - 3))
+        before = [i for i in shaped if i < first_meta and first_meta - i <= 3]
+        if before:
+            return before[-1]
+    return None
+
+
+def _original_slice(block: Block, head: str) -> str:
+    """The part of a block matching ``head`` (found in its view) in the original script."""
+    at = block.key.find(head)
+    return block.text[at : at + len(head)] if at >= 0 else head
 
 
 def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None) -> str | None:
@@ -133,22 +227,23 @@ def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None
     open_lines = [i for i, r in enumerate(roles) if r is None]
     if title is None:
         top = open_lines[:_TITLE_SEARCH]
-        texts = [blocks[i].text for i in open_lines]
+        texts = [blocks[i].key for i in open_lines]
         shaped = [i for i in top if _title_shaped(blocks[i])]
-        repeated = [i for i in shaped if texts.count(blocks[i].text) > 1]
+        repeated = [i for i in shaped if texts.count(blocks[i].key) > 1]
         chosen = (
             repeated[0] if repeated else (shaped[0] if shaped and shaped[0] == top[0] else None)
         )
         if chosen is None:
             return None
         title = blocks[chosen].text
+    title_key = simplified_view(title)
     first_body = next(
-        (i for i in open_lines if blocks[i].text != title and not _title_shaped(blocks[i])),
+        (i for i in open_lines if blocks[i].key != title_key and not _title_shaped(blocks[i])),
         len(blocks),
     )
     tail = set(open_lines[-3:])
     for i in open_lines:
-        if blocks[i].text == title and (i < first_body or i in tail):
+        if blocks[i].key == title_key and (i < first_body or i in tail):
             roles[i] = Role.TITLE
     return title
 
@@ -161,17 +256,20 @@ def _mark_title_subtitle(blocks: list[Block], roles: list[Role | None]) -> str |
     nxt = next((i for i in range(first + 1, len(blocks)) if roles[i] is None), None)
     if nxt is None:
         return None
-    text = blocks[nxt].text
-    if re.match(r"^(?:——|--|—)\s*\S", text) and len(text) <= _TITLE_MAX:
+    text = blocks[nxt].key
+    dash_led = re.match(r"^(?:——|--|—)\s*\S", text) is not None
+    # A title broken after its dash (如何……——) goes on in the next line.
+    continued = re.search(r"(?:——|--|—|：|:)$", blocks[first].key) is not None
+    if (dash_led or (continued and _title_shaped(blocks[nxt]))) and len(text) <= _TITLE_MAX:
         roles[nxt] = Role.TITLE
-        return text
+        return blocks[nxt].text
     return None
 
 
 def _title_shaped(block: Block) -> bool:
     if block.heading_level is not None:
         return False
-    text = block.text
+    text = block.key
     if len(text) > _TITLE_MAX or not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
         return False
     return not ends_as_prose(text) or text.rstrip("”」』）)")[-1:] in "？！?!"
@@ -195,7 +293,7 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
     questions = _question_headings(blocks, content)
 
     def shaped(i: int) -> bool:
-        return i in questions or heading_shaped(blocks[i].text)
+        return i in questions or heading_shaped(blocks[i].key)
 
     k = 0
     while k < len(content):
@@ -207,7 +305,7 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
             run_end += 1
         run = content[k : run_end + 1]
         followed_by_body = run_end + 1 < len(content)
-        previous = blocks[content[k - 1]].text if k > 0 else None
+        previous = blocks[content[k - 1]].key if k > 0 else None
         if followed_by_body and _is_heading_run(blocks, run, previous):
             _assign_run(blocks, roles, run)
         k = run_end + 1
@@ -218,16 +316,16 @@ def _question_headings(blocks: list[Block], content: list[int]) -> set[int]:
     found = {
         i
         for i, nxt in itertools.pairwise(content)
-        if question_shaped(blocks[i].text)
+        if question_shaped(blocks[i].key)
         and blocks[i].blank_before
-        and not heading_shaped(blocks[nxt].text)
-        and not question_shaped(blocks[nxt].text)
+        and not heading_shaped(blocks[nxt].key)
+        and not question_shaped(blocks[nxt].key)
     }
     return found if len(found) >= 2 else set()
 
 
 def _is_heading_run(blocks: list[Block], run: list[int], previous: str | None) -> bool:
-    styles = [_heading_style(blocks[i].text) for i in run]
+    styles = [_heading_style(blocks[i].key) for i in run]
     if any(a is not None and a == b for a, b in itertools.pairwise(styles)):
         return False  # 1. 2. 3. in a row: a list
     plain = sum(1 for s in styles if s is None)
@@ -250,7 +348,7 @@ def _assign_run(blocks: list[Block], roles: list[Role | None], run: list[int]) -
     while j < len(run):
         roles[run[j]] = Role.HEADING
         nxt = run[j + 1] if j + 1 < len(run) else None
-        if nxt is not None and _heading_style(blocks[nxt].text) is None:
+        if nxt is not None and _heading_style(blocks[nxt].key) is None:
             roles[nxt] = Role.SUBTITLE
             j += 2
         else:
@@ -307,8 +405,8 @@ def _assemble(
 ) -> Document:
     paragraphs_at = {i: b.text for i, b in enumerate(blocks) if roles[i] is Role.BODY}
     if meta.author is None and paragraphs_at:
-        first = paragraphs_at[min(paragraphs_at)]
-        if (byline := lead_byline(first)) is not None:
+        first = blocks[min(paragraphs_at)]
+        if (byline := lead_byline(first.key, first.text)) is not None:
             meta = replace(meta, author=byline)
     heading_ranks = sorted(
         {
@@ -341,7 +439,7 @@ def _rank(block: Block) -> float | None:
     """Order of nesting: markup levels first, then the numbering styles."""
     if block.heading_level is not None:
         return float(block.heading_level)
-    style = _heading_style(block.text)
+    style = _heading_style(block.key)
     if style is None or style == "marker":
         return None
-    return 10.0 + STYLE_RANK[style]
+    return 10.0 + style_rank(style)

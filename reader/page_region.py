@@ -1,0 +1,149 @@
+"""Provides finding the article inside a web page saved as text.
+
+A page copied whole, or dumped by a text browser, is mostly navigation,
+share buttons and lists of other headlines around one article. As the
+body-text extraction algorithms do for HTML (Finn et al.'s BTE, jusText's
+context rule), the article is the densest run of prose: each line scores
+its prose characters above a threshold, every short or boilerplate line
+costs, and the run with the largest total (a maximum-sum subarray) is the
+article. Its headline stands above it, often also in the page-title line
+(``标题_频道_网站名``), and its date, source and byline lines beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.headings import ends_as_prose
+
+# A line shorter than this (in letters) costs more than it brings: menus,
+# headlines of other articles, captions. Article paragraphs are longer.
+_PROSE_THRESHOLD = 25
+_SHORT_LINE_COST = 10
+_LETTERS_PER_MARK = 40
+_SENTENCE_MARK = re.compile(r"[，。；！？、]")
+_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
+# A page (not a clean article): many short labels, some of them known site furniture.
+_PAGE_SHORT_SHARE = 0.3
+_PAGE_MOSTLY_SHORT = 0.6
+_PAGE_MIN_SHORT = 12
+_PAGE_MIN_FURNITURE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """The article's lines: indexes into the block list, ``end`` inclusive."""
+
+    start: int
+    end: int
+
+
+def letters(line: str) -> int:
+    """How many letters and digits (Chinese characters included) a line has."""
+    return len(_LETTER.findall(line))
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as running text: punctuated inside or at its end."""
+    return ends_as_prose(line) or bool(_SENTENCE_MARK.search(line[:-1]))
+
+
+def line_score(line: str, furniture: bool) -> int:
+    """What a line adds to the article: long prose adds, everything else costs."""
+    if furniture:
+        return -_SHORT_LINE_COST
+    count = letters(line)
+    if is_prose(line) and count >= 10:
+        # Prose has a mark every few dozen characters; a ticker of headlines run
+        # together has hardly any, and counts only as far as its marks go.
+        marks = len(_SENTENCE_MARK.findall(line))
+        return min(count, _LETTERS_PER_MARK * (marks + 1)) - _PROSE_THRESHOLD
+    return -_SHORT_LINE_COST
+
+
+def looks_like_page(lines: Sequence[str], furniture: int) -> bool:
+    """A whole page, not an article: many short labels (menus, links), and
+    either known site furniture among them or hardly anything else.
+
+    Headings and list items are short too, so a report or an encyclopedia
+    article with many of them and no furniture stays whole.
+    """
+    short = sum(1 for line in lines if letters(line) < 15 and not is_prose(line))
+    if short < _PAGE_MIN_SHORT:
+        return False
+    share = short / len(lines)
+    return share >= _PAGE_MOSTLY_SHORT or (
+        share >= _PAGE_SHORT_SHARE and furniture >= _PAGE_MIN_FURNITURE
+    )
+
+
+def densest_run(scores: Sequence[tuple[int, int]]) -> Region | None:
+    """The run of lines with the largest total score (Kadane); ``scores`` are (index, score)."""
+    best: tuple[int, int, int] | None = None  # total, first, last
+    total = 0
+    first = 0
+    for n, (_, score) in enumerate(scores):
+        if total <= 0:
+            total, first = score, n
+        else:
+            total += score
+        if total > 0 and (best is None or total > best[0]):
+            best = (total, first, n)
+    if best is None:
+        return None
+    return Region(scores[best[1]][0], scores[best[2]][0])
+
+
+# Segments of a page title after the headline: 标题_频道_网站名, 标题 - 网站, 标题 | 网站.
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|::|--|—|–|@|\s-\s|-(?=[^\d\s]))\s*")
+_SITE_WORDS = re.compile(
+    r"(?:网|網|站|频道|頻道|新闻|新聞|日报|日報|时报|時報|晚报|晚報|报|報|台|社|官网|官網|"
+    r"首页|首頁|中心|博客|部落格|论坛|論壇|百科|中文|在线|在線|客户端|\.com|\.cn|\.net|\.org|"
+    r"\.tw|\.hk|[A-Za-z]{3,})$",
+    re.IGNORECASE,
+)
+_SITE_MAX = 24
+_TRAILING_MARKS = re.compile(r"[\s_|｜:：\-—–@]+$")
+
+
+def strip_site_furniture(title: str) -> str:
+    """The headline of a page title: ``标题_教育频道_中国青年网`` gives ``标题``.
+
+    Trailing segments are dropped while they look like a site, channel or
+    section name (short, ending as a site's name does, or naming a page); the
+    headline itself is never emptied.
+    """
+    text = _TRAILING_MARKS.sub("", title.strip())
+    if (at := text.find(" @ ")) > 0 and letters(text[:at]) >= 4:
+        text = text[:at]  # 文章 @ 部落格名 :: 平台: what follows @ is always the blog
+    while True:
+        parts = list(_TITLE_SEPARATORS.finditer(text))
+        if not parts:
+            return text
+        last = parts[-1]
+        head, tail = text[: last.start()].strip(), text[last.end() :].strip(" :：")
+        if not head or letters(head) < 4:
+            return text
+        if tail and not _site_like(tail):
+            return text
+        text = _TRAILING_MARKS.sub("", head)
+
+
+def _site_like(segment: str) -> bool:
+    if len(segment) > _SITE_MAX:
+        return False
+    words = [w for w in re.split(r"[\s_|｜:：]+", segment) if w]
+    return bool(words) and all(
+        _SITE_WORDS.search(w) or len(w) <= 4 or not re.search(r"[\u4e00-\u9fff]", w)
+        for w in words
+    )
+
+
+def page_title_head(line: str) -> str | None:
+    """The headline part of a page-title line (``标题_频道_网站名``), if the line is one."""
+    head = strip_site_furniture(line)
+    if head == line.strip() or letters(head) < 4:
+        return None
+    return head
