@@ -119,43 +119,36 @@ def parse_text(text: str, name: str = STDIN_NAME, *, fmt: Format | None = None) 
     return parsed
 
 
-def _parse_markdown(text: str, title: str | None, meta: Meta | None) -> Parsed:
+def _parse_markdown(
+    text: str, title: str | None, meta: Meta | None, *, numbered_headings: bool = False
+) -> Parsed:
     blocks = markdown_blocks(text)
     if title is None and blocks and blocks[0].heading_level is not None:
         top = min(b.heading_level for b in blocks if b.heading_level is not None)
         tops = [b for b in blocks if b.heading_level == top]
         if blocks[0].heading_level == top and len(tops) == 1:
             title = blocks[0].text
-    return build(blocks, detect_headings=False, title=title, meta=meta)
+    return build(
+        blocks, detect_headings=numbered_headings, plain_headings=False, title=title, meta=meta
+    )
 
 
 def _parse_html(html: str, name: str) -> Parsed:
-    """Main content and metadata by trafilatura, then the Markdown path for structure."""
-    import trafilatura  # heavy; only HTML needs it
+    """Main content and metadata from the page, then the Markdown path for structure.
 
-    extracted = trafilatura.bare_extraction(
-        html,
-        output_format="python",
-        include_formatting=True,
-        with_metadata=True,
-        favor_recall=True,
-        include_comments=False,
-        include_tables=True,
-    )
-    if extracted is None or not (extracted.text or "").strip():
-        plain = trafilatura.html2txt(html) or ""
+    Pages often set their headings as plain paragraphs (第一章 总则, 一、…), so
+    heading lines are looked for in the extracted text as in plain text.
+    """
+    from reader import html_page  # trafilatura is heavy; only HTML needs it
+
+    found = html_page.extract(html, name)
+    if found is None:
+        plain = html_page.visible_text(html_page.clean_html(html))
         if not plain.strip():
             raise ArticleError(name, "no article text found in the HTML page")
         return parse_plain_text(plain)
-    author = _strip_label(extracted.author)
-    meta = Meta(date=extracted.date, source=extracted.sitename, author=author, url=extracted.url)
-    return _parse_markdown(extracted.text, title=extracted.title, meta=meta)
-
-
-def _strip_label(value: str | None) -> str | None:
-    if not value:
-        return None
-    return re.sub(r"^(?:作者|文|撰文|记者)\s*[：:/|]\s*", "", value).strip() or None
+    text, title, meta = found
+    return _parse_markdown(text, title=title, meta=meta, numbered_headings=True)
 
 
 def _mib(size: int) -> str:

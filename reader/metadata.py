@@ -24,7 +24,10 @@ _EDITOR = re.compile(
 _ROLE = r"(?:首席|特约|见习|实习)?(?:记者|通讯员|特派记者|实习生|特约撰稿人|摄影|摄像)"
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _NAMES = rf"{_NAME}(?:\s*[、,，\s]\s*{_NAME})*"
-_MEDIA = r"(?:本报|本台|本刊|新华社|中新社|人民网|央视网|[\u4e00-\u9fff]{2,8}(?:日报|晚报|报|网|社|电视台))"
+_MEDIA = (
+    r"(?:本报|本台|本刊|新华社|中新社|人民网|央视网|[\u4e00-\u9fff]{2,8}(?:日报|晚报|报|网|社|电视台)"
+    r"|[\u4e00-\u9fff]{2,6}(?=(?:首席|特约|见习|实习)?记者\s))"  # 半月谈记者 史卫燕
+)
 # A byline is a line made of roles and names only. To tell 记者王明 from the
 # column title 记者手记, it needs a bullet, a media name, a space, or two roles.
 _BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")

@@ -109,25 +109,34 @@ _TRAILING_MARKS = re.compile(r"[\s_|｜:：\-—–@]+$")
 
 
 def strip_site_furniture(title: str) -> str:
-    """The headline of a page title: ``标题_教育频道_中国青年网`` gives ``标题``.
+    """The headline of a page title: ``标题_教育频道_中国青年网`` gives ``标题``."""
+    return split_page_title(title)[0]
+
+
+def split_page_title(title: str) -> tuple[str, list[str]]:
+    """A page title's headline and the site segments after it, the site's own name last.
 
     Trailing segments are dropped while they look like a site, channel or
     section name (short, ending as a site's name does, or naming a page); the
     headline itself is never emptied.
     """
     text = _TRAILING_MARKS.sub("", title.strip())
+    segments: list[str] = []
     if (at := text.find(" @ ")) > 0 and letters(text[:at]) >= 4:
-        text = text[:at]  # 文章 @ 部落格名 :: 平台: what follows @ is always the blog
+        # 文章 @ 部落格名 :: 平台: what follows @ is always the blog
+        text, segments = text[:at], [text[at + 3 :].strip()]
     while True:
         parts = list(_TITLE_SEPARATORS.finditer(text))
         if not parts:
-            return text
+            return text, segments
         last = parts[-1]
         head, tail = text[: last.start()].strip(), text[last.end() :].strip(" :：")
         if not head or letters(head) < 4:
-            return text
+            return text, segments
         if tail and not _site_like(tail):
-            return text
+            return text, segments
+        if tail:
+            segments.insert(0, tail)
         text = _TRAILING_MARKS.sub("", head)
 
 

@@ -86,13 +86,15 @@ def blocks_from_text(text: str) -> list[Block]:
 
 def parse_plain_text(text: str) -> Parsed:
     """Detect title, metadata, headings and paragraphs in plain text."""
-    return build(_unwrap(blocks_from_text(text)), detect_headings=True)
+    return build(_unwrap(blocks_from_text(text)), detect_headings=True, find_article=True)
 
 
 def build(
     blocks: list[Block],
     *,
     detect_headings: bool,
+    plain_headings: bool = True,
+    find_article: bool = False,
     title: str | None = None,
     meta: Meta | None = None,
 ) -> Parsed:
@@ -112,12 +114,12 @@ def build(
             roles[i] = Role.BOILERPLATE
         elif parse_meta_line(block.key) is not None:
             roles[i] = Role.META
-    if detect_headings and title is None:
+    if find_article and title is None:
         title = _keep_article_region(blocks, roles)
     title = _mark_title(blocks, roles, title)
     subtitle = _mark_title_subtitle(blocks, roles) if title else None
     if detect_headings:
-        _mark_headings(blocks, roles)
+        _mark_headings(blocks, roles, plain_headings)
     for i, block in enumerate(blocks):
         if roles[i] is None:
             roles[i] = Role.HEADING if block.heading_level is not None else Role.BODY
@@ -282,7 +284,7 @@ def _heading_style(text: str) -> str | None:
     return style
 
 
-def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
+def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = True) -> None:
     """Turn runs of heading-shaped lines that stand before body text into headings.
 
     One line is a heading; two unnumbered lines are a lead line and its
@@ -290,9 +292,11 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None]) -> None:
     numbering style in a row, or three plain short lines, are a list.
     """
     content = [i for i, r in enumerate(roles) if r is None]
-    questions = _question_headings(blocks, content)
+    questions = _question_headings(blocks, content) if plain else set()
 
     def shaped(i: int) -> bool:
+        if not plain and _heading_style(blocks[i].key) is None:
+            return False  # markup gave the page's headings; only numbered lines are added
         return i in questions or heading_shaped(blocks[i].key)
 
     k = 0
@@ -356,7 +360,12 @@ def _assign_run(blocks: list[Block], roles: list[Role | None], run: list[int]) -
 
 
 def _merge_meta(base: Meta | None, found: list[MetaLine]) -> Meta:
+    """The page's metadata, completed by the article's own lines; the article's
+    来源 line names the source better than the site it was published on."""
     meta = base or Meta()
+    own_source = next((line.source for line in found if line.source), None)
+    if own_source:
+        meta = replace(meta, source=own_source)
     for line in found:
         meta = replace(
             meta,

@@ -1,0 +1,167 @@
+"""Provides reading an HTML page: the article, its headline and its metadata.
+
+trafilatura finds the main content and the page's metadata; what it reports
+is then cleaned the way a reader expects: the headline without the site's
+name (``标题_频道_网站``), the headline from the page itself when ``<title>``
+is empty or only names the site, a publisher rather than a copyright line
+or an address as the source, and numbered headings (第一章, 一、) kept even
+when the page sets them as plain paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from typing import Any
+
+from reader.boilerplate import is_boilerplate
+from reader.errors import ArticleError
+from reader.metadata import parse_meta_line
+from reader.model import Meta
+from reader.page_region import letters, split_page_title, strip_site_furniture
+
+# Numeric references to C0 controls, which lxml refuses ("All strings must be XML compatible").
+_CONTROL_REFS = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|x0*(?:[0-8bcef]|1[0-9a-f]));?", re.IGNORECASE
+)
+_RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_HEADINGS = re.compile(r"<h([12])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
+_HEAD_SCAN = 400_000  # characters of a page searched for its titles
+_TAG = re.compile(r"<[^>]+>")
+_SITE_NAME_TITLE = re.compile(r"(?:网站|網站|官网|官網|门户|門戶|首页|首頁|频道|頻道)$")
+_COPYRIGHT = re.compile(r"(?:版权所有|版權所有|copyright|©|all rights reserved)", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^(?:作者|作者：|文|撰文|记者|記者|编辑|編輯|责任编辑|責任編輯)$")
+
+
+def clean_html(html: str) -> str:
+    """Remove control characters, raw or as character references, that break the parser."""
+    return _RAW_CONTROLS.sub("", _CONTROL_REFS.sub("", html))
+
+
+def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
+    """The main content as Markdown, the headline and the metadata; None if nothing was found.
+
+    Any failure inside the extraction library is reported as an ArticleError.
+    """
+    import trafilatura  # heavy; only HTML needs it
+
+    html = clean_html(html)
+    try:
+        extracted = trafilatura.bare_extraction(
+            html,
+            output_format="python",
+            include_formatting=True,
+            with_metadata=True,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+        )
+    except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
+        raise ArticleError(name, f"the HTML page could not be read ({type(exc).__name__})") from None
+    if extracted is None or not (extracted.text or "").strip():
+        return None
+    page_title = _first_text(_TITLE, html)
+    title = headline([extracted.title, page_title], html, extracted.sitename)
+    site_segments = split_page_title(page_title)[1] if page_title else []
+    meta = Meta(
+        date=extracted.date,
+        source=publisher(extracted.sitename) or publisher(site_segments[-1] if site_segments else None),
+        author=author_name(extracted.author),
+        url=extracted.url,
+    )
+    return extracted.text, title, meta
+
+
+def headline(titles: list[str | None], html: str, sitename: str | None) -> str | None:
+    """The article's headline: the first of the page's titles, then its ``<h1>`` and
+    ``<h2>`` headings, that names more than the site once its furniture is taken off."""
+    site = (sitename or "").strip()
+    headings = [_inner_text(m.group(2)) for m in _HEADINGS.finditer(html[:_HEAD_SCAN])]
+    for candidate in [*titles, *headings]:
+        text = strip_site_furniture(candidate) if candidate else ""
+        if (
+            letters(text) >= 2
+            and text != site
+            and not _SITE_NAME_TITLE.search(text)
+            and not is_boilerplate(text)
+        ):
+            return text
+    return None
+
+
+def _inner_text(fragment: str) -> str:
+    return " ".join(unescape(_TAG.sub(" ", fragment)).split())
+
+
+def _first_text(pattern: re.Pattern[str], html: str) -> str | None:
+    match = pattern.search(html[:_HEAD_SCAN])
+    return _inner_text(match.group(1)) or None if match else None
+
+
+def publisher(sitename: str | None) -> str | None:
+    """A publisher's name from what the page calls its site: no addresses, no copyright lines."""
+    if not sitename:
+        return None
+    parts = [p.strip() for p in re.split(r"\s*(?:[|｜_]|\s-\s|-(?=\D))\s*", sitename) if p.strip()]
+    for part in dict.fromkeys(parts):
+        part = _COPYRIGHT.sub("", part).strip(" ：:-")
+        if part and not _URL.match(part) and "/" not in part:
+            return part
+    return None
+
+
+def author_name(value: str | None) -> str | None:
+    """A name, not a label: 记者陈明／桃园报导 gives 陈明; a bare 作者 or an editor gives None."""
+    if not value:
+        return None
+    value = value.strip()
+    if _LABEL_ONLY.match(value):
+        return None
+    from reader.convert import simplified_view
+
+    found = parse_meta_line(simplified_view(value), value)
+    if found is not None:
+        return found.author
+    value = re.sub(r"^(?:作者|文|撰文|记者|記者)\s*[：:/|／]\s*", "", value).strip()
+    return value or None
+
+
+class _TextCollector(HTMLParser):
+    """Visible text of a page, a line per block, at any nesting depth."""
+
+    _BLOCKS = frozenset(
+        "p div br li h1 h2 h3 h4 h5 h6 tr td section article header footer blockquote".split()
+    )
+    _HIDDEN = frozenset(["script", "style", "noscript", "template"])
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """All visible text, for pages the extractor cannot take apart (deeply nested ones)."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return "".join(collector.parts)
