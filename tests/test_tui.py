@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, ListView, Tree
 
 from reader.loading import load_path
+from reader.resources import sample_articles
 from reader.store import NoteStore
 from reader.tui.app import ReaderApp
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
@@ -278,7 +279,7 @@ async def test_library_opens_an_article_and_escape_returns() -> None:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         table = app.screen.query_one(DataTable)
-        assert table.row_count == 10
+        assert table.row_count == len(sample_articles())  # every bundled sample is listed
         titles = [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
         assert "巷口那間舊書店" in titles
         assert str(table.get_row_at(titles.index("巷口那間舊書店"))[1]) == "繁體"
