@@ -49,8 +49,10 @@ _URL_LINE = re.compile(
 _COUNTERS = re.compile(
     r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期|浏览次数|浏览量|阅读量|阅读|点击数|点击|字号|"
     r"发布者|发布|字体)\s*[：:]?\s*\d*|[大中小]\s*(?=[大中小]|$)|\d+\s*次|"
-    r"\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"  # a time standing apart from its date (15:31 2018/09/16)
+    r"\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|"  # a time standing apart from its date (15:31 2018/09/16)
+    r"(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分)?"
 )
+_TIME_LABEL = re.compile(r"^(?:发布时间|发布日期|发表时间|更新时间)\s*[：:]")
 _LEFTOVER = re.compile(r"[\s\W_]+")
 
 MAX_META_LINE = 80
@@ -125,7 +127,8 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     edited = _EDITOR.search(rest)
     rest = _EDITOR.sub(" ", rest)
     rest = _COUNTERS.sub(" ", rest)
-    if date is None and source is None and author is None and not edited:
+    timed = _TIME_LABEL.match(line) is not None
+    if date is None and source is None and author is None and not edited and not timed:
         return None
     if len(_LEFTOVER.sub("", rest)) > 3:
         return None
