@@ -85,3 +85,32 @@ def test_evaluate_reads_a_document() -> None:
     checks = bench.evaluate(document, expectation)
     assert [c.name for c in checks if not c.passed] == []
     assert len(checks) == 7
+
+
+def test_evaluate_flags_junk_headings_and_missing_text() -> None:
+    from reader.model import Document, Meta, Paragraph, Section
+
+    document = Document(
+        "标题-新华网",
+        Meta(),
+        (
+            Section("相关新闻", None, 1, (Paragraph.from_text("热门新闻列表。"),)),
+            Section("大会开幕式5月11日上午，大会开幕式在西南大学", None, 1, ()),
+        ),
+    )
+    expectation = {
+        "title": "标题",
+        "date": "2020-02-19",
+        "headings": ["大会开幕式"],
+        "body_includes": ["正文第一句"],
+        "body_excludes": ["热门新闻"],
+    }
+    failed = [c.name for c in bench.evaluate(document, expectation) if not c.passed]
+    assert failed == [
+        "title",
+        "date",
+        "headings",
+        "no_junk_headings",
+        "has:正文第一句",
+        "no:热门新闻",
+    ]
