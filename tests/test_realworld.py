@@ -1,0 +1,116 @@
+"""Structure detection on the shared real-world documents does not fall below today's level.
+
+Runs the same evaluation as ``benchmarks/realworld.py`` (expectations written
+by reading each document, in ``benchmarks/realworld_expected.json``) and
+asserts the share of checks that hold stays at or above ``FLOOR``. The lead
+raises ``FLOOR`` as structure detection improves. Skips when the corpus
+(``../shared/data/realworld``) is absent: its text is not ours to ship.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT, SHARED_DATA
+
+CORPUS = SHARED_DATA / "realworld"
+FLOOR = 0.64  # measured share of passing checks, rounded down; raise it, never lower it
+
+if not (CORPUS / "MANIFEST.tsv").exists():
+    pytest.skip(f"real-world corpus not found at {CORPUS}", allow_module_level=True)
+
+
+def _load_benchmark() -> ModuleType:
+    path = ROOT / "benchmarks" / "realworld.py"
+    spec = importlib.util.spec_from_file_location("realworld_benchmark", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_benchmark()
+
+
+@pytest.fixture(scope="module")
+def results() -> list:
+    return bench.run_corpus(CORPUS)
+
+
+def _manifest_files() -> list[str]:
+    with (CORPUS / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
+        return [row["file"] for row in csv.DictReader(handle, delimiter="\t")]
+
+
+def test_expectations_cover_every_manifest_document() -> None:
+    expected = bench.load_expectations()
+    manifest = _manifest_files()
+    assert sorted(set(manifest) - set(expected)) == []
+    assert sorted(set(expected) - set(manifest)) == []
+
+
+def test_every_document_is_evaluated(results: list) -> None:
+    assert {r.file for r in results} == set(_manifest_files())
+    assert all(r.checks for r in results)
+
+
+def test_share_of_passing_checks_stays_above_floor(results: list) -> None:
+    share = bench.fraction(results)
+    failing = [f"{r.file} {r.passed}/{len(r.checks)}" for r in results if r.passed < len(r.checks)]
+    assert share >= FLOOR, f"{share:.3f} < {FLOOR}; documents with failures: {failing}"
+
+
+def test_evaluate_reads_a_document() -> None:
+    from reader.model import Document, Meta, Paragraph, Section
+
+    document = Document(
+        "标题 一",
+        Meta(date="2020-02-19 20:29", source="新华网"),
+        (Section("1 生平", None, 1, (Paragraph.from_text("正文第一句。"),)),),
+    )
+    expectation = {
+        "title": "标题\u3000一",
+        "date": "2020-02-19",
+        "source": "新华",
+        "headings": ["生平"],
+        "body_includes": ["正文第一句"],
+        "body_excludes": ["相关新闻"],
+    }
+    checks = bench.evaluate(document, expectation)
+    assert [c.name for c in checks if not c.passed] == []
+    assert len(checks) == 7
+
+
+def test_evaluate_flags_junk_headings_and_missing_text() -> None:
+    from reader.model import Document, Meta, Paragraph, Section
+
+    document = Document(
+        "标题-新华网",
+        Meta(),
+        (
+            Section("相关新闻", None, 1, (Paragraph.from_text("热门新闻列表。"),)),
+            Section("大会开幕式5月11日上午，大会开幕式在西南大学", None, 1, ()),
+        ),
+    )
+    expectation = {
+        "title": "标题",
+        "date": "2020-02-19",
+        "headings": ["大会开幕式"],
+        "body_includes": ["正文第一句"],
+        "body_excludes": ["热门新闻"],
+    }
+    failed = [c.name for c in bench.evaluate(document, expectation) if not c.passed]
+    assert failed == [
+        "title",
+        "date",
+        "headings",
+        "no_junk_headings",
+        "has:正文第一句",
+        "no:热门新闻",
+    ]
