@@ -136,6 +136,8 @@ def is_boilerplate(line: str) -> bool:
     """True for a line that belongs to the site around the article, not the article."""
     if not line:
         return False
+    if _PHOTO_CAPTION.search(line) or _END_MARK.match(line):
+        return True
     if line in _NAV_WORDS or _NAV_PREFIX.match(line):
         return True
     if _BUTTONS.match(line) or _PREV_NEXT.match(line) or _FILE_OR_LINK.match(line):
@@ -143,6 +145,15 @@ def is_boilerplate(line: str) -> bool:
     if _FOOTER.search(line) and len(line) <= 120:
         return True
     return _is_crumb_line(line) or _is_token_menu(line)
+
+
+# ▲…（图／…提供）, （…摄）: a photo's caption, which the page shows beside its picture.
+_PHOTO_CAPTION = re.compile(
+    r"^[▲△▼].*[，。]|[（(]\s*(?:图|照片|图片|摄影)\s*[／/:：][^（）()]{0,30}[）)]\s*$|"
+    r"[（(][^（）()]{0,20}(?:摄|供图)\s*[）)]\s*$"
+)
+# （完）, 【全文完】: the end of a press release or an article.
+_END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)】\]]$")
 
 
 def _is_crumb_line(line: str) -> bool:
@@ -164,7 +175,8 @@ def _is_token_menu(line: str) -> bool:
         return False
     if all(t in _NAV_WORDS or _FILE_OR_LINK.match(t) for t in tokens):
         return True
-    return len(tokens) >= 4 and all(len(t) <= 6 for t in tokens)
+    # menu entries are words: a date and time (2026/11/12 14:35) splits into numbers
+    return len(tokens) >= 4 and all(len(t) <= 6 and not t.isdigit() for t in tokens)
 
 
 def starts_disclaimer(line: str) -> bool:

@@ -101,7 +101,9 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     if url:
         return MetaLine(url=source_text[url.start("v") : url.end("v")])
     if len(line) <= 50 and (m := _PLACE_BYLINE.match(line)):
-        return MetaLine(author=source_text[m.start("v") : m.end("v")])
+        # the role and names, without the place: 记者王小明／台北报导 gives 记者王小明
+        begin = len(line) - len(line.lstrip("（( "))
+        return MetaLine(author=source_text[begin : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _BYLINE_STRONG.match(line):
         author = source_text.lstrip("●○◎·•■ ").strip("（）() ")
         return MetaLine(author=author)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from reader.loading import load_path
 from reader.model import Document
 
@@ -203,12 +201,6 @@ TAIWAN_NEWS = "11_taiwan_news_scraped.txt"
 TAIWAN_TITLE = "雲禾捷運綠線週末延駛到凌晨1點\u3000夜歸族不必再搶計程車"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure detection: the site-name line 雲禾新聞網 is taken as the title; "
-    "the date line 2026/11/12 14:35 is dropped as boilerplate instead of read as the date; "
-    "記者林郁婷／雲禾報導 and 來源：(traditional) are not read as author and source",
-)
 def test_taiwan_news_title_and_meta() -> None:
     doc = load(TAIWAN_NEWS)
     assert doc.title == TAIWAN_TITLE
@@ -220,12 +212,6 @@ def test_taiwan_news_title_and_meta() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure detection: the login line becomes a heading with 最新資訊 as its subtitle; "
-    "責任編輯：／來源： become a heading and subtitle; 相關新聞 becomes a heading with the "
-    "first related headline as its subtitle",
-)
 def test_taiwan_news_sections() -> None:
     doc = load(TAIWAN_NEWS)
     assert tree(doc) == [
@@ -241,12 +227,6 @@ def test_taiwan_news_sections() -> None:
     assert last.startswith("對此，捷運公司表示") and last.endswith("生活品質」。")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure detection: the title line with | 雲禾新聞網, the repeated headline, the "
-    "byline, the ▲…（圖／…提供） photo caption, the 著作權 notice, the 相關新聞/熱門新聞 "
-    "headline lists and 轉寄/列印/加入好友 stay in the body",
-)
 def test_taiwan_news_body_has_no_page_furniture() -> None:
     doc = load(TAIWAN_NEWS)
     body = all_text(doc)
@@ -298,21 +278,11 @@ def test_hong_kong_report_title_subtitle_and_numbered_headings() -> None:
     assert [p.text[:2] for p in visits.paragraphs] == ["義工", "1.", "2.", "3."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure detection: 發布日期： and 來源： (traditional labels) are not read "
-    "as metadata, so date and source are None",
-)
 def test_hong_kong_report_date_and_source() -> None:
     doc = load(HONG_KONG_REPORT)
     assert (doc.meta.date, doc.meta.source) == ("2026-11-20", "東灣民政事務處")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure detection: the 發布日期/發布時間/來源 lines stay as lead paragraphs "
-    "and the closing （完） stays as the last paragraph",
-)
 def test_hong_kong_report_body_has_no_meta_lines_or_end_mark() -> None:
     doc = load(HONG_KONG_REPORT)
     lead = doc.sections[0].paragraphs
