@@ -12,7 +12,7 @@ _CN_NUM = "一二三四五六七八九十百千零〇两"
 
 DECIMAL_HEADING = re.compile(
     r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})[ \u3000\t]+(?=[^\s\d.%])"
-    r"(?![年月日时分秒倍个万亿元岁次人名项家])"  # 3 月, 1.5 倍: a quantity, not a heading
+    r"(?![年月日时分秒倍个万亿元岁次%])"  # 3 月, 1.5 倍: a quantity, not a heading
 )
 
 # Numbering styles in the order Chinese documents nest them; the index is the rank.

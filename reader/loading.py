@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -71,7 +72,15 @@ def load_path(
         raise ArticleError(name, "is a directory, not an article file") from None
     except OSError as exc:
         raise ArticleError(name, f"cannot be read ({exc.strerror or exc})") from None
-    return load_bytes(data, name, encoding=encoding)
+    return with_name_title(load_bytes(data, name, encoding=encoding), path)
+
+
+def with_name_title(document: Document, path: Path) -> Document:
+    """A document whose text names no title is called by its file's name."""
+    if document.title:
+        return document
+    name = path.name.split(".")[0].replace("_", " ").strip() or path.name
+    return replace(document, title=name, title_from_name=True)
 
 
 def load_stream(

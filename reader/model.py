@@ -68,6 +68,7 @@ class Document:
     meta: Meta
     sections: tuple[Section, ...]
     subtitle: str | None = None  # a 副题 such as "——来自某县的调查"
+    title_from_name: bool = False  # the text names no title; ``title`` is the file's name
 
     def paragraphs(self) -> Iterator[tuple[int, int, Paragraph]]:
         """Yield ``(section_index, paragraph_index, paragraph)`` in reading order."""
@@ -90,9 +91,8 @@ class Document:
 
     def identity(self) -> str:
         """A stable hash of the normalized text: survives re-saving and CRLF changes."""
-        normalized = "".join((self.title or "", self.subtitle or "", self.body_text)).replace(
-            "\r", ""
-        )
+        title = "" if self.title_from_name else self.title or ""  # renaming keeps the notes
+        normalized = "".join((title, self.subtitle or "", self.body_text)).replace("\r", "")
         normalized = "".join(normalized.split())
         return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
@@ -128,7 +128,9 @@ class Document:
                 )
             )
         meta = replace(self.meta, source=conv(self.meta.source), author=conv(self.meta.author))
-        return Document(conv(self.title), meta, tuple(sections), conv(self.subtitle))
+        return Document(
+            conv(self.title), meta, tuple(sections), conv(self.subtitle), self.title_from_name
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The outline JSON shape: title, meta and sections with paragraph texts."""

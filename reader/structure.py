@@ -26,6 +26,7 @@ from reader.headings import (
 from reader.metadata import MetaLine, lead_byline, parse_meta_line
 from reader.model import Document, Meta, Paragraph, Section
 from reader.page_region import densest_run, letters, line_score, looks_like_page, page_title_head
+from reader.unbroken import rebreak
 
 _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
 _TITLE_MAX = 60
@@ -86,6 +87,7 @@ def blocks_from_text(text: str) -> list[Block]:
 
 def parse_plain_text(text: str) -> Parsed:
     """Detect title, metadata, headings and paragraphs in plain text."""
+    text = rebreak(text)
     return build(_unwrap(blocks_from_text(text)), detect_headings=True, find_article=True)
 
 

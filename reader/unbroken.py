@@ -1,0 +1,101 @@
+"""Provides line breaks for text that lost them: an article copied as one line.
+
+A run of thousands of characters is one paragraph to everything downstream:
+the outline, the reading position, a paragraph highlight. Such a run is cut
+back into paragraphs at sentence ends, numbered headings glued into it
+(``…的国家。1 名称「中国」一词…``) are stood on lines of their own, and an
+encyclopedia-style opening that names its subject twice (``中国「中国」是…``)
+gives the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.sentences import split_sentences
+
+RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
+PARAGRAPH_TARGET = 220  # characters: where a re-made paragraph ends at the next sentence end
+_HEADING_MAX = 10  # characters of a glued heading's text
+_COMMON = 5  # occurrences that make a two-character word common in the article
+_END = "。！？!?”」』）)]"
+# A section number standing after a sentence end (or another heading) and before words.
+_GLUED_NUMBER = re.compile(
+    rf"(?:(?<=[{re.escape(_END)}])|^)\s*(?P<n>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s(?=[\u4e00-\u9fff「“《])"
+)
+_NEXT_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s")
+_HEADING_STOP = re.compile(r"[，。、；：！？「“『《（(\d\s]")
+# 中国small=yes「中国」是…: the subject, leftovers of markup, the subject again.
+_NAMED_TWICE = re.compile(
+    r"^(?P<t>[\u4e00-\u9fff]{2,20}?)(?P<junk>[^\u4e00-\u9fff「“『]{0,16})(?=[「“『]?(?P=t))"
+)
+
+
+def rebreak(text: str) -> str:
+    """The text with every run-on line cut into headings and paragraphs."""
+    if all(len(line) < RUN_ON for line in text.split("\n")):
+        return text
+    lines: list[str] = []
+    for index, line in enumerate(text.split("\n")):
+        if len(line) < RUN_ON:
+            lines.append(line)
+            continue
+        if index == 0 and (named := _NAMED_TWICE.match(line)):
+            lines.extend([named["t"], ""])
+            line = line[named.end() :]
+        lines.extend(_cut(line, text))
+    return "\n".join(lines)
+
+
+def _cut(line: str, whole: str) -> list[str]:
+    """Headings on lines of their own, the prose between them in paragraphs."""
+    out: list[str] = []
+    at = 0
+    for number in _GLUED_NUMBER.finditer(line):
+        if number.start() < at:
+            continue
+        out.extend(_paragraphs(line[at : number.start()]))
+        at = number.end()
+        heading = [number["n"] + " " + _heading_text(line[at:], whole)]
+        at += len(heading[0]) - len(number["n"]) - 1
+        while nested := _NEXT_NUMBER.match(line, at):  # 2 历史2.1 上古史…
+            text = _heading_text(line[nested.end() :], whole)
+            heading.append(nested.group(0).strip() + " " + text)
+            at = nested.end() + len(text)
+        out.extend(["", *heading, ""])
+    out.extend(_paragraphs(line[at:]))
+    return out
+
+
+def _heading_text(rest: str, whole: str) -> str:
+    """Where a glued heading ends: at punctuation, a number, or after the longest
+    start of it that the article uses again elsewhere (疆域 in 疆域中国疆域自…)."""
+    stop = _HEADING_STOP.search(rest[: _HEADING_MAX + 1])
+    limit = stop.start() if stop else _HEADING_MAX
+    if limit <= 4:
+        return rest[:limit]
+    sizes = range(limit, 1, -1)
+    # Best: the heading is used again and the paragraph opens with a common word (中国…).
+    for size in sizes:
+        if whole.count(rest[:size]) >= 2 and whole.count(rest[size : size + 2]) >= _COMMON:
+            return rest[:size]
+    for size in sizes:
+        if whole.count(rest[:size]) >= 3:
+            return rest[:size]
+    return rest[:4]
+
+
+def _paragraphs(run: str) -> list[str]:
+    """Sentences gathered into paragraphs of about ``PARAGRAPH_TARGET`` characters."""
+    run = run.strip()
+    if not run:
+        return []
+    out: list[str] = []
+    start = 0
+    for _, end in split_sentences(run):
+        if end - start >= PARAGRAPH_TARGET:
+            out.extend([run[start:end].strip(), ""])
+            start = end
+    if run[start:].strip():
+        out.append(run[start:].strip())
+    return out
