@@ -32,10 +32,28 @@ def markdown_blocks(text: str) -> list[Block]:
             if heading_level is not None:
                 blocks.append(Block(content, heading_level=heading_level))
             elif tokens[i - 1].type in ("paragraph_open", "th_open", "td_open"):
-                blocks.extend(Block(line.strip()) for line in content.split("\n") if line.strip())
+                bold = _wholly_bold(token)
+                blocks.extend(
+                    Block(line.strip(), emphasized=bold)
+                    for line in content.split("\n")
+                    if line.strip()
+                )
         elif token.type in ("fence", "code_block"):
             blocks.extend(Block(line.strip()) for line in token.content.split("\n") if line.strip())
     return blocks
+
+
+def _wholly_bold(token: Token) -> bool:
+    """A paragraph that is one bold run, as pages set their subheads (<p><strong>…)."""
+    children = [
+        c for c in token.children or [] if not (c.type == "text" and not c.content.strip())
+    ]
+    return (
+        len(children) >= 3
+        and children[0].type == "strong_open"
+        and children[-1].type == "strong_close"
+        and sum(c.type == "strong_open" for c in children) == 1
+    )
 
 
 def _inline_text(token: Token) -> str:

@@ -37,6 +37,11 @@ _PLACE_BYLINE = re.compile(
     rf"^[（(]?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
     r"(?:报导|报道|综合报导|专题报导|连线报导)?[）)]?$"
 )
+# Credits set as a line of their own: 新闻发言人 武平, 出品︱某某栏目组 胖胖.
+_CREDIT = re.compile(
+    r"^(?:(?:出品|策划|监制|撰稿|作者)\s*[︱|丨｜:：]\s*)?[\u4e00-\u9fffA-Za-z]{0,20}?"
+    r"(?:发言人|主持人|栏目组|编辑部|工作室|撰稿人)\s+(?P<v>[\u4e00-\u9fff]{2,4})$"
+)
 _ROLE_NAMES = re.compile(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
 # A publisher named beside a date without a label: 2019-09-26 10:56 证券时报网, TNW中文站2016年…
 _BARE_SOURCE = re.compile(
@@ -104,6 +109,8 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
         # the role and names, without the place: 记者王小明／台北报导 gives 记者王小明
         begin = len(line) - len(line.lstrip("（( "))
         return MetaLine(author=source_text[begin : m.end("v")])
+    if len(line) <= 50 and (m := _CREDIT.match(line)):
+        return MetaLine(author=source_text[m.start("v") : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _BYLINE_STRONG.match(line):
         author = source_text.lstrip("●○◎·•■ ").strip("（）() ")
         return MetaLine(author=author)

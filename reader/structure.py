@@ -54,6 +54,7 @@ class Block:
     indented: bool = False
     blank_before: bool = False
     view: str = ""  # the text in simplified characters, same length: what the rules read
+    emphasized: bool = False  # wholly bold in the markup: a page's way of setting a subhead
 
     @property
     def key(self) -> str:
@@ -297,8 +298,8 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
     questions = _question_headings(blocks, content) if plain else set()
 
     def shaped(i: int) -> bool:
-        if not plain and _heading_style(blocks[i].key) is None:
-            return False  # markup gave the page's headings; only numbered lines are added
+        if not plain and not blocks[i].emphasized and _heading_style(blocks[i].key) is None:
+            return False  # markup gave the headings; numbered and bold lines are added
         return i in questions or heading_shaped(blocks[i].key)
 
     k = 0
