@@ -23,7 +23,8 @@ from reader.page_region import letters, split_page_title, strip_site_furniture
 
 # Numeric references to C0 controls, which lxml refuses ("All strings must be XML compatible").
 _CONTROL_REFS = re.compile(
-    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|x0*(?:[0-8bcef]|1[0-9a-f]));?", re.IGNORECASE
+    r"&#(?:0*(?:1[124-9]|2\d|3[01]|[0-8])(?!\d)|x0*(?:1[0-9a-f]|[0-8bcef])(?![0-9a-f]));?",
+    re.IGNORECASE,
 )
 _RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)

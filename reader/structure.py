@@ -108,6 +108,8 @@ def build(
     twin gets; values such as a source's name are cut from the original.
     """
     blocks = _with_views(blocks)
+    if detect_headings:
+        blocks = _split_run_in_headings(blocks)
     roles: list[Role | None] = [Role.BLANK if not b.text else None for b in blocks]
     _cut_tail(blocks, roles)
     for i, block in enumerate(blocks):
@@ -148,6 +150,43 @@ def _with_views(blocks: list[Block]) -> list[Block]:
     if len(views) != len(blocks):  # pragma: no cover - t2s never adds or removes a newline
         views = [simplified_view(t) for t in texts]
     return [replace(b, view=v) if v != b.text else b for b, v in zip(blocks, views, strict=True)]
+
+
+# （一）重大意义。实施乡村振兴战略，是……: a numbered heading run into its paragraph.
+_RUN_IN = re.compile(r"^(?P<head>[^，。；：,;:！？!?“”「」]{2,24}?)[。：:](?P<rest>.{15,})$", re.S)
+_RUN_IN_STYLES = frozenset(
+    ["part", "chapter", "section", "cn", "cn_paren", "arabic", "arabic_paren", "circled"]
+)
+
+
+def _split_run_in_headings(blocks: list[Block]) -> list[Block]:
+    """Stand run-in headings on lines of their own when a document uses them (two or more).
+
+    The heading keeps its number and words; its stop goes with it, the rest of
+    the line stays the paragraph's text.
+    """
+    found: dict[int, re.Match[str]] = {}
+    for i, block in enumerate(blocks):
+        if (
+            block.heading_level is None
+            and numbering_style(block.key) in _RUN_IN_STYLES
+            and (m := _RUN_IN.match(block.key))
+            and heading_shaped(m["head"])
+        ):
+            found[i] = m
+    if len(found) < 2:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        m = found.get(i)
+        if m is None:
+            out.append(block)
+            continue
+        cut = m.start("rest")
+        head, rest = block.text[:cut], block.text[cut:]
+        out.append(replace(block, text=head.rstrip("。：:"), view=block.key[:cut].rstrip("。：:")))
+        out.append(Block(rest, view=block.key[cut:] if block.view else ""))
+    return out
 
 
 def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:

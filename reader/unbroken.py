@@ -17,6 +17,7 @@ from reader.sentences import split_sentences
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
 PARAGRAPH_TARGET = 220  # characters: where a re-made paragraph ends at the next sentence end
 _HEADING_MAX = 10  # characters of a glued heading's text
+_JOINING = frozenset("及与和之的")  # a heading never ends on a joining word
 _COMMON = 5  # occurrences that make a two-character word common in the article
 _END = "。！？!?”」』）)]"
 # A section number standing after a sentence end (or another heading) and before words.
@@ -74,11 +75,13 @@ def _heading_text(rest: str, whole: str) -> str:
     limit = stop.start() if stop else _HEADING_MAX
     if limit <= 4:
         return rest[:limit]
-    sizes = range(limit, 1, -1)
-    # Best: the heading is used again and the paragraph opens with a common word (中国…).
-    for size in sizes:
-        if whole.count(rest[:size]) >= 2 and whole.count(rest[size : size + 2]) >= _COMMON:
-            return rest[:size]
+    sizes = [size for size in range(limit, 1, -1) if rest[size - 1] not in _JOINING]
+    # Best: the paragraph opens with a word common in the article (中国 in 艺术中国…),
+    # the heading before it used again elsewhere; the first such place.
+    common = [size for size in sizes if whole.count(rest[size : size + 2]) >= _COMMON]
+    repeated = [size for size in common if whole.count(rest[:size]) >= 2]
+    if repeated or common:
+        return rest[: min(repeated or common)]
     for size in sizes:
         if whole.count(rest[:size]) >= 3:
             return rest[:size]

@@ -1,0 +1,133 @@
+"""HTML pages as sites serve them: furniture in the title, odd metadata, headings
+set as bold paragraphs or numbered lines, broken markup, wrong charsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.errors import ArticleError
+from reader.html_page import author_name, publisher
+from reader.loading import load_bytes, load_text
+
+PARAGRAPHS = [
+    "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",
+    "市园林局介绍，新建绿道多利用废弃铁路和河岸空地，尽量少占耕地，也少砍树木，工期比预计短。",
+    "家住河西区的退休教师周女士每天傍晚都沿着步道走上一圈，她说以前这里堆满建筑垃圾。",
+    "园林局表示，下一步将在绿道沿线增设饮水点和公共厕所，并请沿线社区的志愿者参与日常维护。",
+]
+
+
+def page(title: str, body: str, head_extra: str = "", charset: str = "utf-8") -> str:
+    nav = "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in ["首页", "新闻", "财经", "体育"])
+    return (
+        f"<!doctype html><html><head><meta charset='{charset}'><title>{title}</title>"
+        f"{head_extra}</head><body><ul class='nav'>{nav}</ul>"
+        f"<div class='article'>{body}</div>"
+        "<div class='footer'>Copyright © 2024 青禾在线 版权所有</div></body></html>"
+    )
+
+
+def paragraphs_html(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_title_loses_the_site_and_the_site_is_the_source() -> None:
+    html = page("绿道全线贯通_本地新闻_青禾在线", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS))
+    doc = load_text(html, "a.html")
+    assert doc.title == "绿道全线贯通"
+    assert doc.meta.source == "青禾在线"
+    assert [s.heading for s in doc.sections] == [None]
+
+
+def test_empty_title_takes_the_headline_in_the_page() -> None:
+    html = page("", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS))
+    assert load_text(html, "a.html").title == "绿道全线贯通"
+
+
+def test_title_naming_only_the_site_takes_the_page_headline() -> None:
+    html = page("青禾市人民政府门户网站", "<h2>绿道全线贯通</h2>" + paragraphs_html(PARAGRAPHS))
+    assert load_text(html, "a.html").title == "绿道全线贯通"
+
+
+@pytest.mark.parametrize(
+    "sitename, expected",
+    [
+        ("青禾在线", "青禾在线"),
+        ("https://www.example.com/qinghe", None),
+        ("青禾网版权所有", "青禾网"),
+        ("青禾新聞網 | 青禾新聞網", "青禾新聞網"),
+        ("青禾网-本地频道", "青禾网"),
+        (None, None),
+    ],
+)
+def test_publisher_from_the_site_name(sitename: str | None, expected: str | None) -> None:
+    assert publisher(sitename) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("记者陈明／青禾报导", "记者陈明"),
+        ("作者", None),
+        ("责任编辑", None),
+        ("文：周小云", "周小云"),
+    ],
+)
+def test_author_is_a_name_not_a_label(value: str, expected: str | None) -> None:
+    assert author_name(value) == expected
+
+
+def test_bold_paragraphs_are_subheads_and_numbered_lines_are_chapters() -> None:
+    body = (
+        "<h1>青禾市绿道管理办法</h1>"
+        "<p>第一章　总则</p>"
+        + paragraphs_html(PARAGRAPHS[:2])
+        + "<p>第二章　建设与维护</p>"
+        + paragraphs_html(PARAGRAPHS[2:])
+        + "<p><strong>沿线社区参与维护</strong></p>"
+        + "<p>沿线九个社区已经组建志愿者队伍，每周轮流巡查步道，发现问题及时上报园林部门。</p>"
+    )
+    doc = load_text(page("青禾市绿道管理办法_青禾在线", body), "a.html")
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert headings == ["第一章 总则", "第二章 建设与维护", "沿线社区参与维护"]
+
+
+def test_a_short_unmarked_paragraph_is_not_a_heading_in_html() -> None:
+    body = "<h1>绿道全线贯通</h1><p>青禾晚报记者 周明</p>" + paragraphs_html(PARAGRAPHS)
+    doc = load_text(page("绿道全线贯通", body), "a.html")
+    assert [s.heading for s in doc.sections] == [None]
+    assert doc.meta.author == "青禾晚报记者 周明"
+
+
+@pytest.mark.parametrize("ref", ["&#1;", "&#11;", "&#12;", "&#x1f;", "\x01"])
+def test_control_character_references_do_not_crash_the_loader(ref: str) -> None:
+    html = page("绿道", f"<h1>绿道{ref}贯通</h1>" + paragraphs_html(PARAGRAPHS) + f"<p>{ref}</p>")
+    doc = load_text(html, "a.html")
+    assert doc.title == "绿道贯通"
+
+
+def test_fuzzed_minimal_page_is_one_clear_error_or_a_document() -> None:
+    try:
+        load_text("<article><h1><b>&#1<p>></article><article>", "a.html")
+    except ArticleError as exc:
+        assert "a.html" in str(exc)
+
+
+def test_deeply_nested_page_still_gives_its_text() -> None:
+    depth = 10_000
+    html = "<html><body>" + "<div>" * depth + "".join(PARAGRAPHS) + "</div>" * depth + "</body></html>"
+    doc = load_text(html, "deep.html")
+    text = "".join(p.text for _, _, p in doc.paragraphs())
+    assert PARAGRAPHS[0] in text
+
+
+def test_gb18030_page_declaring_utf8_keeps_its_paragraphs() -> None:
+    html = page("绿道全线贯通", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS))
+    doc = load_bytes(html.encode("gb18030"), "a.html")
+    assert [p.text for _, _, p in doc.paragraphs()] == PARAGRAPHS
+
+
+def test_paragraphs_split_by_br_stay_apart() -> None:
+    body = "<h1>绿道全线贯通</h1><p>" + "<br>".join(PARAGRAPHS) + "</p>"
+    doc = load_text(page("绿道全线贯通", body), "a.html")
+    assert len(list(doc.paragraphs())) == len(PARAGRAPHS)

@@ -1,0 +1,200 @@
+"""Pages saved as text, text without line breaks, and headings real documents use.
+
+All text here is written for these tests; the real documents are measured by
+tests/test_realworld.py and benchmarks/realworld.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.loading import load_path, load_text
+from reader.model import Document
+from reader.page_region import split_page_title, strip_site_furniture
+
+BODY = [
+    "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",
+    "市园林局介绍，新建绿道多利用废弃铁路和河岸空地，尽量少占耕地，也少砍树木，工期比预计短。",
+    "家住河西区的退休教师周女士每天傍晚都沿着步道走上一圈，她说以前这里堆满建筑垃圾，现在成了好去处。",
+    "园林局表示，下一步将在绿道沿线增设饮水点和公共厕所，并请沿线社区的志愿者参与日常维护。",
+]
+
+
+def scraped_page(title: str) -> str:
+    """A news page as select-all and copy gives it: menus, the article, lists, footer."""
+    menu = ["首页", "新闻", "财经", "体育", "娱乐", "科技", "汽车", "房产", "教育", "旅游", "视频"]
+    related = [
+        "城东菜市场完成改造，摊位统一换上新招牌",
+        "暴雨过后，这条老街为何没有积水？",
+        "青禾地铁三号线开通一周年，客流超过预期",
+        "小区加装电梯，一楼住户该不该出钱？",
+    ]
+    return "\n\n".join(
+        [
+            f"{title}_本地新闻_青禾在线",
+            *menu,
+            "登录 | 注册",
+            "首页 > 本地新闻 > 正文",
+            title,
+            "2024-03-05 10:20:11 青禾晚报",
+            "分享到：",
+            "微信",
+            "微博",
+            *BODY,
+            "【责任编辑：陈立】",
+            "相关新闻",
+            *related,
+            "热门排行",
+            *related,
+            "关于我们 | 联系我们 | 网站地图",
+            "Copyright © 2024 青禾在线 版权所有",
+        ]
+    )
+
+
+def body_text(doc: Document) -> str:
+    parts = [s.heading or "" for s in doc.sections]
+    parts += [p.text for _, _, p in doc.paragraphs()]
+    return "\n".join(parts)
+
+
+def test_scraped_page_gives_the_article_its_headline_and_metadata() -> None:
+    title = "青禾一季度新增绿道四十二公里"
+    doc = load_text(scraped_page(title))
+    assert doc.title == title
+    assert (doc.meta.date, doc.meta.source) == ("2024-03-05 10:20:11", "青禾晚报")
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
+    assert [s.heading for s in doc.sections] == [None]
+    text = body_text(doc)
+    for junk in ("首页", "登录", "分享", "相关新闻", "菜市场", "版权所有", "责任编辑"):
+        assert junk not in text
+
+
+def test_scraped_page_in_traditional_script_gets_the_same_outline() -> None:
+    import opencc
+
+    title = "青禾一季度新增綠道四十二公里"
+    page = opencc.OpenCC("s2twp").convert(scraped_page("青禾一季度新增绿道四十二公里"))
+    doc = load_text(page)
+    assert doc.title == title
+    assert doc.meta.date == "2024-03-05 10:20:11"
+    assert len(list(doc.paragraphs())) == len(BODY)
+
+
+def test_a_clean_article_with_many_headings_is_not_taken_for_a_page() -> None:
+    lines = ["社区养老服务调查", ""]
+    for n in range(1, 9):
+        lines += [f"{n} 第{n}个方面", "", BODY[n % 4], ""]
+    doc = load_text("\n".join(lines))
+    assert doc.title == "社区养老服务调查"
+    assert len(doc.sections) == 8
+    assert len(list(doc.paragraphs())) == 8
+
+
+@pytest.mark.parametrize(
+    "page_title, headline, site",
+    [
+        ("绿道贯通了_本地新闻_青禾在线", "绿道贯通了", "青禾在线"),
+        ("绿道贯通了-青禾网", "绿道贯通了", "青禾网"),
+        ("綠道貫通了 | 社會 | 青禾新聞網", "綠道貫通了", "青禾新聞網"),
+        ("我的旅行日记 @ 小周的家_阳光 :: 某某部落格 ::", "我的旅行日记", None),
+        ("新冠疫苗COVID-19接种指南", "新冠疫苗COVID-19接种指南", None),
+        ("绿道贯通了 -", "绿道贯通了", None),
+        ("A-B测试怎么做", "A-B测试怎么做", None),
+    ],
+)
+def test_site_furniture_is_taken_off_page_titles(
+    page_title: str, headline: str, site: str | None
+) -> None:
+    assert strip_site_furniture(page_title) == headline
+    if site is not None:
+        assert split_page_title(page_title)[1][-1] == site
+
+
+def test_decimal_headings_nest_by_their_depth() -> None:
+    text = "\n".join(
+        ["茶叶", "", BODY[0], "", "1 历史", "", "1.1 起源", "", BODY[1], "", "1.2 传播", "",
+         BODY[2], "", "2 种类", "", BODY[3], ""]
+    )
+    doc = load_text(text)
+    assert [(s.heading, s.level) for s in doc.sections if s.heading] == [
+        ("1 历史", 1),
+        ("1.1 起源", 2),
+        ("1.2 传播", 2),
+        ("2 种类", 1),
+    ]
+
+
+def test_run_in_headings_of_an_official_document() -> None:
+    text = "\n".join(
+        [
+            "关于推进绿道建设的实施意见",
+            "一、总体要求",
+            "（一）指导思想。坚持生态优先，统筹城乡绿道布局，让群众就近享受绿色空间。",
+            "（二）基本原则。因地制宜，少占耕地，充分利用河岸、废弃铁路等现有空间。",
+            "二、主要任务",
+            "（一）完善网络。到年底前新建绿道一百公里，实现主要河流沿岸全线贯通。",
+        ]
+    )
+    doc = load_text(text)
+    assert [(s.heading, s.level) for s in doc.sections] == [
+        ("一、总体要求", 1),
+        ("（一）指导思想", 2),
+        ("（二）基本原则", 2),
+        ("二、主要任务", 1),
+        ("（一）完善网络", 2),
+    ]
+    assert doc.sections[1].paragraphs[0].text.startswith("坚持生态优先")
+
+
+def test_a_lone_numbered_sentence_is_not_cut() -> None:
+    text = "绿道通知\n1.市民注意。绿道夜间十点以后关闭照明，请大家合理安排出行时间。\n后面还有正文，讲的是开放时间。"
+    doc = load_text(text)
+    assert not any(s.heading for s in doc.sections)
+
+
+def test_two_line_title_keeps_its_second_line() -> None:
+    text = "\n".join(["在青禾如何找到一条适合跑步的绿道——", "一位跑友的三年记录", "", *BODY])
+    doc = load_text(text)
+    assert doc.title == "在青禾如何找到一条适合跑步的绿道——"
+    assert doc.subtitle == "一位跑友的三年记录"
+
+
+def test_a_heading_may_open_with_a_quoted_name() -> None:
+    text = "\n".join(["绿道周报", "", BODY[0], "", "“河岸行动”搭起新平台", "", BODY[1], "", BODY[2]])
+    doc = load_text(text)
+    assert [s.heading for s in doc.sections if s.heading] == ["“河岸行动”搭起新平台"]
+
+
+def unbroken_article() -> str:
+    """About 4,000 characters on one line, with numbered headings glued in."""
+    parts = ["青禾绿道「青禾绿道」是青禾市沿河修建的慢行步道网络。"]
+    for n, name in enumerate(["历史", "线路", "管理"], start=1):
+        parts.append(f"{n} {name}")
+        parts.extend(BODY * 4)
+    return "".join(parts)
+
+
+def test_unbroken_text_gets_paragraphs_headings_and_title() -> None:
+    text = unbroken_article()
+    assert "\n" not in text and len(text) > 2000
+    doc = load_text(text)
+    assert doc.title == "青禾绿道"
+    assert [s.heading for s in doc.sections if s.heading] == ["1 历史", "2 线路", "3 管理"]
+    paragraphs = [p.text for _, _, p in doc.paragraphs()]
+    assert len(paragraphs) >= 9  # ~2,200 characters of prose in paragraphs of ~220
+    assert all(len(p) < 400 for p in paragraphs)
+    # nothing lost: every sentence is still there, in order
+    assert "".join(p.text for _, _, p in doc.paragraphs()).count(BODY[3]) == 12
+
+
+def test_untitled_text_is_called_by_its_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "green_ways.txt"
+    path.write_text("".join(BODY * 10), encoding="utf-8")
+    doc = load_path(path)
+    assert doc.title == "green ways" and doc.title_from_name
+    renamed = tmp_path / "other.txt"
+    renamed.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_path(renamed).identity() == doc.identity()
