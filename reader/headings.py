@@ -101,6 +101,8 @@ def heading_shaped(line: str) -> bool:
         return False
     if "：“" in line or ":“" in line or _SPEECH.search(line) or _LIST_BULLET.match(line):
         return False
+    if not numbered and ("，" in line or "," in line) and ("：" in line or ":" in line):
+        return False  # a clause and then a colon introducing more: prose
     if _CAPTION.search(line) or _LABEL_VALUE.match(line):
         return False
     # A heading is a phrase; a line with several full stops inside is prose.

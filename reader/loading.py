@@ -151,13 +151,32 @@ def _parse_html(html: str, name: str) -> Parsed:
     from reader import html_page  # trafilatura is heavy; only HTML needs it
 
     found = html_page.extract(html, name)
-    if found is None:
-        plain = html_page.visible_text(html_page.clean_html(html))
-        if not plain.strip():
-            raise ArticleError(name, "no article text found in the HTML page")
-        return parse_plain_text(plain)
-    text, title, meta = found
-    return _parse_markdown(text, title=title, meta=meta, numbered_headings=True)
+    extracted = (
+        _parse_markdown(found[0], title=found[1], meta=found[2], numbered_headings=True)
+        if found is not None
+        else None
+    )
+    if extracted is not None and _letters(extracted.document) >= _THIN_EXTRACT:
+        return extracted
+    # Little or nothing extracted: the page's own text, its article found as in a
+    # page saved as text, is the better reading when it holds clearly more.
+    plain = html_page.visible_text(html_page.clean_html(html))
+    if not plain.strip():
+        if extracted is not None:
+            return extracted
+        raise ArticleError(name, "no article text found in the HTML page")
+    title, meta = (found[1], found[2]) if found is not None else (None, None)
+    parsed = parse_plain_text(plain, title=title, meta=meta)
+    if extracted is None or _letters(parsed.document) > 2 * _letters(extracted.document):
+        return parsed
+    return extracted
+
+
+_THIN_EXTRACT = 300  # letters: below this an extraction may have missed the article
+
+
+def _letters(document: Document) -> int:
+    return sum(len(p.text) for _, _, p in document.paragraphs())
 
 
 def _mib(size: int) -> str:

@@ -86,10 +86,11 @@ def blocks_from_text(text: str) -> list[Block]:
     return blocks
 
 
-def parse_plain_text(text: str) -> Parsed:
-    """Detect title, metadata, headings and paragraphs in plain text."""
+def parse_plain_text(text: str, title: str | None = None, meta: Meta | None = None) -> Parsed:
+    """Detect title, metadata, headings and paragraphs in plain text (or a page's text)."""
     text = rebreak(text)
-    return build(_unwrap(blocks_from_text(text)), detect_headings=True, find_article=True)
+    blocks = _unwrap(blocks_from_text(text))
+    return build(blocks, detect_headings=True, find_article=True, title=title, meta=meta)
 
 
 def build(
@@ -119,8 +120,9 @@ def build(
             roles[i] = Role.BOILERPLATE
         elif parse_meta_line(block.key) is not None:
             roles[i] = Role.META
-    if find_article and title is None:
-        title = _keep_article_region(blocks, roles)
+    if find_article:
+        headline = _keep_article_region(blocks, roles)
+        title = title or headline
     title = _mark_title(blocks, roles, title)
     subtitle = _mark_title_subtitle(blocks, roles) if title else None
     if detect_headings:
@@ -223,7 +225,7 @@ def _keep_article_region(blocks: list[Block], roles: list[Role | None]) -> str |
     if region is None:
         return None
     page_head = page_title_head(blocks[content[0]].key)
-    above = [i for i in content if i < region.start][-_HEADLINE_WINDOW:]
+    above = [i for i in content[1:] if i < region.start][-_HEADLINE_WINDOW:]
     headline_at = _find_headline(blocks, roles, above, page_head)
     keep_from = headline_at if headline_at is not None else region.start
     after = [i for i in content if i > region.end][:_META_AFTER]
@@ -248,7 +250,9 @@ def _find_headline(
         for i in reversed(shaped):
             key = blocks[i].key
             if key == page_head or (
-                letters(key) >= 6 and (page_head.startswith(key) or key.startswith(page_head))
+                letters(key) >= 6
+                and page_title_head(key) is None  # not another page-title line
+                and (page_head.startswith(key) or key.startswith(page_head))
             ):
                 return i
     metas = [i for i in above if roles[i] is Role.META]
