@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.structure import Block
 
 _PARSER = MarkdownIt("commonmark").enable("table")
+# "- - - - 起来 不愿…" opens a list per dash; past markdown-it's nesting limit it drops
+# the rest of the document. Three markers in a row before text are text, not lists.
+_NESTED_MARKERS = re.compile(r"(?m)^([ \t]*)([-*+])(?=[ \t]+[-*+][ \t]+[-*+][ \t]+.*[^-*+\s])")
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -17,7 +22,7 @@ def markdown_blocks(text: str) -> list[Block]:
     blocks are kept as text. Inline markup (**bold**, links) is reduced to its
     text so the reader shows words, not syntax.
     """
-    tokens = _PARSER.parse(text)
+    tokens = _PARSER.parse(_NESTED_MARKERS.sub(r"\1\\\2", text))
     blocks: list[Block] = []
     heading_level: int | None = None
     for i, token in enumerate(tokens):

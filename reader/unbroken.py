@@ -26,6 +26,9 @@ _GLUED_NUMBER = re.compile(
 )
 _NEXT_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s")
 _HEADING_STOP = re.compile(r"[，。、；：！？「“『《（(\d\s]")
+_EDITOR_NOTE = re.compile(
+    r"[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|来源|來源)\s*[：:][^（）()【】\[\]]{1,24}[）)】\]]"
+)
 # 中国small=yes「中国」是…: the subject, leftovers of markup, the subject again.
 _NAMED_TWICE = re.compile(
     r"^(?P<t>[\u4e00-\u9fff]{2,20}?)(?P<junk>[^\u4e00-\u9fff「“『]{0,16})(?=[「“『]?(?P=t))"
@@ -50,6 +53,9 @@ def rebreak(text: str) -> str:
 
 def _cut(line: str, whole: str) -> list[str]:
     """Headings on lines of their own, the prose between them in paragraphs."""
+    if note := _EDITOR_NOTE.search(line):  # （责任编辑：…） glued on: a metadata line
+        before, after = line[: note.start()], line[note.end() :]
+        return [*_cut(before, whole), "", note.group(0), "", *_cut(after, whole)]
     out: list[str] = []
     at = 0
     for number in _GLUED_NUMBER.finditer(line):

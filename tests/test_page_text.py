@@ -198,3 +198,19 @@ def test_untitled_text_is_called_by_its_file_name(tmp_path: Path) -> None:
     renamed = tmp_path / "other.txt"
     renamed.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     assert load_path(renamed).identity() == doc.identity()
+
+
+def test_a_line_of_dashes_before_words_does_not_swallow_the_rest_of_markdown() -> None:
+    syllables = " ".join(["-"] * 24) + " 起 来 不 愿 做 奴 隶 的 人 们"
+    text = "\n\n".join(
+        ["# 一首歌", BODY[0], "## 1 旋律", syllables, "## 2 歌词", BODY[1], "## 3 影响", BODY[2]]
+    )
+    doc = load_text(text, "song.md")
+    assert [s.heading for s in doc.sections if s.heading] == ["1 旋律", "2 歌词", "3 影响"]
+    assert BODY[2] in [p.text for _, _, p in doc.paragraphs()]
+
+
+def test_glued_editor_note_leaves_the_unbroken_text() -> None:
+    text = "".join(BODY * 6) + "（责任编辑：陈立）"
+    doc = load_text(text)
+    assert "责任编辑" not in "".join(p.text for _, _, p in doc.paragraphs())
