@@ -60,7 +60,7 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
             include_comments=False,
             include_tables=True,
         )
-    except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
+    except Exception as exc:  # any failure inside the library is told as one line about the page
         raise ArticleError(name, f"the HTML page could not be read ({type(exc).__name__})") from None
     if extracted is None or not (extracted.text or "").strip():
         return None
