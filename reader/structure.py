@@ -191,19 +191,28 @@ def _split_run_in_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_TAIL_AFTER_PROSE = 60  # characters of prose that must come before a tail label counts
+
+
 def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:
-    """From a disclaimer or a related-links label after the article on, drop the page."""
-    seen_prose = False
+    """From a disclaimer or a related-links label after the article on, drop the page.
+
+    Only after some article prose: a ticker or a "most read" box above the
+    article must not cut the article itself.
+    """
+    prose = 0
     for i, block in enumerate(blocks):
         if roles[i] is not None:
             continue
-        if seen_prose and (starts_disclaimer(block.key) or starts_tail(block.key)):
+        if prose >= _TAIL_AFTER_PROSE and (
+            starts_disclaimer(block.key) or starts_tail(block.key)
+        ):
             for j in range(i, len(blocks)):
                 if roles[j] is None:
                     roles[j] = Role.BOILERPLATE
             return
         if ends_as_prose(block.key) and len(block.key) >= 20:
-            seen_prose = True
+            prose += len(block.key)
 
 
 _HEADLINE_WINDOW = 40  # lines above the article where its headline may stand

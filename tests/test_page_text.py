@@ -214,3 +214,26 @@ def test_glued_editor_note_leaves_the_unbroken_text() -> None:
     text = "".join(BODY * 6) + "（责任编辑：陈立）"
     doc = load_text(text)
     assert "责任编辑" not in "".join(p.text for _, _, p in doc.paragraphs())
+
+
+def test_comments_after_the_article_are_not_the_article() -> None:
+    comments = [
+        "这条绿道我周末去走过，确实比以前好多了，就是停车位太少，希望有关部门能想想办法。",
+        "沿河那一段晚上灯光太暗，一个人走有点害怕，建议多装几盏路灯，再安排人巡逻一下。",
+        "支持！我们小区门口那段去年还是垃圾堆，现在每天都有人跑步遛狗，变化真的很大。",
+        "希望别只顾着修新的，老绿道的座椅坏了好久也没人修，维护比建设更重要，大家说对吧。",
+    ]
+    page = scraped_page("青禾一季度新增绿道四十二公里").replace(
+        "相关新闻", "\n\n".join(["网友评论", *comments, "相关新闻"])
+    )
+    doc = load_text(page)
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
+
+
+def test_a_most_read_box_above_the_article_does_not_cut_it() -> None:
+    ticker = "今日要闻：青禾地铁三号线客流创新高，城东菜市场改造完成。"
+    page = scraped_page("青禾一季度新增绿道四十二公里").replace(
+        "登录 | 注册", "\n\n".join(["登录 | 注册", ticker, "热门新闻"])
+    )
+    doc = load_text(page)
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
