@@ -95,8 +95,13 @@ def groups(text: str) -> list[tuple[int, int]]:
         if end - start == 1 and char in OPENING:
             pending_open = start if pending_open is None else pending_open
             continue
-        glue = groups and pending_open is None and text[groups[-1][1] - 1] != "\n"
-        if end - start == 1 and char in CLOSING and glue:
+        if (
+            end - start == 1
+            and char in CLOSING
+            and groups
+            and pending_open is None
+            and text[groups[-1][1] - 1] != "\n"
+        ):
             groups[-1][1] = end
             continue
         groups.append([pending_open if pending_open is not None else start, end])
