@@ -137,9 +137,9 @@ def line_starts(text: str, width: int) -> list[int]:
         if size <= width:
             used += size
             continue
-        # A run wider than the line (a long URL, or a word with its brackets):
-        # it starts a line of its own and is cut where kinsoku allows.
-        cuts = _cut_wide(text, start, end, width)
+        # A run wider than the line (a long URL, or a word with its brackets)
+        # is cut where kinsoku allows.
+        cuts = _cut_wide(text, start, end, width, used)
         starts.extend(cuts)
         used = text_width(text[cuts[-1] if cuts else start : end])
     return starts
@@ -150,8 +150,8 @@ def _may_break_before(text: str, i: int) -> bool:
     return text[i] not in CLOSING and text[i - 1] not in OPENING
 
 
-def _cut_wide(text: str, start: int, end: int, width: int) -> list[int]:
-    """Where a run wider than the line, set from the start of a line, is cut.
+def _cut_wide(text: str, start: int, end: int, width: int, used: int) -> list[int]:
+    """Where a run wider than the line, set after ``used`` cells of a line, is cut.
 
     Each line is filled as far as it goes and then taken back to the last
     place kinsoku allows, so the punctuation a long word carries stays with
@@ -159,8 +159,7 @@ def _cut_wide(text: str, start: int, end: int, width: int) -> list[int]:
     punctuation wider than the line is cut where it is full.
     """
     cuts: list[int] = []
-    line = start
-    used = 0
+    line = start - 1 if used else start  # a cut may not go back before the run
     i = start
     while i < end:
         w = char_width(text[i])
