@@ -165,6 +165,8 @@ def _cut_wide(text: str, start: int, end: int, width: int, used: int) -> list[in
         w = char_width(text[i])
         if used and used + w > width:
             cut = next((j for j in range(i, line, -1) if _may_break_before(text, j)), i)
+            if text_width(text[cut:i]) + w > width:  # a line of a few cells: no room for rules
+                cut = i
             cuts.append(cut)
             line = cut
             used = text_width(text[cut:i])

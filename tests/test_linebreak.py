@@ -228,3 +228,19 @@ def test_real_text_has_no_cut_number_and_no_kinsoku_violation() -> None:
             if found:
                 bad.append((width, found))
     assert bad == [], bad[:10]
+
+
+any_pieces = st.sampled_from(
+    [*"你好世界 \n，。（）「」“”ab1.%年万第-", "https://example.com/abcdefghijklmnopqrstuvwxyz"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(any_pieces, max_size=60).map("".join), st.integers(2, 50))
+def test_any_text_at_any_width_gives_increasing_starts_and_lines_that_fit(
+    text: str, width: int
+) -> None:
+    starts = line_starts(text, width)
+    assert starts[0] == 0 and starts == sorted(set(starts))
+    assert all(0 < s <= len(text) for s in starts[1:])
+    assert all(text_width(line) <= width for line in wrap(text, width)), wrap(text, width)
