@@ -250,12 +250,14 @@ def summary(
     if batch:
         from reader.batch import run_batch
 
+        _prepare_model()  # once here, not once per worker process
         run_batch(article, keyword_limit, sentence_limit, chosen, jobs)
         return
     from reader.analysis import analyze, summary_dict
     from reader.loading import load_path
 
     document = load_path(article, encoding=encoding, max_size=max_size)
+    _prepare_model()
     result = summary_dict(document, analyze(document, keyword_limit, sentence_limit), chosen)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -309,6 +311,7 @@ def export(
     _refuse_terminal_stdin(article)
     document = load_path(article, encoding=encoding, max_size=max_size)
     placed = _stored_notes(document, _article_label(article), data_dir)
+    _prepare_model()
     text = export_markdown(
         document,
         analyze(document, keyword_limit, sentence_limit),
@@ -395,6 +398,14 @@ def _local_time(stamp: str | None) -> str:
     from datetime import datetime
 
     return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _prepare_model() -> None:
+    """Load the segmentation model, saying so on stderr when it must be built:
+    a first run would otherwise spend ~10 s in silence."""
+    from reader.segmodel import FIRST_RUN_NOTICE, load_model
+
+    load_model(on_build=lambda: click.echo(f"zhreader: {FIRST_RUN_NOTICE}", err=True))
 
 
 def _refuse_terminal_stdin(article: str) -> None:

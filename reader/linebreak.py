@@ -7,7 +7,11 @@ usual ones for Chinese typesetting (禁则):
 - no line starts with closing punctuation （，。、；：？！）」』”…),
 - no line ends with opening punctuation （“「『（),
 - runs of Latin letters and digits (3.5亿's 3.5, COVID-19, www.example.cn) stay whole,
+- a number stays with its unit or measure word (41848万, 65岁, 2018年, 3.5亿元,
+  10个月, 10公里, 第3届, 3-5年, 17.9%); a date breaks only between its parts,
 - any other character boundary is a break opportunity, as are spaces.
+
+A run wider than the line (a long URL) is cut, but where kinsoku still holds.
 
 Widths are terminal cells (a Chinese character is two).
 """
@@ -20,9 +24,33 @@ from functools import lru_cache
 
 CLOSING = frozenset("，。、；：？！）」』”’…》〉】〕］｝,.;:?!)]}%％·～—")
 OPENING = frozenset("“‘「『（《〈【〔［｛([{")
-# A Latin word or a number with its internal punctuation: 3.5, 1,200, COVID-19, a.b.cn
+
+_DIGIT = "0-9０-９"
+# Measure words and units that read as part of the number before them
+# (41848万, 65岁, 2018年, 3.5亿元, 10个月): one character each ...
+_UNIT_CHARS = (
+    "万亿兆千百十元角块年月日号时点分秒岁人个家项次名倍位户件条只台辆架艘座所间张本部篇"
+    "期届级层度天周代份批班场轮套棵头匹颗枚双例股票起处组册集季成%％‰℃°米吨克斤升亩顷里"
+)
+# ... or a word whose first character is not a unit on its own (longest first).
+_UNIT_WORDS = (
+    "平方公里|平方千米|平方米|立方米|千瓦时|公里|公斤|公顷|公尺|千瓦|兆瓦|毫升|毫米|厘米|微米|纳米|"
+    "英里|英尺|英寸|海里|小时|分钟|世纪|周岁|美元|港元|欧元|日元|英镑|韩元|澳元|新台币|台币"
+)
+_UNIT = rf"(?:{_UNIT_WORDS}|[{_UNIT_CHARS}])"
+# A Latin word or a number with its internal punctuation: 3.5, 1,200, 3-5, 3～5,
+# 17.9%, COVID-19, a.b.cn. A number (the run ends with a digit or a percent sign)
+# takes up to two units after it, with 多/余/来/几 before one (3000多万, 10余人),
+# and 第, a currency sign or a minus sign before it (第3届, ￥100, -3.5%);
+# 第 also takes Chinese numerals (第十五届). Dates stay breakable between their
+# parts: 2023年 3月 5日 are three units.
+_ALNUM_RUN = (
+    rf"[A-Za-z{_DIGIT}][A-Za-z{_DIGIT}.,:/\-_+'@#&%％~～]*[A-Za-z{_DIGIT}%％‰]|[A-Za-z{_DIGIT}]"
+)
 _UNBREAKABLE = re.compile(
-    r"[A-Za-z0-9０-９][A-Za-z0-9０-９.,:/\-_+'@#&%％]*[A-Za-z0-9０-９%％]|[A-Za-z0-9０-９]"
+    rf"(?:(?:第|[$¥￥£€]|(?<![A-Za-z{_DIGIT}])[-+−])(?=[{_DIGIT}]))?"
+    rf"(?>{_ALNUM_RUN})(?:(?<=[{_DIGIT}%％‰])(?:[多余来几]?{_UNIT}){{1,2}})?"
+    rf"|第[一二三四五六七八九十百千万零〇两]+(?:{_UNIT}){{0,2}}"
 )
 
 
@@ -58,10 +86,22 @@ def groups(text: str) -> list[tuple[int, int]]:
     pending_open: int | None = None  # start of a run of opening punctuation
     for start, end in units(text):
         char = text[start]
+        if char == "\n":  # a hard break: nothing is glued across it
+            if pending_open is not None:
+                groups.append([pending_open, start])
+                pending_open = None
+            groups.append([start, end])
+            continue
         if end - start == 1 and char in OPENING:
             pending_open = start if pending_open is None else pending_open
             continue
-        if end - start == 1 and char in CLOSING and groups and pending_open is None:
+        if (
+            end - start == 1
+            and char in CLOSING
+            and groups
+            and pending_open is None
+            and text[groups[-1][1] - 1] != "\n"
+        ):
             groups[-1][1] = end
             continue
         groups.append([pending_open if pending_open is not None else start, end])
@@ -76,7 +116,7 @@ def line_starts(text: str, width: int) -> list[int]:
 
     The first offset is always 0. A line ends just before the next offset;
     spaces at the end of a line are kept in the text and simply not shown.
-    A single unit wider than the line (a long URL) is cut where the line is full.
+    A run wider than the line (a long URL) is cut (see ``_cut_wide``).
     """
     if width <= 0 or not text:
         return [0]
@@ -97,23 +137,42 @@ def line_starts(text: str, width: int) -> list[int]:
         if size <= width:
             used += size
             continue
-        # A run wider than the line: punctuation rules give way first (break
-        # between its units), and a single unit is cut only if it alone is wider.
-        for unit_start, unit_end in units(text[start:end]):
-            unit_size = text_width(text[start + unit_start : start + unit_end])
-            if used and used + unit_size > width:
-                starts.append(start + unit_start)
-                used = 0
-            if unit_size <= width:
-                used += unit_size
-                continue
-            for i in range(start + unit_start, start + unit_end):
-                w = char_width(text[i])
-                if used and used + w > width:
-                    starts.append(i)
-                    used = 0
-                used += w
+        # A run wider than the line (a long URL, or a word with its brackets)
+        # is cut where kinsoku allows.
+        cuts = _cut_wide(text, start, end, width, used)
+        starts.extend(cuts)
+        used = text_width(text[cuts[-1] if cuts else start : end])
     return starts
+
+
+def _may_break_before(text: str, i: int) -> bool:
+    """Kinsoku: no line starts with closing, none ends with opening punctuation."""
+    return text[i] not in CLOSING and text[i - 1] not in OPENING
+
+
+def _cut_wide(text: str, start: int, end: int, width: int, used: int) -> list[int]:
+    """Where a run wider than the line, set after ``used`` cells of a line, is cut.
+
+    Each line is filled as far as it goes and then taken back to the last
+    place kinsoku allows, so the punctuation a long word carries stays with
+    it (``…18.5mm，`` never leaves the ``，`` alone). Only a run of nothing but
+    punctuation wider than the line is cut where it is full.
+    """
+    cuts: list[int] = []
+    line = start - 1 if used else start  # a cut may not go back before the run
+    i = start
+    while i < end:
+        w = char_width(text[i])
+        if used and used + w > width:
+            cut = next((j for j in range(i, line, -1) if _may_break_before(text, j)), i)
+            if text_width(text[cut:i]) + w > width:  # a line of a few cells: no room for rules
+                cut = i
+            cuts.append(cut)
+            line = cut
+            used = text_width(text[cut:i])
+        used += w
+        i += 1
+    return cuts
 
 
 def wrap(text: str, width: int) -> list[str]:

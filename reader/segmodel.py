@@ -2,22 +2,28 @@
 
 snownlp keeps its character-tagging model as a gzipped marshal of Python dicts
 keyed by tuples (~1.9 s and ~420 MiB to load). We convert it once into sorted
-integer keys and float counts (numpy), cached under the user cache directory
-and keyed by snownlp's version and the model file's size and mtime; the
-model file's SHA-256 is recorded inside the cache.
+integer keys and float counts (numpy), cached under the user cache directory.
+
+The cache is keyed by the model file's content (SHA-256, ~10 ms for its 13 MB),
+not its mtime: reinstalling the same snownlp must not cost another ~10 s build
+and another 20 MB copy. Writing a new cache removes the copies of other keys.
+The conversion is slow enough that a front end should say so: ``load_model``
+takes an ``on_build`` callback, called only when it is about to convert; the
+core itself never prints.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.metadata
 import importlib.util
 import marshal
 import os
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +33,9 @@ TAGS = ("b", "m", "e", "s")
 BOS = 4  # tag id of the begin-of-sentence marker ('', 'BOS')
 _SLOTS = 5  # tags per character in the packed ids
 FORMAT_VERSION = 2
+_PREFIX = "segmodel-v"  # every cache file, of any key or format, starts with this
+# What a front end tells the user while the model is built (on_build of load_model).
+FIRST_RUN_NOTICE = "preparing the segmentation model (first run, ~10 s)…"
 
 
 @dataclass(frozen=True)
@@ -66,26 +75,62 @@ def snownlp_model_file() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "seg" / "seg.marshal.3"
 
 
-def cache_path(model_file: Path) -> Path:
-    stat = model_file.stat()
-    version = importlib.metadata.version("snownlp")
-    name = f"segmodel-v{FORMAT_VERSION}-snownlp{version}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+def cache_dir() -> Path:
+    """Where the converted model (and the lexicon's counts) are kept; overridable for tests."""
     override = os.environ.get("ZHREADER_CACHE_DIR")
-    folder = Path(override) if override else Path(platformdirs.user_cache_dir("zhreader"))
-    return folder / name
+    return Path(override) if override else Path(platformdirs.user_cache_dir("zhreader"))
 
 
-@cache
-def load_model() -> SegModel:
-    """The compact model, converting snownlp's file on first use."""
+def source_digest(model_file: Path) -> str:
+    """SHA-256 of ``model_file``: what the cache is keyed by.
+
+    Remembered per (path, size, mtime) within a process, so asking twice costs
+    one hash; a file with the same bytes and a new mtime gets the same key.
+    """
+    stat = model_file.stat()
+    return _digest(str(model_file), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _digest(path: str, _size: int, _mtime_ns: int) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def cache_path(model_file: Path) -> Path:
+    """The cache file of ``model_file``: named by our format and the file's content."""
+    return cache_dir() / f"{_PREFIX}{FORMAT_VERSION}-{source_digest(model_file)[:32]}.npz"
+
+
+_lock = threading.Lock()
+_model: SegModel | None = None
+
+
+def load_model(on_build: Callable[[], None] | None = None) -> SegModel:
+    """The compact model, converting snownlp's file on first use.
+
+    ``on_build`` is called once, just before a conversion (no usable cache:
+    the first run, or a new snownlp), so the caller can tell the user why
+    this run is slow. Threads asking at the same time wait for one load.
+    """
+    global _model
+    with _lock:
+        if _model is None:
+            _model = _load(on_build)
+        return _model
+
+
+def _load(on_build: Callable[[], None] | None) -> SegModel:
     model_file = snownlp_model_file()
     path = cache_path(model_file)
     try:
         return _read(path)
     except (OSError, ValueError, KeyError):
         pass
+    if on_build is not None:
+        on_build()
     model = convert(model_file)
-    _write(path, model, hashlib.sha256(model_file.read_bytes()).hexdigest())
+    write_cache(path, model, source_digest(model_file))
     return model
 
 
@@ -133,8 +178,9 @@ def convert(model_file: Path) -> SegModel:
     )
 
 
-def _write(path: Path, model: SegModel, source_sha256: str) -> None:
-    """Write atomically so a crash or a second process never leaves half a file."""
+def write_cache(path: Path, model: SegModel, source_sha256: str) -> None:
+    """Write atomically so a crash or a second process never leaves half a file,
+    then remove the cache files of other keys (each is 20 MB)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     chars = "".join(c for c, _ in sorted(model.chars.items(), key=lambda kv: kv[1])[1:])
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -154,6 +200,22 @@ def _write(path: Path, model: SegModel, source_sha256: str) -> None:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)  # a read-only cache only costs speed
+        return
+    remove_stale(path)
+
+
+def remove_stale(keep: Path) -> list[Path]:
+    """Delete the other segmentation caches beside ``keep``: older snownlp files,
+    older formats, the mtime-keyed names of earlier versions. Returns what went."""
+    removed = []
+    for other in keep.parent.glob(f"{_PREFIX}*.npz"):
+        if other.name != keep.name:
+            try:
+                other.unlink()
+            except OSError:
+                continue  # another process got there first, or no permission
+            removed.append(other)
+    return removed
 
 
 def _read(path: Path) -> SegModel:

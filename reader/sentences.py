@@ -2,8 +2,11 @@
 
 Splits after 。！？；… and their ASCII forms where they end a sentence, keeps
 closing quotes and brackets with the sentence they close, and leaves numbers
-(3.5亿), URLs and ellipses inside a quotation alone. Returns spans so callers
-can keep offsets that round-trip into the paragraph text.
+(3.5亿), URLs, names such as Yahoo!奇摩 and ellipses inside a quotation alone.
+A ；-list (一是…；二是…；三是…) stays one sentence. A colon never ends a
+sentence, so "主要有以下理由：" stays with what it introduces, unless it ends
+the paragraph. Returns spans so callers can keep offsets that round-trip into
+the paragraph text.
 """
 
 from __future__ import annotations
@@ -14,6 +17,17 @@ import re
 _FULL_STOPS = "。！？；!?;｡"
 _SEMICOLONS = "；;"
 LONG_SENTENCE = 60  # characters before a ；
+# A ；-list whose next item is marked (二是, （2）, 2., ②, 第二, 其次 …) is one
+# sentence, an enumeration read as a whole, up to this many characters: past
+# that it is a paragraph in all but name, too long to show as a key sentence
+# or to highlight as one, so it is cut at the ； before the item that would
+# take it over.
+LIST_LIMIT = 200
+_ITEM = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十\d]+"
+    r"|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.(?!\d)|[、)）])|[一二三四五六七八九十]+、"
+    r"|[①-⑳⑴-⒇]|首先|其次|再次|最后|另一方面)"
+)
 _ELLIPSIS = "…⋯"
 _CLOSERS = "”’」』）)》〉】〕］]\"'"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
@@ -86,9 +100,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         is_stop = False
         if not mask[i]:
             if ch in _SEMICOLONS:
-                # ； joins the clauses of one sentence; it ends one only when the
-                # sentence has grown too long to read as one (lists in reports).
-                is_stop = i - start >= LONG_SENTENCE
+                is_stop = _semicolon_ends(text, start, i)
+            elif ch in "!?" and _inside_latin_name(text, i):
+                is_stop = False
             elif ch in _FULL_STOPS:
                 is_stop = True
             elif ch in _ELLIPSIS or (ch == "." and text.startswith("...", i)):
@@ -120,6 +134,43 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         i = j
     _append(spans, text, start, n)
     return spans
+
+
+def _semicolon_ends(text: str, start: int, i: int) -> bool:
+    """； joins the clauses of one sentence; it ends one only when the sentence
+    has grown too long to read as one (lists in reports). A list whose next
+    item is marked stays whole up to LIST_LIMIT."""
+    if _ITEM.match(text, i + 1):
+        return _next_stop(text, i + 1) - start > LIST_LIMIT
+    return i - start >= LONG_SENTENCE
+
+
+def _next_stop(text: str, at: int) -> int:
+    """Where the clause starting at ``at`` ends (its ；, 。, ！ or ？), or the text ends."""
+    ends = (text.find(c, at) for c in _FULL_STOPS)
+    return min((e for e in ends if e != -1), default=len(text))
+
+
+def _inside_latin_name(text: str, i: int) -> bool:
+    """An ASCII ! or ? inside a Latin name (YES!IC, Yahoo!奇摩, Yahoo!，) ends nothing.
+
+    It is part of the name when a Latin letter comes right before it and a
+    letter, digit, Chinese character or a clause mark (，、：) right after it,
+    with no space: English puts a space after a sentence's ! or ?, and Chinese
+    ends one with ！ or ？, which always end a sentence.
+    """
+    if i == 0 or i + 1 >= len(text) or not _is_latin_letter(text[i - 1]):
+        return False
+    nxt = text[i + 1]
+    return (nxt.isascii() and nxt.isalnum()) or _is_cjk(nxt) or nxt in "，、,：:"
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -210,6 +210,11 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
         """Analysis can take a second on long texts; the text is readable meanwhile."""
+        from reader.segmodel import load_model
+
+        # A first run builds the segmentation model (~10 s): the pane says so.
+        pane = self.query_one(SummaryPane)
+        load_model(on_build=lambda: self.app.call_from_thread(pane.preparing))
         self.post_message(AnalysisReady(analyze(self.original)))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:

@@ -58,9 +58,15 @@ class SummaryPane(VerticalScroll, can_focus=False):
         yield Label("关键句", id="sentences-title", classes="pane-title")
         yield ListView(id="sentences")
 
+    def preparing(self) -> None:
+        """Under the spinner, say why a first run is slow (the segmentation model is built)."""
+        note = Static("首次运行：正在准备分词模型（约 10 秒）…", id="first-run", markup=False)
+        self.mount(note, after="#loading")
+
     def show(self, analysis: Analysis, out: Callable[[str], str]) -> None:
         """Fill the pane, every text passed through ``out`` (the script shown)."""
         self.query_one("#loading").display = False
+        self.query("#first-run").remove()
         words = "\n".join(
             f"{out(k.word)}  {'▮' * max(1, round(k.score * 8))}" for k in analysis.keywords
         )
