@@ -81,7 +81,7 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     pieces += [
         WeightedText(w, WEIGHTS["lead"] if i in lead else 1.0) for i, w in enumerate(sentence_words)
     ]
-    found = extract_keywords(pieces, keyword_limit)
+    found = extract_keywords(pieces, keyword_limit, views)
     top = found[0].score if found else 1.0
     if traditional:
         found = [Keyword(_in_original(k.word, views, originals), k.score) for k in found]
@@ -122,7 +122,7 @@ def text_keywords(title: str, body: str, limit: int = 5) -> list[Keyword]:
         content_terms(w, breaks=True) for w in segment_sentences([title, body])
     )
     pieces = [WeightedText(title_words, WEIGHTS["title"]), WeightedText(body_words)]
-    return extract_keywords(pieces, limit)
+    return extract_keywords(pieces, limit, [title, body])
 
 
 def _key(x: _Located, score: float) -> KeySentence:
