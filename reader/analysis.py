@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from reader.convert import Variant, convert, converter, is_traditional, to_simplified
-from reader.keysentences import score_sentences, select
+from reader.keysentences import introduces, score_sentences, select
 from reader.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
 from reader.lexicon import background_idf
 from reader.model import Document
@@ -96,11 +96,13 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
         unseen,
         [x.first_in_paragraph for x in located],
     )
-    picks = sorted(select(score, vectors, sentence_limit)) if len(located) else []
+    # 如下： introduces what follows; alone it tells the reader nothing.
+    allowed = np.array([not introduces(x.text) for x in located], dtype=bool)
+    picks = sorted(select(score, vectors, sentence_limit, allowed)) if len(located) else []
     section_of = np.array([x.section for x in located], dtype=np.int64)
     section_best: list[KeySentence | None] = []
     for si in range(len(document.sections)):
-        mask = section_of == si
+        mask = (section_of == si) & allowed
         if not mask.any():
             section_best.append(None)
             continue
