@@ -204,7 +204,10 @@ def extract_keywords(
     pieces = _join_character_runs(pieces)
     # A verb of general use (涉及, 启动) is a keyword only if the title is about it (建交).
     title_words = {w for p in pieces if p.weight >= _TITLE_WEIGHT for w in p.words}
-    general = {w for p in pieces for w in p.words if w not in title_words and is_general_verb(w)}
+    vocabulary = {w for p in pieces for w in p.words}
+    usable = {w for w in vocabulary if is_candidate(w)}
+    usable -= {w for w in usable - title_words if is_general_verb(w)}
+    verbs = {w for w in usable if _CJK.match(w) and word_class(w) is WordClass.VERB}
     tf: Counter[str] = Counter()
     pair_tf: Counter[tuple[str, str]] = Counter()
     triple_tf: Counter[tuple[str, str, str]] = Counter()
@@ -212,14 +215,13 @@ def extract_keywords(
     for piece in pieces:
         words = piece.words
         for i, word in enumerate(words):
-            if not is_candidate(word) or word in general:
+            if word not in usable:
                 continue
-            is_verb = _CJK.match(word) and word_class(word) is WordClass.VERB
-            tf[word] += piece.weight * (VERB_WEIGHT if is_verb else 1.0)
+            tf[word] += piece.weight * (VERB_WEIGHT if word in verbs else 1.0)
             raw_count[word] += 1
-            if i + 1 < len(words) and is_candidate(words[i + 1]) and words[i + 1] not in general:
+            if i + 1 < len(words) and words[i + 1] in usable:
                 pair_tf[(word, words[i + 1])] += 1
-                if i + 2 < len(words) and is_candidate(words[i + 2]):
+                if i + 2 < len(words) and words[i + 2] in usable:
                     triple_tf[(word, words[i + 1], words[i + 2])] += 1
     scores = {w: f * idf.get(w, unseen_idf) for w, f in tf.items()}
     text = "\n".join(texts) if texts is not None else _joined(pieces)
