@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from reader.convert import Variant, convert, converter, is_traditional, to_simplified
-from reader.keysentences import introduces, score_sentences, select
+from reader.keysentences import introduces, is_label, score_sentences, select
 from reader.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
 from reader.lexicon import background_idf
 from reader.model import Document
@@ -96,6 +96,8 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
         unseen,
         [x.first_in_paragraph for x in located],
     )
+    # A byline or a caption is picked only when nothing else is left to pick.
+    score = np.where([is_label(x.text) for x in located], score * 0.3, score)
     # 如下： introduces what follows; alone it tells the reader nothing.
     allowed = np.array([not introduces(x.text) for x in located], dtype=bool)
     picks = sorted(select(score, vectors, sentence_limit, allowed)) if len(located) else []

@@ -127,6 +127,16 @@ def score_sentences(
     return score, vectors
 
 
+_ENDINGS = ("。", "！", "？", "!", "?", "…", "”", "」", "』", "）", ")", "；", ";", ".")
+LABEL_CHARS = 20  # below this, a line without final punctuation is a label
+
+
+def is_label(text: str) -> bool:
+    """半月谈记者 史卫燕, 16 中医学数据库: a short line with no final punctuation labels, not says."""
+    stripped = text.rstrip()
+    return len(stripped) < LABEL_CHARS and not stripped.endswith(_ENDINGS)
+
+
 def introduces(text: str) -> bool:
     """Does the sentence end in a colon (以下几点：)? Then it says nothing without what follows."""
     return text.rstrip().endswith(("：", ":", "︰"))

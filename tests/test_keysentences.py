@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyze
-from reader.keysentences import LEAD_PICKS, LEAD_SENTENCES, introduces
+from reader.keysentences import LEAD_PICKS, LEAD_SENTENCES, introduces, is_label
 from reader.loading import load_path, load_text
 
 from .conftest import SAMPLES, SHARED_DATA
@@ -88,3 +88,26 @@ def test_key_sentences_reach_past_the_opening_of_real_articles() -> None:
         )
     # before the lead quota and the flat prior, 3 of 5 picks came from the first fifth
     assert sum(shares) / len(shares) <= 0.5
+
+
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        ("半月谈记者 史卫燕", True),
+        ("16 中医学数据库", True),
+        ("益水之阳，是名益阳。", False),
+        ("这是一句很长但没有句号的句子它说了一件完整的事情而且很长", False),
+    ],
+)
+def test_is_label(text: str, label: bool) -> None:
+    assert is_label(text) is label
+
+
+def test_a_byline_is_not_the_first_key_sentence() -> None:
+    text = (
+        "益阳：数字是优长\n\n半月谈记者 史卫燕\n\n"
+        "益阳把数字经济作为发展的重点，互联网企业纷纷落户益阳。\n\n"
+        "益阳的智慧农业让农民用手机种地，数字治理提升了城乡安全。\n"
+    )
+    picks = analyze(load_text(text, fmt="text"), sentences=2).sentences
+    assert [s.text for s in picks if "记者" in s.text] == []
