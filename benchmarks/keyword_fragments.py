@@ -5,8 +5,8 @@
 A keyword is a fragment when it occurs at least twice in the article and every
 occurrence has the same content character on its left, or the same on its
 right (亚迪 always after 比, 首映 always before 礼): the article's own text says
-the unit is longer. Function characters (的, 在, 们 …), punctuation, digits and
-spaces are not content. Generic words: keywords of the top 10 that snownlp's
+the unit is longer. Function characters (的, 在, 们, 上 …, in both scripts),
+punctuation, digits and spaces are not content. Generic words: keywords of the top 10 that snownlp's
 own tagger calls a verb (v), adverb (d, ad, vd), time word (t), conjunction,
 preposition, pronoun, numeral, measure word, particle or non-predicate
 adjective (b); unknown words (tag e, Ng) are not counted. Both are printed
@@ -24,8 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from real_documents import news_documents
 
+# Particles, prepositions, conjunctions and locative postpositions (茶话会上), in both scripts.
 FUNCTION = frozenset(
-    "的了在是和与及把被对从向为以于就都也又还而并或着过地得之其所让给将们等这那有不"
+    "的了在是和与及把被对从向为以于就都也又还而并或着过地得之其所让给将们等这那有不上下中里内外"
+    "與對從為於還並過將讓給們這裡內"
 )
 GENERIC_TAGS = frozenset({"v", "d", "ad", "vd", "t", "c", "p", "r", "m", "q", "u", "y", "b"})
 _CONTENT = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
