@@ -14,7 +14,7 @@ taken whole: the segmenter's vocabulary ends before the document's does.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
@@ -208,7 +208,7 @@ def extract_keywords(
     usable = {w for w in vocabulary if is_candidate(w)}
     usable -= {w for w in usable - title_words if is_general_verb(w)}
     verbs = {w for w in usable if _CJK.match(w) and word_class(w) is WordClass.VERB}
-    tf: Counter[str] = Counter()
+    tf: defaultdict[str, float] = defaultdict(float)
     pair_tf: Counter[tuple[str, str]] = Counter()
     triple_tf: Counter[tuple[str, str, str]] = Counter()
     raw_count: Counter[str] = Counter()
