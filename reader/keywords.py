@@ -207,7 +207,7 @@ def extract_keywords(
     vocabulary = {w for p in pieces for w in p.words}
     usable = {w for w in vocabulary if is_candidate(w)}
     usable -= {w for w in usable - title_words if is_general_verb(w)}
-    verbs = {w for w in usable if _CJK.match(w) and word_class(w) is WordClass.VERB}
+    verbs = {w for w in usable if _is_verb(w)}
     tf: defaultdict[str, float] = defaultdict(float)
     pair_tf: Counter[tuple[str, str]] = Counter()
     triple_tf: Counter[tuple[str, str, str]] = Counter()
@@ -230,16 +230,16 @@ def extract_keywords(
         if count > next_word.get((a, b), ("", 0))[1]:
             next_word[(a, b)] = (c, count)
     for (a, b), together in pair_tf.items():
-        if together < 2 or len(a) + len(b) > 8 or not _can_open(a):
+        if together < 2 or len(a) + len(b) > 8 or _is_verb(a):
             continue
         share_a, share_b = together / raw_count[a], together / raw_count[b]
         if min(share_a, share_b) >= PHRASE_SHARE:
             phrase = _spelled(a, b, text)
             # 东江 火炬 开发区: a pair nearly always followed by the same word is a longer name.
             c, count = next_word.get((a, b), ("", 0))
-            if count >= 0.9 * together and len(phrase + c) <= 8 and _can_close(c):
+            if count >= 0.9 * together and len(phrase + c) <= 8 and not _is_verb(c):
                 phrase += c
-            elif not _can_close(b):
+            elif _is_verb(b):
                 continue
             scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.2
             # A part that hardly ever stands alone is not a keyword of its own.
@@ -262,14 +262,9 @@ def extract_keywords(
     return chosen
 
 
-def _can_open(word: str) -> bool:
-    """May a phrase start with this word? Not with a verb: 着力打造, 符合国际社会 are glue."""
-    return not (_CJK.match(word) and word_class(word) is WordClass.VERB)
-
-
-def _can_close(word: str) -> bool:
-    """May a phrase end with this word? Not with a verb either: 即可食用, 效果更好."""
-    return not (_CJK.match(word) and word_class(word) is WordClass.VERB)
+def _is_verb(word: str) -> bool:
+    """A phrase neither starts nor ends with a verb: 着力打造, 符合国际社会, 即可食用 are glue."""
+    return bool(_CJK.match(word)) and word_class(word) is WordClass.VERB
 
 
 def _spelled(a: str, b: str, text: str) -> str:
