@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.analysis import analyze, text_keywords
 from reader.keywords import whole_unit
@@ -109,3 +111,19 @@ def test_a_general_verb_in_the_title_can_still_be_a_keyword() -> None:
     text = "两国正式建交\n\n两国外长签署联合公报，宣布建交。建交后双方将互设使馆。建交是两国关系的里程碑。"
     words = [k.word for k in analyze(load_text(text, fmt="text")).keywords]
     assert "建交" in words
+
+
+@given(
+    text=st.text(alphabet="比亚迪的新能源汽车一款，YES!IC ", min_size=0, max_size=60),
+    start=st.integers(0, 59),
+    size=st.integers(2, 4),
+)
+def test_a_grown_unit_contains_the_word_and_is_in_the_text(
+    text: str, start: int, size: int
+) -> None:
+    word = text[start : start + size]
+    if len(word) < 2:
+        return
+    unit = whole_unit(word, text)
+    assert word in unit or (word.isascii() and word.strip("!&'.-+ ") in unit)
+    assert unit in text
