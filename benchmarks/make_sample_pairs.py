@@ -1,16 +1,25 @@
 """Write benchmarks/sample_pairs.jsonl: the bundled samples with our own reference summaries.
 
 python benchmarks/make_sample_pairs.py && python benchmarks/quality.py benchmarks/sample_pairs.jsonl
+
+With --wikipedia, also zhreader_wiki_pairs.jsonl in the temporary folder (not
+in the project: the text is Wikipedia's) from the shared Wikipedia
+articles: the body (every section after the lead) as the text and the lead
+as its reference, since a Wikipedia lead is written to summarise the body.
+It measures whether key sentences cover a long text, not only its opening.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+import tempfile
 from pathlib import Path
 
 from reader.loading import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
+REALWORLD = ROOT.parent / "shared" / "data" / "realworld"
 REFERENCES = {
     "01_news_scraped.txt": "东江火炬开发区三年来把旧厂房、旧仓库作为产业转型主阵地，引进新能源、智能装备和生物医药项目四十二个，"
     "规上工业增加值增长12.6%。园区用数字化改造老车间、以青年创新中心吸引人才回流，并治理东溪河，实现转型与生态修复并进。",
@@ -46,6 +55,28 @@ def main() -> None:
                 + "\n"
             )
     print(f"wrote {len(REFERENCES)} pairs to {out}")
+    if "--wikipedia" in sys.argv[1:]:
+        write_wikipedia_pairs(Path(tempfile.gettempdir()) / "zhreader_wiki_pairs.jsonl")
+
+
+def write_wikipedia_pairs(out: Path) -> None:
+    """Lead as reference, the sections after it as text (headings kept as their own lines)."""
+    written = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for path in sorted(REALWORLD.glob("d_zhwiki_*")):
+            document = load_path(path)
+            if len(document.sections) < 3 or document.sections[0].heading:
+                continue
+            lead = "".join(p.text for p in document.sections[0].paragraphs)
+            blocks = [document.title or ""]
+            for section in document.sections[1:]:
+                blocks.append(section.heading or "")
+                blocks.extend(p.text for p in section.paragraphs)
+            text = "\n\n".join(b for b in blocks if b)
+            record = {"id": path.name, "text": text, "summary": lead}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+    print(f"wrote {written} pairs to {out}")
 
 
 if __name__ == "__main__":

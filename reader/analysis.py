@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from reader.convert import Variant, convert, converter, is_traditional, to_simplified
-from reader.keysentences import score_sentences, select
+from reader.keysentences import introduces, is_label, score_sentences, select
 from reader.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
 from reader.lexicon import background_idf
 from reader.model import Document
@@ -81,7 +81,7 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     pieces += [
         WeightedText(w, WEIGHTS["lead"] if i in lead else 1.0) for i, w in enumerate(sentence_words)
     ]
-    found = extract_keywords(pieces, keyword_limit)
+    found = extract_keywords(pieces, keyword_limit, views)
     top = found[0].score if found else 1.0
     if traditional:
         found = [Keyword(_in_original(k.word, views, originals), k.score) for k in found]
@@ -96,11 +96,15 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
         unseen,
         [x.first_in_paragraph for x in located],
     )
-    picks = sorted(select(score, vectors, sentence_limit)) if len(located) else []
+    # A byline or a caption is picked only when nothing else is left to pick.
+    score = np.where([is_label(x.text) for x in located], score * 0.3, score)
+    # 如下： introduces what follows; alone it tells the reader nothing.
+    allowed = np.array([not introduces(x.text) for x in located], dtype=bool)
+    picks = sorted(select(score, vectors, sentence_limit, allowed)) if len(located) else []
     section_of = np.array([x.section for x in located], dtype=np.int64)
     section_best: list[KeySentence | None] = []
     for si in range(len(document.sections)):
-        mask = section_of == si
+        mask = (section_of == si) & allowed
         if not mask.any():
             section_best.append(None)
             continue
@@ -122,7 +126,7 @@ def text_keywords(title: str, body: str, limit: int = 5) -> list[Keyword]:
         content_terms(w, breaks=True) for w in segment_sentences([title, body])
     )
     pieces = [WeightedText(title_words, WEIGHTS["title"]), WeightedText(body_words)]
-    return extract_keywords(pieces, limit)
+    return extract_keywords(pieces, limit, [title, body])
 
 
 def _key(x: _Located, score: float) -> KeySentence:

@@ -1,20 +1,25 @@
 """Provides keyword extraction: TF-IDF against a news background, with phrase merging.
 
 snownlp's own keywords() returns punctuation, single characters and common
-words; here candidates are filtered (stopwords, digits, single characters),
-weighted by where they stand (title, headings, lead), scored against the
-background document frequencies of People's Daily, and adjacent words that
-always occur together are merged into one phrase (火炬 + 开发区).
+words; here candidates are filtered (stopwords, digits, single characters,
+words People's Daily uses as adverbs, pronouns, time words or adjectives, and
+verbs of general use), weighted by where they stand (title, headings, lead),
+scored against the background document frequencies of People's Daily, and
+adjacent words that always occur together are merged into one phrase
+(火炬 + 开发区) when it starts and ends with a noun. Finally a keyword that the
+text only ever shows with the same character beside it (亚迪 in 比亚迪) is
+taken whole: the segmenter's vocabulary ends before the document's does.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.lexicon import background_idf, stopwords
+from reader.lexicon import WordClass, background_idf, is_general_verb, stopwords, word_class
 
 _NUMERIC = re.compile(
     r"^[\d０-９.,%％\-—~～]+$|^[\d０-９]+[年月日号时分秒个万亿元岁%]$|^第[\d一二三四五六七八九十]+"
@@ -26,7 +31,7 @@ _DETERMINER_MEASURE = re.compile(
 )
 _DETERMINERS = frozenset("这那哪每某各该此")
 _MEASURES = frozenset(
-    "个间位只条件种家座所张本次项批名扇把块支台辆架片棵朵头匹根枚颗份层道篇首幅封双套群"
+    "个间位只条件种家座所张本次项批名扇把块支台辆架片棵朵头匹根枚颗份层道篇首幅封双套群款"
 )
 # Characters that end a word rather than begin the next one's fragment.
 _FUNCTION_CHARS = frozenset("的了在是和与及把被对从向为以于就都也又还而并或着过地得之其所让给将")
@@ -34,6 +39,8 @@ _TITLE_WEIGHT = 3.0
 _HEADING_WEIGHT = 2.0
 _LEAD_WEIGHT = 1.5
 PHRASE_SHARE = 0.5  # of each part's occurrences that must be in the pair
+VERB_WEIGHT = 0.5  # a verb (喝酒) names the topic only when the text keeps coming back to it
+MAX_UNIT = 10  # characters a keyword may grow to when its neighbours never change
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +70,9 @@ def is_candidate(word: str) -> bool:
     ):
         return False
     if _CJK.match(word):
-        return word[0] != "的"  # 的人, 的话: the particle glued to the next word
+        # 的人, 的话: the particle glued to the next word; 陆续, 此前, 全新, 涉及: words
+        # that People's Daily uses as adverbs, time words, adjectives or everyday verbs.
+        return word[0] != "的" and word_class(word) is not WordClass.FUNCTION
     return word.isascii() and any(c.isalpha() for c in word)
 
 
@@ -181,55 +190,172 @@ def _is_lone_char(word: str) -> bool:
     )
 
 
-def extract_keywords(pieces: list[WeightedText], limit: int = 10) -> list[Keyword]:
-    """Top keywords of a document given as weighted word lists, best first."""
+def extract_keywords(
+    pieces: list[WeightedText], limit: int = 10, texts: list[str] | None = None
+) -> list[Keyword]:
+    """Top keywords of a document given as weighted word lists, best first.
+
+    ``texts`` are the pieces' own characters (punctuation included), where a
+    keyword's neighbours are looked up; without them the words are joined.
+    """
     idf, unseen_idf = background_idf()
     pieces = [WeightedText(_split_measure_words(p.words), p.weight) for p in pieces]
     pieces = _reattach_fragments(pieces, idf)
     pieces = _join_character_runs(pieces)
-    tf: Counter[str] = Counter()
+    # A verb of general use (涉及, 启动) is a keyword only if the title is about it (建交).
+    title_words = {w for p in pieces if p.weight >= _TITLE_WEIGHT for w in p.words}
+    vocabulary = {w for p in pieces for w in p.words}
+    usable = {w for w in vocabulary if is_candidate(w)}
+    usable -= {w for w in usable - title_words if is_general_verb(w)}
+    verbs = {w for w in usable if _is_verb(w)}
+    tf: defaultdict[str, float] = defaultdict(float)
     pair_tf: Counter[tuple[str, str]] = Counter()
     triple_tf: Counter[tuple[str, str, str]] = Counter()
     raw_count: Counter[str] = Counter()
     for piece in pieces:
         words = piece.words
         for i, word in enumerate(words):
-            if not is_candidate(word):
+            if word not in usable:
                 continue
-            tf[word] += piece.weight
+            tf[word] += piece.weight * (VERB_WEIGHT if word in verbs else 1.0)
             raw_count[word] += 1
-            if i + 1 < len(words) and is_candidate(words[i + 1]):
+            if i + 1 < len(words) and words[i + 1] in usable:
                 pair_tf[(word, words[i + 1])] += 1
-                if i + 2 < len(words) and is_candidate(words[i + 2]):
+                if i + 2 < len(words) and words[i + 2] in usable:
                     triple_tf[(word, words[i + 1], words[i + 2])] += 1
     scores = {w: f * idf.get(w, unseen_idf) for w, f in tf.items()}
+    text = "\n".join(texts) if texts is not None else _joined(pieces)
     next_word: dict[tuple[str, str], tuple[str, int]] = {}  # most frequent third word of a pair
     for (a, b, c), count in triple_tf.items():
         if count > next_word.get((a, b), ("", 0))[1]:
             next_word[(a, b)] = (c, count)
     for (a, b), together in pair_tf.items():
-        if together < 2 or len(a) + len(b) > 8:
+        if together < 2 or len(a) + len(b) > 8 or _is_verb(a):
             continue
         share_a, share_b = together / raw_count[a], together / raw_count[b]
         if min(share_a, share_b) >= PHRASE_SHARE:
-            phrase = a + b
+            phrase = _spelled(a, b, text)
             # 东江 火炬 开发区: a pair nearly always followed by the same word is a longer name.
             c, count = next_word.get((a, b), ("", 0))
-            if count >= 0.9 * together and len(phrase + c) <= 8:
+            if count >= 0.9 * together and len(phrase + c) <= 8 and not _is_verb(c):
                 phrase += c
+            elif _is_verb(b):
+                continue
             scores[phrase] = max(scores.get(a, 0.0), scores.get(b, 0.0)) * 1.2
             # A part that hardly ever stands alone is not a keyword of its own.
             for part, share in ((a, share_a), (b, share_b)):
                 if share >= 0.9:
                     scores.pop(part, None)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    grown: dict[str, float] = {}
+    for word, score in ranked[: limit * 3]:
+        unit = whole_unit(word, text, idf)
+        grown[unit] = max(grown.get(unit, 0.0), score)
+    ranked = sorted(grown.items(), key=lambda kv: (-kv[1], kv[0])) + ranked[limit * 3 :]
     chosen: list[Keyword] = []
-    for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+    for word, score in ranked:
         if len(chosen) == limit:
             break
         # 养老 under 养老服务 adds nothing a reader does not already see.
         if not any(word in k.word for k in chosen):
             chosen.append(Keyword(word, score))
     return chosen
+
+
+def _is_verb(word: str) -> bool:
+    """A phrase neither starts nor ends with a verb: 着力打造, 符合国际社会, 即可食用 are glue."""
+    return bool(_CJK.match(word)) and word_class(word) is WordClass.VERB
+
+
+def _spelled(a: str, b: str, text: str) -> str:
+    """Two Latin words as the text writes them together (YES!IC, Open AI); others just joined."""
+    if not (a.isascii() and b.isascii()):
+        return a + b
+    found = re.search(re.escape(a) + r"([!&'.\-+ ]?)" + re.escape(b), text)
+    return a + (found.group(1) if found else "") + b
+
+
+def _joined(pieces: list[WeightedText]) -> str:
+    return "\n".join("".join(w or "\n" for w in p.words) for p in pieces)
+
+
+_LATIN_JOINERS = frozenset("!&'.-+")
+_STOP_RIGHT = _FUNCTION_CHARS | frozenset("们等里上下中内外前后旁边间")
+
+
+def _can_extend(char: str, unit: str, left: bool) -> bool:
+    """Could ``char`` beside ``unit`` belong to the same word? Same script, no function word."""
+    if not char or char.isspace():
+        return False
+    if unit.isascii():
+        return char.isascii() and (char.isalnum() or char in _LATIN_JOINERS)
+    if not _CJK.match(char):
+        return False
+    if not left:
+        # 平镇区一家: a measure word after a number starts a count, not the rest of a name.
+        return char not in _STOP_RIGHT and not (char in _MEASURES and unit[-1] in _NUMERALS)
+    # 家 begins 家庭养老床位 but is a measure word in 一家轮胎行, 一 begins 一号目标飞行器:
+    # both are judged once growth stops.
+    if char in _FUNCTION_CHARS:  # 把 is a measure word too, but 他把老婆 is not a name
+        return False
+    return char not in _NOT_A_PREFIX or char in _MEASURES or char in _NUMERALS
+
+
+_COUNTERS = _DETERMINERS | frozenset("一二三四五六七八九十两几每")
+
+
+def whole_unit(word: str, text: str, known: Container[str] = frozenset()) -> str:
+    """The longest unit around ``word`` whose every occurrence in ``text`` has the same neighbours.
+
+    Branching inside the document: when 亚迪 is always preceded by 比, or YES
+    always followed by !IC, the segmenter's word is a piece of a longer one.
+    A unit seen once proves nothing, so growth stops below two occurrences.
+    ``known`` words (the background vocabulary) show where growth ran into a word.
+    """
+    unit, added_left, added_right = word, 0, 0
+    while len(unit) < MAX_UNIT:
+        starts = _occurrences(unit, text)
+        if len(starts) < 2:
+            break
+        lefts = {text[s - 1] if s else "" for s in starts}
+        rights = {text[s + len(unit)] if s + len(unit) < len(text) else "" for s in starts}
+        if len(lefts) == 1 and _can_extend(c := next(iter(lefts)), unit, left=True):
+            unit, added_left = c + unit, added_left + 1
+        elif len(rights) == 1 and _can_extend(c := next(iter(rights)), unit, left=False):
+            unit, added_right = unit + c, added_right + 1
+        else:
+            break
+    if unit.isascii():
+        return unit.strip("".join(_LATIN_JOINERS)) or word
+    # 新闻发(布会|言人): growth stopped inside words that share their first character.
+    while added_right and all(
+        text[s + len(unit) - 1 : s + len(unit) + 1] in known for s in _occurrences(unit, text)
+    ):
+        unit, added_right = unit[:-1], added_right - 1
+    # 一款新能源汽车: a number and its measure word are a count, not part of the name.
+    while added_left and unit[0] in _NUMERALS:
+        unit, added_left = unit[1:], added_left - 1
+    while added_left and unit[0] in _MEASURES and _counted(unit, text):
+        unit, added_left = unit[1:], added_left - 1
+    # 突破百万: a number after the word is what it measures, not part of its name.
+    while len(unit) > len(word) and unit[-1] in _NUMERALS:
+        unit = unit[:-1]
+    return unit
+
+
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两零〇")
+
+
+def _counted(unit: str, text: str) -> bool:
+    return any(s > 0 and text[s - 1] in _COUNTERS for s in _occurrences(unit, text))
+
+
+def _occurrences(unit: str, text: str) -> list[int]:
+    found, at = [], text.find(unit)
+    while at >= 0:
+        found.append(at)
+        at = text.find(unit, at + 1)
+    return found
 
 
 WEIGHTS = {"title": _TITLE_WEIGHT, "heading": _HEADING_WEIGHT, "lead": _LEAD_WEIGHT}

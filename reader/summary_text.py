@@ -9,9 +9,11 @@ import click
 
 
 def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False) -> Iterator[str]:
-    """Title, keywords with weight bars, then the key sentences in document order.
+    """Title, keywords with weight bars, the key sentences in document order, then a digest.
 
-    With ``by_section``, the key sentences are followed by each section's best sentence.
+    The digest (各节要点) gives each section's best sentence under its heading:
+    printed whenever at least two sections have one (a reader of a long text
+    wants each part, not only the top sentences), and with ``by_section`` always.
     """
 
     def bold(text: str) -> str:
@@ -34,7 +36,8 @@ def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False)
         heading = headings[sentence["section"]]["heading"]
         where = f"[{heading}] " if heading else ""
         yield f"  • {where}{sentence['text']}"
-    if not by_section:
+    digest = [s for s in result["section_sentences"] if s is not None]
+    if not by_section and len(digest) < 2:
         return
     yield ""
     yield bold("各节要点")

@@ -57,15 +57,29 @@ def test_no_keyword_is_part_of_a_better_one(name: str) -> None:
 def test_words_the_segmenter_cut_apart_are_put_back_together() -> None:
     # snownlp cuts 嵌入式 into 嵌/入式 and 这间书店 into 这/间书店.
     policy = [k.word for k in analyze(load_path(SAMPLES / "03_policy_report.txt")).keywords]
-    assert "嵌入式服务站" in policy and not any(w.startswith("入式") for w in policy)
+    assert any(w.startswith("嵌入式服务站") for w in policy), policy
+    assert not any(w.startswith("入式") for w in policy)
     essay = [k.word for k in analyze(load_path(SAMPLES / "02_essay_traditional.txt")).keywords]
     assert not any(w[0] in "間扇" or w in ("那間", "這間") for w in essay), essay
 
 
-def test_a_known_word_is_never_glued_to_its_neighbour() -> None:
+def test_a_known_word_is_never_glued_to_a_neighbour_that_changes() -> None:
     from reader.keywords import WeightedText, extract_keywords
 
-    words = ["火炬", "开发区", "的", "新", "工厂", "火炬", "开发区", "新", "工厂"]
+    words = [
+        "火炬",
+        "开发区",
+        "的",
+        "新",
+        "工厂",
+        "火炬",
+        "开发区",
+        "新",
+        "工厂",
+        "和",
+        "老",
+        "工厂",
+    ]
     found = [k.word for k in extract_keywords([WeightedText(words)], 5)]
     assert "新工厂" not in found and "工厂" in found
 
@@ -126,7 +140,7 @@ def test_candidate_filter(word: str, ok: bool) -> None:
     assert is_candidate(word) is ok
 
 
-def test_keyword_f1_on_real_abstracts_beats_snownlp() -> None:
+def test_keyword_f1_on_real_abstracts_stays_above_its_floor() -> None:
     path = SHARED_DATA / "csl_kg_dev.jsonl"
     if not path.exists():
         pytest.skip("shared data not available")
@@ -134,7 +148,8 @@ def test_keyword_f1_on_real_abstracts_beats_snownlp() -> None:
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:300]]
     f1 = keyword_scores(rows).f1
-    assert f1 > 0.12  # raw snownlp keywords(5) scores about 0.07
+    # raw snownlp keywords(5) scores about 0.07; we reach 0.232 on these 300 (0.221 on all 1,000)
+    assert f1 > 0.22
 
 
 def test_recurring_runs_of_lone_characters_become_one_word() -> None:

@@ -227,7 +227,9 @@ class ReaderScreen(Screen[None]):
     def _render_summary(self) -> None:
         if self.analysis is not None:
             self.query_one(SummaryPane).show(
-                self.analysis, converter(self.variant, self.traditional)
+                self.analysis,
+                converter(self.variant, self.traditional),
+                [section.heading for section in self.original.sections],
             )
 
     def action_cycle_script(self) -> None:
@@ -375,7 +377,7 @@ class ReaderScreen(Screen[None]):
             return
         self._close_overlays()
 
-    @on(ListView.Selected, "#sentences")
+    @on(ListView.Selected, "#sentences, #digest")
     def jump_to_sentence(self, event: ListView.Selected) -> None:
         sentence = getattr(event.item, "data", None)
         if sentence is None:

@@ -1,8 +1,8 @@
-"""Provides the two side panes: the heading tree and the summary (keywords, key sentences)."""
+"""Provides the two side panes: the heading tree and the summary (keywords, key sentences, digest)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -48,8 +48,11 @@ class HeadingTree(Tree[int | None]):
 
 
 class SummaryPane(VerticalScroll, can_focus=False):
-    """Keywords with weight bars and the key sentences; a loading indicator until then.
+    """Keywords with weight bars, the key sentences, and one sentence under each heading.
 
+    The digest (各节要点) is shown when at least two sections have a sentence:
+    the key sentences favour what matters most, the digest walks the whole
+    article in order, so a reader sees what each part says before going there.
     Not focusable itself: Tab goes straight to the list of key sentences."""
 
     def compose(self) -> ComposeResult:
@@ -57,14 +60,24 @@ class SummaryPane(VerticalScroll, can_focus=False):
         yield Static("", id="keywords")
         yield Label("关键句", id="sentences-title", classes="pane-title")
         yield ListView(id="sentences")
+        yield Label("各节要点", id="digest-title", classes="pane-title")
+        yield ListView(id="digest")
 
     def preparing(self) -> None:
         """Under the spinner, say why a first run is slow (the segmentation model is built)."""
         note = Static("首次运行：正在准备分词模型（约 10 秒）…", id="first-run", markup=False)
         self.mount(note, after="#loading")
 
-    def show(self, analysis: Analysis, out: Callable[[str], str]) -> None:
-        """Fill the pane, every text passed through ``out`` (the script shown)."""
+    def show(
+        self,
+        analysis: Analysis,
+        out: Callable[[str], str],
+        headings: Sequence[str | None] = (),
+    ) -> None:
+        """Fill the pane, every text passed through ``out`` (the script shown).
+
+        ``headings`` are the document's section headings, one per section.
+        """
         self.query_one("#loading").display = False
         self.query("#first-run").remove()
         words = "\n".join(
@@ -79,3 +92,27 @@ class SummaryPane(VerticalScroll, can_focus=False):
             )
             item.data = s  # type: ignore[attr-defined]
             sentences.append(item)
+        self._show_digest(analysis, out, headings)
+
+    def _show_digest(
+        self, analysis: Analysis, out: Callable[[str], str], headings: Sequence[str | None]
+    ) -> None:
+        digest = self.query_one("#digest", ListView)
+        digest.clear()
+        entries = [
+            (heading, best)
+            for heading, best in zip(headings, analysis.section_best, strict=False)
+            if best is not None
+        ]
+        shown = len(entries) >= 2
+        digest.display = self.query_one("#digest-title").display = shown
+        if not shown:
+            return
+        for heading, best in entries:
+            item = ListItem(
+                Static(out(heading) if heading else "导语", markup=False, classes="digest-heading"),
+                WrappedText(out(best.text), classes="sentence-text"),
+                classes="key-sentence digest-entry",
+            )
+            item.data = best  # type: ignore[attr-defined]
+            digest.append(item)

@@ -1,0 +1,107 @@
+"""The per-section digest (各节要点): one sentence under each heading, in the reader and in text."""
+
+from __future__ import annotations
+
+from textual.widgets import ListView, Static
+
+from reader.analysis import analyze, summary_dict
+from reader.loading import load_path, load_text
+from reader.summary_text import summary_lines
+from reader.tui.app import ReaderApp
+from reader.tui.paragraph import WrappedText
+from reader.tui.reader_screen import ReaderScreen
+
+from .conftest import SAMPLES, run_cli
+
+NEWS = SAMPLES / "01_news_scraped.txt"
+
+
+async def _settled(app: ReaderApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen
+
+
+async def test_the_summary_pane_shows_each_sections_sentence_under_its_heading() -> None:
+    document = load_path(NEWS)
+    best = analyze(document).section_best
+    app = ReaderApp(document, str(NEWS.resolve()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _settled(app, pilot)
+        digest = screen.query_one("#digest", ListView)
+        assert digest.display and screen.query_one("#digest-title").display
+        entries = [
+            (
+                str(item.query_one(".digest-heading", Static).render()),
+                item.query_one(WrappedText).text,
+            )
+            for item in digest.children
+        ]
+        expected = [
+            (section.heading or "导语", sentence.text)
+            for section, sentence in zip(document.sections, best, strict=True)
+            if sentence is not None
+        ]
+        assert entries == expected
+        assert entries[1][0] == "数字赋能"
+        assert any(entries[1][1] in p.text for p in document.sections[1].paragraphs)
+        # the heading stands above its sentence
+        first = digest.children[1]
+        heading, text = first.query_one(".digest-heading"), first.query_one(WrappedText)
+        assert heading.region.y < text.region.y
+
+
+async def test_choosing_a_digest_sentence_jumps_to_it() -> None:
+    app = ReaderApp(load_path(NEWS), str(NEWS.resolve()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _settled(app, pilot)
+        digest = screen.query_one("#digest", ListView)
+        digest.focus()
+        digest.index = len(digest.children) - 1
+        await pilot.press("enter")
+        await pilot.pause()
+        target = digest.children[-1].data  # type: ignore[attr-defined]
+        assert screen.cursor is not None
+        assert (screen.cursor.section, screen.cursor.paragraph) == (
+            target.section,
+            target.paragraph,
+        )
+
+
+async def test_a_document_without_sections_shows_no_digest() -> None:
+    path = SAMPLES / "07_bike_lanes.txt"
+    app = ReaderApp(load_path(path), str(path.resolve()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _settled(app, pilot)
+        assert not screen.query_one("#digest").display
+        assert not screen.query_one("#digest-title").display
+
+
+def test_summary_text_prints_the_digest_by_default_when_there_are_sections() -> None:
+    document = load_path(NEWS)
+    lines = list(summary_lines(summary_dict(document, analyze(document)), color=False))
+    digest = lines[lines.index("各节要点") + 1 :]
+    assert [line.split("]")[0] for line in digest] == [
+        "  [导语",
+        "  [数字赋能",
+        "  [人才回流",
+        "  [生态修复",
+    ]
+
+
+def test_summary_text_has_no_digest_for_one_section() -> None:
+    document = load_text("标题\n\n第一段讲开发区的厂房。第二句讲产业转型。\n", fmt="text")
+    lines = list(summary_lines(summary_dict(document, analyze(document)), color=False))
+    assert "各节要点" not in lines
+    forced = list(summary_lines(summary_dict(document, analyze(document)), False, by_section=True))
+    assert "各节要点" in forced
+
+
+def test_summary_command_prints_the_digest() -> None:
+    result = run_cli("summary", str(NEWS))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert "各节要点" in lines
+    assert any(line.startswith("  [生态修复] ") for line in lines)
