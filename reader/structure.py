@@ -482,20 +482,23 @@ def _assemble(
     level_of = {rank: n + 1 for n, rank in enumerate(heading_ranks)}
     sections: list[Section] = []
     current = Section(None, None, 1, ())
+    paragraphs: list[Paragraph] = []  # the current section's, gathered (a tuple grown one by one is quadratic)
+
+    def close() -> None:
+        if current.heading is not None or paragraphs:
+            sections.append(replace(current, paragraphs=tuple(paragraphs)))
+
     for i, role in enumerate(roles):
         if role is Role.HEADING:
-            if current.heading is not None or current.paragraphs:
-                sections.append(current)
+            close()
             rank = _rank(blocks[i])
             level = level_of.get(rank, 1) if rank is not None else 1
-            current = Section(blocks[i].text, None, level, ())
+            current, paragraphs = Section(blocks[i].text, None, level, ()), []
         elif role is Role.SUBTITLE:
             current = replace(current, subtitle=blocks[i].text)
         elif i in paragraphs_at:
-            paragraph = Paragraph.from_text(paragraphs_at[i])
-            current = replace(current, paragraphs=(*current.paragraphs, paragraph))
-    if current.heading is not None or current.paragraphs:
-        sections.append(current)
+            paragraphs.append(Paragraph.from_text(paragraphs_at[i]))
+    close()
     return Document(title, meta, tuple(sections))
 
 
