@@ -145,9 +145,7 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
         raise ArticleError(raw, "its directory does not exist")
     _remove_stale_temporaries(directory, target.name)
     try:
-        mode = (
-            stat.S_IMODE(existing.stat().st_mode) if existing is not None else 0o666 & ~_umask()
-        )
+        mode = stat.S_IMODE(existing.stat().st_mode) if existing is not None else 0o666 & ~_umask()
         replace = existing is not None
         if not _write_unnamed(directory, target, text, mode, replace):
             _write_named(directory, target, text, mode, replace)

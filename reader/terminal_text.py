@@ -23,9 +23,7 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
 REPLACEMENT = "\ufffd"
 
 # C0 except tab and newline, DEL, C1, bidi, zero-width, lone surrogates.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f\x80-\x9f" + BIDI + ZERO_WIDTH + "\ud800-\udfff]"
-)
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f\x80-\x9f" + BIDI + ZERO_WIDTH + "\ud800-\udfff]")
 _UNSAFE_KEEP_NEWLINE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f" + BIDI + ZERO_WIDTH + "\ud800-\udfff]"
 )
