@@ -181,31 +181,32 @@ class NoteStore:
             )
         try:
             return cls(path)
-        except ArticleError:
-            if os.access(folder, os.W_OK) and os.access(path, os.W_OK):
-                raise
-            return cls._read_only(path)
+        except ArticleError as problem:
+            try:
+                return cls._read_only(path)
+            except ArticleError:
+                raise problem from None
 
     @classmethod
     def _read_only(cls, path: Path) -> NoteStore:
-        """Open without writing anything, not even the WAL index (``immutable``): the
-        directory cannot be written, so no other zhreader can be changing the file."""
+        """Open without writing: read-only with the WAL when SQLite can use it, else
+        ``immutable`` (the directory cannot be written, so there is no WAL to miss)."""
         store = cls.__new__(cls)
         store.path = path
-        uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
-        try:
-            store._db = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
-            version = store.schema_version
-        except sqlite3.Error as exc:
-            raise ArticleError(str(path), f"cannot read the notes store ({exc})") from exc
-        if version != SCHEMA_VERSION:
-            store.close()
-            raise ArticleError(
-                str(path),
-                f"is read-only and needs an upgrade (schema {version}, this zhreader "
-                f"{SCHEMA_VERSION}); open it once where it can be written",
-            )
-        return store
+        base = f"file:{quote(str(path.resolve()))}?mode=ro"
+        problem: sqlite3.Error | None = None
+        for uri in (base, base + "&immutable=1"):
+            try:
+                store._db = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+                version = store.schema_version
+            except sqlite3.Error as exc:
+                problem = exc
+                continue
+            if version != SCHEMA_VERSION:  # it would need a migration, which is a write
+                store.close()
+                raise ArticleError(str(path), f"cannot read schema version {version}")
+            return store
+        raise ArticleError(str(path), f"cannot read the notes store ({problem})")
 
     def close(self) -> None:
         self._db.close()
