@@ -579,7 +579,8 @@ class ReaderScreen(Screen[None]):
         quote = self.shown.sections[span[0]].paragraphs[span[1]].text[span[2] : span[3]]
         prompt = TextPrompt(
             "批注：" + (quote if len(quote) <= 40 else quote[:39] + "…"),
-            existing.note.annotation if existing else "",
+            # shown in an Input, drawn as it is: controls made visible (and saved so if kept)
+            one_line(existing.note.annotation) if existing else "",
             "Enter 保存，Esc 取消",
             id="annotate",
         )
