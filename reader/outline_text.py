@@ -19,7 +19,7 @@ def outline_lines(document: Document) -> Iterator[str]:
     if document.subtitle:
         yield one_line(document.subtitle)
     meta = document.meta.to_dict()
-    fields = [f"{label}：{one_line(meta[key])}" for key, label in _META_LABELS if meta[key]]
+    fields = [f"{label}：{one_line(meta[key] or '')}" for key, label in _META_LABELS if meta[key]]
     if fields:
         yield "  ".join(fields)
     yield ""
