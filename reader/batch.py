@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,9 @@ import click
 
 from reader.convert import Variant
 from reader.errors import ArticleError
+from reader.terminal_text import json_dumps
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _lines(source: str) -> Iterator[str]:
@@ -44,8 +48,11 @@ def process_line(args: tuple[int, str, int, int, str]) -> dict[str, Any]:
 
     try:
         item = json.loads(line)
-    except ValueError as exc:
-        return {"id": None, "line": number, "error": f"malformed JSON: {exc.msg}"}
+    except (ValueError, RecursionError) as exc:
+        # JSONDecodeError has .msg; the integer digit limit is a plain ValueError,
+        # and nesting thousands deep is a RecursionError.
+        reason = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+        return {"id": None, "line": number, "error": f"malformed JSON: {reason}"}
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return {
             "id": item.get("id") if isinstance(item, dict) else None,
@@ -54,26 +61,35 @@ def process_line(args: tuple[int, str, int, int, str]) -> dict[str, Any]:
         }
     item_id = item.get("id")
     try:
-        text = item["text"]
+        text = _whole_characters(item["text"])
         title = item.get("title")
         if isinstance(title, str) and title.strip():
-            text = f"{title.strip()}\n\n{text}"
+            text = f"{_whole_characters(title.strip())}\n\n{text}"
         document = load_text(text, f"line {number}", fmt="text")
         result = summary_dict(
             document, analyze(document, keyword_limit, sentence_limit), Variant(variant)
         )
     except ArticleError as exc:
         return {"id": item_id, "line": number, "error": exc.problem}
+    except RecursionError:
+        return {"id": item_id, "line": number, "error": "text nested too deeply to read"}
     return {"id": item_id, **result}
+
+
+def _whole_characters(text: str) -> str:
+    """JSON can spell half a character (a lone surrogate such as "\\ud800"), which no
+    file could hold and no encoder accepts: it becomes U+FFFD, as undecodable bytes do."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def run_batch(
     source: str, keyword_limit: int, sentence_limit: int, variant: Variant, jobs: int | None
 ) -> None:
-    lines = [line for line in _lines(source) if line.strip()]
+    # Numbered before blank lines are dropped: "line" is the line in the file.
     tasks = [
         (n, line, keyword_limit, sentence_limit, variant.value)
-        for n, line in enumerate(lines, start=1)
+        for n, line in enumerate(_lines(source), start=1)
+        if line.strip()
     ]
     workers = jobs or os.cpu_count() or 1
     show = sys.stderr.isatty()
@@ -93,5 +109,5 @@ def run_batch(
 
 
 def _emit(result: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_dumps(result) + "\n")
     sys.stdout.flush()

@@ -6,8 +6,9 @@ Subcommands import what they need lazily so that ``zhreader outline`` and
 
 from __future__ import annotations
 
+import errno
 import functools
-import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -18,6 +19,7 @@ import click
 
 from reader import __version__
 from reader.errors import ArticleError
+from reader.terminal_text import json_dumps, one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,10 +71,13 @@ def input_options(func: F) -> F:
 
 
 def data_dir_option(func: F) -> F:
-    """Where notes are kept; the environment variable lets tests and scripts point elsewhere."""
+    """Where notes are kept; the environment variable lets tests and scripts point elsewhere.
+
+    Checked by the store (``reader.store.check_data_dir``), not by click, so that a wrong
+    directory is one line like every other user error."""
     return click.option(
         "--data-dir",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),
         envvar="ZHREADER_DATA_DIR",
         show_envvar=True,
         help="Directory of the notes store (default: the user data directory).",
@@ -85,22 +90,67 @@ def _article_label(article: str) -> str | None:
 
 
 def user_errors(func: F) -> F:
-    """Turn the core's ArticleError into one line on stderr and exit code 2."""
+    """Turn the core's ArticleError into one line on stderr and exit code 2.
+
+    Output that cannot be written (a full disk, a closed descriptor) is one line
+    and exit code 1; a reader that went away (a closed pipe) is silence.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except ArticleError as exc:
-            click.echo(f"zhreader: {exc}", err=True)
+            click.echo(f"zhreader: {one_line(str(exc))}", err=True)
             sys.exit(2)
         except BrokenPipeError:
-            sys.stderr.close()
+            _silence_stdout()
             sys.exit(0)
         except KeyboardInterrupt:
             sys.exit(130)
+        except OSError as exc:
+            if not _output_failure(exc):
+                raise
+            _silence_stdout()
+            if exc.errno == errno.EPIPE:
+                sys.exit(0)
+            reason = exc.strerror or str(exc)
+            click.echo(f"zhreader: cannot write to standard output ({reason})", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG}
+
+
+def _output_failure(exc: OSError) -> bool:
+    """Whether ``exc`` is a failed write to standard output: the core reports its own
+    file errors as ArticleError, and an error opening a file carries its name."""
+    return exc.filename is None and exc.errno in _OUTPUT_ERRNOS
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so that the final flush at exit cannot fail again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.close(null)
+    sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
+
+
+def _hold_closed_stdout() -> None:
+    """Started with fd 1 closed (``>&-``): Python sets ``sys.stdout`` to None, and the
+    next file opened (the notes store, an export) would get fd 1. Hold fd 1 with a
+    read-only /dev/null instead, so any write to it fails as EBADF and is reported."""
+    if sys.stdout is not None:
+        return
+    held = os.open(os.devnull, os.O_RDONLY)
+    if held != 1:
+        os.dup2(held, 1)
+        os.close(held)
+    sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -159,7 +209,7 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
     _refuse_terminal_stdin(article)
     document = load_path(article, encoding=encoding, max_size=max_size)
     if as_json:
-        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_dumps(document.to_dict(), indent=2))
         return
     from reader.outline_text import outline_lines
 
@@ -260,11 +310,11 @@ def summary(
     _prepare_model()
     result = summary_dict(document, analyze(document, keyword_limit, sentence_limit), chosen)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json_dumps(result, indent=2))
         return
     from reader.summary_text import summary_lines
 
-    for line in summary_lines(result, color=sys.stdout.isatty(), by_section=by_section):
+    for line in summary_lines(result, color=_color_wanted(), by_section=by_section):
         click.echo(line)
 
 
@@ -273,17 +323,21 @@ def summary(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of stdout.",
+    metavar="FILE",
+    help="Write to this file instead of stdout (not a directory, device or dangling link).",
 )
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite FILE if it exists (a link to a file: the file it points to).",
+)
 @summary_options
 @input_options
 @data_dir_option
 @user_errors
 def export(
     article: str,
-    output: Path | None,
+    output: str | None,
     force: bool,
     variant: str,
     keyword_limit: int,
@@ -328,7 +382,7 @@ def export(
         click.echo(text, nl=False)
         return
     write_atomic(output, text, force=force)
-    click.echo(f"wrote {output} ({len(placed)} notes)", err=True)
+    click.echo(f"wrote {one_line(output)} ({len(placed)} notes)", err=True)
 
 
 @cli.command()
@@ -344,22 +398,18 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
       zhreader notes               title, path, number of notes, last read
       zhreader notes news.txt      each highlight with its section and annotation
     """
-    from reader.store import DB_NAME, NoteStore, default_data_dir
+    from reader.store import NoteStore
 
-    folder = data_dir or default_data_dir()
     if article is None:
-        if not (folder / DB_NAME).exists():
-            click.echo("no notes yet", err=True)
-            return
-        store = NoteStore.open(folder)
-        rows = store.articles(with_notes_only=True)
+        store = NoteStore.open_existing(data_dir)
+        rows = store.articles(with_notes_only=True) if store is not None else []
         if not rows:
             click.echo("no notes yet", err=True)
         for record in rows:
             when = _local_time(record.opened_at)
-            click.echo(
-                f"{record.title or '(无标题)'}\t{record.path or '<stdin>'}\t{record.note_count} 条\t{when}"
-            )
+            title = one_line(record.title or "(无标题)")
+            path = one_line(record.path or "<stdin>")
+            click.echo(f"{title}\t{path}\t{record.note_count} 条\t{when}")
         return
     from reader.loading import load_path
 
@@ -374,20 +424,19 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
         heading = document.sections[anchor.section].heading if not p.lost else None
         where = "找不到原文" if p.lost else (heading or "导语")
         mark = "🔖" if p.note.kind == "bookmark" else "▌"
-        click.echo(f"{mark} [{where}] {anchor.quote}")
+        click.echo(f"{mark} [{one_line(where)}] {one_line(anchor.quote)}")
         if p.note.annotation:
-            click.echo(f"    {p.note.annotation}")
+            click.echo(f"    {one_line(p.note.annotation)}")
 
 
 def _stored_notes(document: Any, path: str | None, data_dir: Path | None) -> list[Any]:
     """The notes on ``document`` placed in its current text; none if there is no store yet."""
     from reader.notebook import place_notes
-    from reader.store import DB_NAME, NoteStore, default_data_dir
+    from reader.store import NoteStore
 
-    folder = data_dir or default_data_dir()
-    if not (folder / DB_NAME).exists():
+    store = NoteStore.open_existing(data_dir)
+    if store is None:
         return []
-    store = NoteStore.open(folder)
     record = store.article(document.identity()) or (store.article_by_path(path) if path else None)
     return place_notes(store, record, document) if record else []
 
@@ -414,6 +463,14 @@ def _refuse_terminal_stdin(article: str) -> None:
         raise ArticleError("<stdin>", "no input piped in; give a file name or pipe text in")
 
 
+def _color_wanted() -> bool:
+    """Bold on a terminal, unless NO_COLOR is set (https://no-color.org) or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
 def main() -> None:
     """Console-script entry point."""
+    _hold_closed_stdout()
     cli(prog_name="zhreader")

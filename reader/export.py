@@ -8,9 +8,13 @@ article is escaped so that a line starting with "1." or "#" stays text.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import re
+import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from reader.convert import Variant, converter
 from reader.errors import ArticleError
 from reader.model import Document
 from reader.notebook import PlacedNote
+from reader.terminal_text import references
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
@@ -29,9 +34,11 @@ def escape(text: str) -> str:
 
     Inline syntax (* _ ` [ ] < > # | ~ and backslash) is escaped everywhere; at
     the start of a line, anything that could open a block (- + = > 1. 1) and
-    indentation) is neutralised too.
+    indentation) is neutralised too. Control, bidi and zero-width characters
+    become numeric references (``&#x1B;``): the rendered text is unchanged and
+    ``cat`` of the file (or the export on stdout) sends no escape sequence.
     """
-    text = _SPECIAL.sub(r"\\\1", text.replace("\r", ""))
+    text = references(_SPECIAL.sub(r"\\\1", text.replace("\r", "")))
     return "\n".join(_escape_line_start(line) for line in text.split("\n"))
 
 
@@ -66,7 +73,7 @@ def export_markdown(
         ("文件", file_label),
     ]
     meta_lines = [
-        f"- {label}：{escape(out(value)) if label != '链接' else f'<{value}>'}"
+        f"- {label}：{escape(out(value)) if label != '链接' else f'<{references(value)}>'}"
         for label, value in meta
         if value
     ]
@@ -109,27 +116,147 @@ def _note_lines(placed: PlacedNote, convert_text: Callable[[str], str]) -> list[
     return lines
 
 
-def write_atomic(path: Path, text: str, force: bool = False) -> None:
+_STALE_TEMPORARY = 3600  # seconds after which a leftover temporary file of ours is removed
+
+
+def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
-    A crash leaves either the old file or the new one, never half of it.
+    A crash leaves either the old file or the new one, never half of it. The
+    target is a regular file or nothing: a directory (or a name ending in /), a
+    device, a pipe or a dangling symbolic link is refused, with or without
+    ``force``. A symbolic link to a regular file is followed deliberately: the
+    file it points to is replaced (``force``) and the link stays a link. Without
+    ``force`` the file is created with a hard link, which fails if anything
+    appeared at the name meanwhile, so nothing is ever clobbered. A new file gets
+    the usual mode (0666 less the umask); an overwritten one keeps its mode.
     """
-    if path.exists() and not force:
-        raise ArticleError(str(path), "already exists; use --force to overwrite it")
-    if path.is_dir():
-        raise ArticleError(str(path), "is a directory")
-    directory = path.parent if str(path.parent) else Path(".")
+    raw = str(path)
+    if raw.endswith(os.sep):
+        raise ArticleError(raw, "is a directory name; give the name of a file to write")
+    target = Path(raw)
+    existing = _existing_target(target)
+    if existing is not None and not force:
+        raise ArticleError(raw, "already exists; use --force to overwrite it")
+    if existing is not None:
+        target = existing
+    directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise ArticleError(str(path), "its directory does not exist")
-    temporary: str | None = None
+        raise ArticleError(raw, "its directory does not exist")
+    _remove_stale_temporaries(directory, target.name)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        mode = stat.S_IMODE(existing.stat().st_mode) if existing is not None else 0o666 & ~_umask()
+        replace = existing is not None
+        if not _write_unnamed(directory, target, text, mode, replace):
+            _write_named(directory, target, text, mode, replace)
+    except FileExistsError:
+        raise ArticleError(raw, "already exists; use --force to overwrite it") from None
     except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
+        raise ArticleError(raw, f"cannot write ({exc.strerror or exc})") from exc
+
+
+def _existing_target(target: Path) -> Path | None:
+    """The regular file to replace at ``target`` (through a link), None if there is nothing."""
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ArticleError(str(target), f"cannot write ({exc.strerror or exc})") from exc
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            resolved = target.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise ArticleError(
+                str(target), "is a symbolic link to nothing; remove it or give another name"
+            ) from None
+        info = resolved.stat()
+        target = resolved
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(str(target), "is a directory; give the name of a file to write")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(str(target), "is not a regular file (a device, pipe or socket)")
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fill(handle: int, text: str, mode: int) -> None:
+    """Write, set the mode, and make it durable before the file gets its name."""
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n", closefd=False) as stream:
+        stream.write(text)
+        stream.flush()
+        os.fchmod(handle, mode)
+        os.fsync(handle)
+
+
+def _write_unnamed(directory: Path, target: Path, text: str, mode: int, replace: bool) -> bool:
+    """Write a file that has no name until it is complete (Linux ``O_TMPFILE``), so a
+    process killed while writing leaves nothing behind; False where unsupported.
+
+    A new file is linked straight to its name (failing if the name was taken
+    meanwhile); a replacement is linked to a temporary name and renamed over the
+    old file, a window of two system calls."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return False
+    try:
+        handle = os.open(directory, flag | os.O_WRONLY, 0o600)
+    except OSError:
+        return False
+    folder = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        _fill(handle, text, mode)
+        source = f"/proc/self/fd/{handle}"
+
+        def link(name: str) -> None:
+            # A directory descriptor makes Python call linkat(), which can follow
+            # the /proc link to the unnamed file (plain link() cannot).
+            os.link(source, name, dst_dir_fd=folder, follow_symlinks=True)
+
+        if not replace:
+            link(target.name)
+            return True
+        temporary = f".{target.name}.{os.urandom(4).hex()}.tmp"
+        link(temporary)
+        try:
+            os.replace(temporary, target.name, src_dir_fd=folder, dst_dir_fd=folder)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary, dir_fd=folder)
+    finally:
+        os.close(handle)
+        os.close(folder)
+    return True
+
+
+def _write_named(directory: Path, target: Path, text: str, mode: int, replace: bool) -> None:
+    """A named temporary beside the target, then a rename (replace) or a link (no clobber)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        try:
+            _fill(handle, text, mode)
+        finally:
+            os.close(handle)
+        if replace:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)
+    finally:
+        if os.path.lexists(temporary):
             os.unlink(temporary)
-        raise ArticleError(str(path), f"cannot write ({exc.strerror or exc})") from exc
+
+
+def _remove_stale_temporaries(directory: Path, name: str) -> None:
+    """Temporary files an earlier, killed export left (where ``O_TMPFILE`` is missing)."""
+    now = time.time()
+    for leftover in directory.glob(f".{glob.escape(name)}.*.tmp"):
+        try:
+            if now - leftover.lstat().st_mtime > _STALE_TEMPORARY:
+                leftover.unlink()
+        except OSError:
+            continue

@@ -6,9 +6,11 @@ still be found and reports the others as lost; nothing is deleted.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from reader.anchors import Placement, locate
+from reader.errors import ArticleError
 from reader.model import Document
 from reader.store import ArticleRecord, Note, NoteStore
 
@@ -26,12 +28,16 @@ class PlacedNote:
 
 
 def place_notes(store: NoteStore, record: ArticleRecord, document: Document) -> list[PlacedNote]:
-    """The article's notes in document order (lost ones last); moved anchors are saved."""
+    """The article's notes in document order (lost ones last); moved anchors are saved
+    when the store can be written."""
     placed: list[PlacedNote] = []
     for note in store.notes(record.id):
         where = locate(document, note.anchor)
         if where.placement is Placement.MOVED:
-            store.move_note(note.id, where.anchor)
+            # Saving the move only saves finding it again next time: a store that
+            # cannot be written (read-only) still shows the note where it is now.
+            with contextlib.suppress(ArticleError):
+                store.move_note(note.id, where.anchor)
             note = Note(note.id, note.kind, where.anchor, note.annotation, note.created_at)
         placed.append(PlacedNote(note, where.placement))
     placed.sort(

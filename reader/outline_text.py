@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reader.model import Document
+from reader.terminal_text import one_line
 
 _META_LABELS = (("date", "日期"), ("source", "来源"), ("author", "作者"), ("url", "链接"))
 
 
 def outline_lines(document: Document) -> Iterator[str]:
-    """Yield the title, a metadata line and an indented section tree."""
-    yield document.title or "(无标题)"
+    """Yield the title, a metadata line and an indented section tree.
+
+    Every piece of the article is passed through ``one_line``: no control
+    sequence reaches the terminal and no field breaks its line."""
+    yield one_line(document.title or "(无标题)")
     if document.subtitle:
-        yield document.subtitle
+        yield one_line(document.subtitle)
     meta = document.meta.to_dict()
-    fields = [f"{label}：{meta[key]}" for key, label in _META_LABELS if meta[key]]
+    fields = [f"{label}：{one_line(meta[key] or '')}" for key, label in _META_LABELS if meta[key]]
     if fields:
         yield "  ".join(fields)
     yield ""
@@ -24,4 +28,4 @@ def outline_lines(document: Document) -> Iterator[str]:
         heading = section.heading or "(导语)"
         if section.subtitle:
             heading += f" —— {section.subtitle}"
-        yield f"{indent}{heading}  [{len(section.paragraphs)}段]"
+        yield f"{indent}{one_line(heading)}  [{len(section.paragraphs)}段]"

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from reader.anchors import Anchor
 from reader.errors import ArticleError
@@ -98,6 +100,21 @@ def default_data_dir() -> Path:
     return user_data_path("zhreader", appauthor=False)
 
 
+def check_data_dir(folder: Path) -> None:
+    """Refuse a data directory that is a file or cannot be created, in one line."""
+    if folder.exists():
+        if not folder.is_dir():
+            raise ArticleError(str(folder), "is not a directory; --data-dir needs a directory")
+        return
+    parent = folder.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise ArticleError(
+            str(folder), f"cannot create the data directory ({parent} is not a writable directory)"
+        )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -135,7 +152,61 @@ class NoteStore:
 
     @classmethod
     def open(cls, data_dir: Path | None = None) -> NoteStore:
-        return cls((data_dir or default_data_dir()) / DB_NAME)
+        folder = data_dir or default_data_dir()
+        check_data_dir(folder)
+        return cls(folder / DB_NAME)
+
+    @classmethod
+    def open_existing(cls, data_dir: Path | None = None) -> NoteStore | None:
+        """The store for commands that only read notes: None when there is none yet.
+
+        A store that cannot be written (a read-only directory or file) is opened
+        read-only, so the notes can still be listed and exported; an empty
+        (0-byte) file is reported, since it is a store that lost its contents.
+        """
+        folder = data_dir or default_data_dir()
+        check_data_dir(folder)
+        path = folder / DB_NAME
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise ArticleError(str(path), f"cannot read ({exc.strerror or exc})") from exc
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(str(path), "is not a file; it should be the notes store")
+        if info.st_size == 0:
+            raise ArticleError(
+                str(path), "is empty (0 bytes), not a notes store; move it away to start afresh"
+            )
+        try:
+            return cls(path)
+        except ArticleError as problem:
+            try:
+                return cls._read_only(path)
+            except ArticleError:
+                raise problem from None
+
+    @classmethod
+    def _read_only(cls, path: Path) -> NoteStore:
+        """Open without writing: read-only with the WAL when SQLite can use it, else
+        ``immutable`` (the directory cannot be written, so there is no WAL to miss)."""
+        store = cls.__new__(cls)
+        store.path = path
+        base = f"file:{quote(str(path.resolve()))}?mode=ro"
+        problem: sqlite3.Error | None = None
+        for uri in (base, base + "&immutable=1"):
+            try:
+                store._db = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+                version = store.schema_version
+            except sqlite3.Error as exc:
+                problem = exc
+                continue
+            if version != SCHEMA_VERSION:  # it would need a migration, which is a write
+                store.close()
+                raise ArticleError(str(path), f"cannot read schema version {version}")
+            return store
+        raise ArticleError(str(path), f"cannot read the notes store ({problem})")
 
     def close(self) -> None:
         self._db.close()

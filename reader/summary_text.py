@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from reader.terminal_text import one_line
+
 
 def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False) -> Iterator[str]:
     """Title, keywords with weight bars, the key sentences in document order, then a digest.
@@ -14,28 +16,29 @@ def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False)
     The digest (各节要点) gives each section's best sentence under its heading:
     printed whenever at least two sections have one (a reader of a long text
     wants each part, not only the top sentences), and with ``by_section`` always.
+    Text from the article goes through ``one_line`` before any styling is added.
     """
 
     def bold(text: str) -> str:
         return click.style(text, bold=True) if color else text
 
-    yield bold(result["title"] or "(无标题)")
+    yield bold(one_line(result["title"] or "(无标题)"))
     yield ""
     yield bold("关键词")
     for keyword in result["keywords"]:
         bar = "█" * max(1, round(keyword["score"] * 10))
         yield (
-            f"  {keyword['word']}\t{bar}"
+            f"  {one_line(keyword['word'])}\t{bar}"
             if color
-            else f"  {keyword['word']}\t{keyword['score']:.2f}"
+            else f"  {one_line(keyword['word'])}\t{keyword['score']:.2f}"
         )
     yield ""
     yield bold("关键句")
     headings = result["sections"]
     for sentence in result["sentences"]:
         heading = headings[sentence["section"]]["heading"]
-        where = f"[{heading}] " if heading else ""
-        yield f"  • {where}{sentence['text']}"
+        where = f"[{one_line(heading)}] " if heading else ""
+        yield f"  • {where}{one_line(sentence['text'])}"
     digest = [s for s in result["section_sentences"] if s is not None]
     if not by_section and len(digest) < 2:
         return
@@ -43,4 +46,4 @@ def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False)
     yield bold("各节要点")
     for section, sentence in zip(headings, result["section_sentences"], strict=True):
         if sentence is not None:
-            yield f"  [{section['heading'] or '导语'}] {sentence['text']}"
+            yield f"  [{one_line(section['heading'] or '导语')}] {one_line(sentence['text'])}"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.errors import ArticleError
@@ -19,6 +20,7 @@ from reader.loading import load_path
 from reader.model import Document
 from reader.resources import styles_dir
 from reader.store import NoteStore
+from reader.terminal_text import visible
 from reader.tui.dialogs import FilePicker
 from reader.tui.library import LibraryScreen
 from reader.tui.reader_screen import ReaderScreen
@@ -61,6 +63,26 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is literal text: most carry a file name, a search or an
+        error about the article, and none needs markup. ``markup`` is accepted (widgets
+        pass it) and ignored."""
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def open_path(self, path: Path, from_library: bool = False) -> None:
         """Open a file in a new reading screen; a bad file is a message, not a crash."""

@@ -13,10 +13,12 @@ import bisect
 import time
 
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 from reader.model import Document
+from reader.tui.literal import literal
 from reader.tui.paragraph import ParagraphView
 
 FIRST_MOUNT = 80  # widgets mounted before the first paint
@@ -26,6 +28,13 @@ MOUNT_PAUSE = 0.03  # seconds between batches
 
 def heading_label(heading: str, subtitle: str | None, separator: str = "\n") -> str:
     return heading + (f"{separator}{subtitle}" if subtitle else "")
+
+
+def _heading(heading: str, subtitle: str | None) -> Content:
+    """A heading over its subtitle, each on one line, as literal text."""
+    return literal(
+        heading_label(heading.replace("\n", " "), subtitle and subtitle.replace("\n", " "))
+    )
 
 
 class ArticleView(VerticalScroll, can_focus=False):
@@ -47,17 +56,19 @@ class ArticleView(VerticalScroll, can_focus=False):
     async def show(self, document: Document, indent: bool) -> None:
         """Mount the document: the first screenfuls now, the rest after the first paint."""
         widgets: list[Static | ParagraphView] = [
-            Static(document.title or "(无标题)", classes="title", id="doc-title")
+            Static(literal(document.title or "(无标题)", False), classes="title", id="doc-title")
         ]
         if document.subtitle:
-            widgets.append(Static(document.subtitle, classes="subtitle", id="doc-subtitle"))
+            widgets.append(
+                Static(literal(document.subtitle, False), classes="subtitle", id="doc-subtitle")
+            )
         meta = document.meta
         byline = " · ".join(x for x in (meta.source, meta.date, meta.author) if x)
         if byline:
-            widgets.append(Static(byline, classes="byline", id="doc-byline"))
+            widgets.append(Static(literal(byline, False), classes="byline", id="doc-byline"))
         for si, section in enumerate(document.sections):
             if section.heading:
-                label = heading_label(section.heading, section.subtitle)
+                label = _heading(section.heading, section.subtitle)
                 widgets.append(Static(label, classes="heading", id=f"s{si}"))
             for pi, paragraph in enumerate(section.paragraphs):
                 widgets.append(ParagraphView(paragraph.text, si, pi, indent))
@@ -103,12 +114,12 @@ class ArticleView(VerticalScroll, can_focus=False):
 
     def retext(self, document: Document) -> None:
         """Show the same document in other characters (same structure, same lengths)."""
-        self.query_one("#doc-title", Static).update(document.title or "(无标题)")
+        self.query_one("#doc-title", Static).update(literal(document.title or "(无标题)", False))
         if document.subtitle:
-            self.query_one("#doc-subtitle", Static).update(document.subtitle)
+            self.query_one("#doc-subtitle", Static).update(literal(document.subtitle, False))
         for si, section in enumerate(document.sections):
             if section.heading:
-                label = heading_label(section.heading, section.subtitle)
+                label = _heading(section.heading, section.subtitle)
                 self.query_one(f"#s{si}", Static).update(label)
         for view in self.views:
             view.set_text(document.sections[view.section].paragraphs[view.paragraph].text)

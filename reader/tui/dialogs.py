@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, ListItem, ListView, Static
 
 from reader.notebook import PlacedNote
+from reader.terminal_text import one_line
+from reader.tui.literal import literal, literal_text
 from reader.tui.paragraph import WrappedText
 
 READABLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -32,9 +35,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(literal(self.title_text, False), classes="dialog-title")
             yield Input(self.value, id="prompt-input")
-            yield Label(self.hint, id="prompt-hint", classes="dialog-hint")
+            yield Label(literal(self.hint, False), id="prompt-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -42,7 +45,7 @@ class TextPrompt(ModalScreen[str | None]):
     def show_problem(self, text: str) -> None:
         """Keep the dialog open and say what is wrong (the input is kept)."""
         hint = self.query_one("#prompt-hint", Label)
-        hint.update(text)
+        hint.update(literal(text, False))
         hint.add_class("-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -97,9 +100,9 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
         note = placed.note
         where = "找不到原文" if placed.lost else (self.headings[note.anchor.section] or "导语")
         mark = "🔖" if note.kind == "bookmark" else "▌"
-        text = f"{mark} [{where}] {note.anchor.quote}"
+        text = f"{mark} [{one_line(where)}] {one_line(note.anchor.quote)}"
         if note.annotation:
-            text += f"\n✎ {note.annotation}"
+            text += f"\n✎ {one_line(note.annotation)}"
         return text
 
     @on(ListView.Selected, "#notes-list")
@@ -140,6 +143,10 @@ class HelpScreen(ModalScreen[None]):
 class ReadableTree(DirectoryTree):
     """A directory tree that shows only folders and files zhreader can open."""
 
+    def process_label(self, label: str | Text) -> Text:
+        """A file name is literal text: ``[b].txt`` is not markup, ESC is not sent."""
+        return super().process_label(literal_text(label) if isinstance(label, str) else label)
+
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         for path in paths:
             if path.name.startswith("."):
@@ -165,7 +172,10 @@ class FilePicker(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
-            yield Label(f"打开文章：{self.start}  （Enter 打开，Esc 取消）", classes="dialog-title")
+            yield Label(
+                literal(f"打开文章：{self.start}  （Enter 打开，Esc 取消）", False),
+                classes="dialog-title",
+            )
             yield ReadableTree(self.start, id="picker")
 
     def on_mount(self) -> None:

@@ -16,15 +16,19 @@ from reader.loading import DEFAULT_MAX_SIZE, STDIN_NAME, load_path, load_stream
 from reader.model import Document
 
 
-def _reattach_terminal() -> None:
-    """Make fd 0 the terminal again after the article was read from a pipe."""
+def _reattach_terminal(source: str = STDIN_NAME) -> None:
+    """Make fd 0 the terminal, for the keys: after the article was read from a pipe, or
+    when stdin was never a terminal (``zhreader FILE </dev/null``). With no terminal
+    at all, Textual would wait for keys forever: say so instead."""
     try:
         tty = os.open("/dev/tty", os.O_RDWR)
     except OSError:
+        if source == STDIN_NAME:
+            problem = "read the article from the pipe, but there is no terminal to show it on"
+        else:
+            problem = "there is no terminal to show the reader on (stdin is not one)"
         raise ArticleError(
-            STDIN_NAME,
-            "read the article from the pipe, but there is no "
-            "terminal to show it on; use 'zhreader outline -'",
+            source, f"{problem}; use 'zhreader outline' or 'zhreader summary'"
         ) from None
     os.dup2(tty, 0)
     os.close(tty)
@@ -48,6 +52,8 @@ def launch(
     elif article is not None:
         document = load_path(article, encoding=encoding, max_size=max_size)
         path = str(Path(article).resolve())
+        if not sys.stdin.isatty():
+            _reattach_terminal(article)
     from reader.tui.app import ReaderApp
 
     ReaderApp(document=document, path=path, data_dir=data_dir).run()

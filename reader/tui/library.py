@@ -17,6 +17,7 @@ from reader.errors import ArticleError
 from reader.loading import load_path
 from reader.resources import sample_articles
 from reader.store import NoteStore
+from reader.tui.literal import literal_text
 
 RECENT = 20  # recent articles listed (each is parsed to show its title and size)
 
@@ -107,7 +108,7 @@ class LibraryScreen(Screen[None]):
                 f"{entry.chars:,}",
                 str(entry.sections),
                 str(entry.notes or ""),
-                entry.title,
+                literal_text(entry.title),  # a str cell would be read as markup
             )
 
     @on(DataTable.RowSelected, "#library")

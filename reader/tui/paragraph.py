@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.linebreak import char_width, line_starts
+from reader.terminal_text import visible
 
 INDENT = "\u3000\u3000"
 # Drawn in this order, so later marks show over earlier ones.
@@ -31,6 +32,7 @@ class WrappedText(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
+        self._visible = visible(text)  # what is drawn: same length, nothing a terminal obeys
         self.indent = indent
         self.marks: dict[str, list[tuple[int, int]]] = {}
         self._layout: tuple[str, int, list[int]] | None = None
@@ -39,6 +41,7 @@ class WrappedText(Widget):
 
     def set_text(self, text: str) -> None:
         self.text = text
+        self._visible = visible(text)
         self.refresh(layout=True)
 
     def set_indent(self, indent: bool) -> None:
@@ -55,7 +58,7 @@ class WrappedText(Widget):
         return INDENT if self.indent else ""
 
     def _starts(self, width: int) -> list[int]:
-        shown = self._prefix + self.text
+        shown = self._prefix + self._visible
         if self._layout is None or self._layout[:2] != (shown, width):
             self._layout = (shown, width, line_starts(shown, width))
         return self._layout[2]
@@ -66,7 +69,7 @@ class WrappedText(Widget):
     def render(self) -> Text:
         width = max(1, self.content_region.width or self.size.width)
         prefix = self._prefix
-        styled = Text(prefix + self.text, no_wrap=True, overflow="crop", end="")
+        styled = Text(prefix + self._visible, no_wrap=True, overflow="crop", end="")
         for kind in MARKS:
             spans = self.marks.get(kind)
             if not spans:
@@ -88,7 +91,7 @@ class WrappedText(Widget):
         starts = self._starts(width)
         if not 0 <= y < len(starts):
             return None
-        shown = self._prefix + self.text
+        shown = self._prefix + self._visible
         end = starts[y + 1] if y + 1 < len(starts) else len(shown)
         cells = 0
         for index in range(starts[y], end):

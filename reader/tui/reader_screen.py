@@ -7,6 +7,7 @@ the notes store. This module only decides what goes where on screen.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,10 @@ from reader.model import Document
 from reader.notebook import PlacedNote, place_notes
 from reader.search import Match, find_all, spans_in
 from reader.store import ArticleRecord
+from reader.terminal_text import one_line
 from reader.tui.article_view import ArticleView
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
+from reader.tui.literal import literal
 from reader.tui.paragraph import ParagraphView
 from reader.tui.side_panes import HeadingTree, SummaryPane
 
@@ -301,7 +304,7 @@ class ReaderScreen(Screen[None]):
             parts.append(f"{sum(not p.lost for p in self.notes)} 条笔记")
         if self.matches:
             parts.append(f"搜索 {self.match_index + 1}/{len(self.matches)}")
-        self.query_one("#status", Static).update("  ·  ".join(parts))
+        self.query_one("#status", Static).update(literal("  ·  ".join(parts), False))
 
     def _save_position(self) -> None:
         """Save where the reader is (kept in ``position`` as they scroll, so this works on exit)."""
@@ -530,45 +533,47 @@ class ReaderScreen(Screen[None]):
 
     def _save_note(
         self, whole_paragraph: bool, annotation: str = "", kind: str = "highlight"
-    ) -> None:
+    ) -> bool:
+        """Save a note at the cursor; False (and the reason shown) if nothing was saved,
+        so the caller never reports a success that did not happen."""
         span = self._cursor_span(whole_paragraph)
         if span is None:
             self.notify("先用 j/k 或鼠标选中一句", timeout=2)
-            return
+            return False
         record = self.record
         if record is None:
             self.reader_app.no_store("未能保存笔记")
-            return
+            return False
         anchor = anchor_for(self.original, *span)
         if not self.reader_app.save(
             lambda store: store.add_note(record.id, anchor, annotation, kind), "未能保存笔记"
         ):
-            return
+            return False
         self._reload_notes()
+        return True
 
     def action_highlight(self) -> None:
         existing = self._note_at_cursor()
         if existing is not None and not existing.note.annotation:
-            self._delete_note(existing)
-            self.notify("已取消划线", timeout=1.5)
+            if self._delete_note(existing):
+                self.notify("已取消划线", timeout=1.5)
             return
         if existing is not None:
             self.notify("这句有批注，要删除请在笔记列表（m）里按 x", timeout=3)
             return
-        self._save_note(whole_paragraph=False)
-        self.notify("已划线", timeout=1.5)
+        if self._save_note(whole_paragraph=False):
+            self.notify("已划线", timeout=1.5)
 
     def action_highlight_paragraph(self) -> None:
-        self._save_note(whole_paragraph=True)
-        self.notify("已给整段划线", timeout=1.5)
+        if self._save_note(whole_paragraph=True):
+            self.notify("已给整段划线", timeout=1.5)
 
     def action_bookmark(self) -> None:
         existing = self._note_at_cursor("bookmark")
         if existing is not None:
-            self._delete_note(existing)
-            self.notify("已移除书签", timeout=1.5)
-        else:
-            self._save_note(whole_paragraph=True, kind="bookmark")
+            if self._delete_note(existing):
+                self.notify("已移除书签", timeout=1.5)
+        elif self._save_note(whole_paragraph=True, kind="bookmark"):
             self.notify("已加书签", timeout=1.5)
 
     def action_annotate(self) -> None:
@@ -581,7 +586,8 @@ class ReaderScreen(Screen[None]):
         quote = self.shown.sections[span[0]].paragraphs[span[1]].text[span[2] : span[3]]
         prompt = TextPrompt(
             "批注：" + (quote if len(quote) <= 40 else quote[:39] + "…"),
-            existing.note.annotation if existing else "",
+            # shown in an Input, drawn as it is: controls made visible (and saved so if kept)
+            one_line(existing.note.annotation) if existing else "",
             "Enter 保存，Esc 取消",
             id="annotate",
         )
@@ -596,18 +602,19 @@ class ReaderScreen(Screen[None]):
                 ):
                     return
                 self._reload_notes()
-            else:
-                self._save_note(whole_paragraph=False, annotation=text.strip())
+            elif not self._save_note(whole_paragraph=False, annotation=text.strip()):
+                return
             self.notify("批注已保存", timeout=1.5)
 
         self.app.push_screen(prompt, done)
 
-    def _delete_note(self, placed: PlacedNote) -> None:
+    def _delete_note(self, placed: PlacedNote) -> bool:
         if not self.reader_app.save(
             lambda store: store.delete_note(placed.note.id), "未能删除笔记"
         ):
-            return
+            return False
         self._reload_notes()
+        return True
 
     def action_notes(self) -> None:
         headings = [s.heading for s in self.shown.sections]
@@ -617,8 +624,8 @@ class ReaderScreen(Screen[None]):
                 return
             what, placed = result
             if what == "delete":
-                self._delete_note(placed)
-                self.notify("已删除笔记", timeout=1.5)
+                if self._delete_note(placed):
+                    self.notify("已删除笔记", timeout=1.5)
                 return
             self._go_to_note(placed)
 
@@ -654,6 +661,8 @@ class ReaderScreen(Screen[None]):
 
     def action_export(self) -> None:
         stem = Path(self.path).stem if self.path else (self.original.title or "article")[:30]
+        # A suggestion shown in the input: nothing a terminal obeys, no folder from a slash.
+        stem = one_line(stem).replace("/", "_") or "article"
         prompt = ExportPrompt(Path.cwd() / f"{stem}.notes.md")
 
         def done(target: str | None) -> None:
@@ -664,7 +673,7 @@ class ReaderScreen(Screen[None]):
             analysis = self.analysis or analyze(self.original)
             text = export_markdown(self.original, analysis, self.notes, self.variant, self.path)
             try:
-                write_atomic(Path(target).expanduser(), text, force=True)
+                write_atomic(os.path.expanduser(target), text, force=True)
             except ArticleError as exc:
                 self.notify(str(exc), severity="error", timeout=8)
                 return

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Label, ListItem, ListView, LoadingIndicator, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from reader.analysis import Analysis
 from reader.model import Document
+from reader.terminal_text import one_line
 from reader.tui.article_view import heading_label
+from reader.tui.literal import literal_text
 from reader.tui.paragraph import WrappedText
 
 
@@ -21,6 +25,10 @@ class HeadingTree(Tree[int | None]):
     def __init__(self, id: str | None = None) -> None:
         super().__init__("目录", id=id)
         self.nodes_by_section: dict[int, TreeNode[int | None]] = {}
+
+    def process_label(self, label: str | Text) -> Text:
+        """Labels are headings from the article: literal text, never markup."""
+        return super().process_label(literal_text(label) if isinstance(label, str) else label)
 
     def show(self, document: Document) -> None:
         self.clear()
@@ -81,9 +89,12 @@ class SummaryPane(VerticalScroll, can_focus=False):
         self.query_one("#loading").display = False
         self.query("#first-run").remove()
         words = "\n".join(
-            f"{out(k.word)}  {'▮' * max(1, round(k.score * 8))}" for k in analysis.keywords
+            f"{one_line(out(k.word))}  {'▮' * max(1, round(k.score * 8))}"
+            for k in analysis.keywords
         )
-        self.query_one("#keywords", Static).update(f"[b]关键词[/b]\n{words}" if words else "")
+        # Built as Content, not markup: a keyword is article text.
+        keywords = Content.assemble(("关键词", "bold"), "\n", words) if words else Content("")
+        self.query_one("#keywords", Static).update(keywords)
         sentences = self.query_one("#sentences", ListView)
         sentences.clear()
         for s in analysis.sentences:
