@@ -121,7 +121,11 @@ class SummaryPane(VerticalScroll, can_focus=False):
             return
         for heading, best in entries:
             item = ListItem(
-                Static(out(heading) if heading else "导语", markup=False, classes="digest-heading"),
+                Static(
+                    one_line(out(heading)) if heading else "导语",
+                    markup=False,
+                    classes="digest-heading",
+                ),
                 WrappedText(out(best.text), classes="sentence-text"),
                 classes="key-sentence digest-entry",
             )
