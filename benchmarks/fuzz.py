@@ -131,15 +131,15 @@ def exercise(name: str, data: bytes | str, rng: random.Random) -> None:
 
     Raises AssertionError when an output meant for a terminal is unsafe, and
     whatever else goes wrong (that is the bug being looked for)."""
-    from reader.analysis import analyze, summary_dict
-    from reader.anchors import Placement, anchor_for
     from reader.convert import Variant
-    from reader.export import export_markdown
-    from reader.loading import load_bytes, load_text
-    from reader.notebook import PlacedNote
-    from reader.outline_text import outline_lines
-    from reader.store import Note
-    from reader.summary_text import summary_lines
+    from reader.ingest.loading import load_bytes, load_text
+    from reader.nlp.analysis import analyze, summary_dict
+    from reader.notes.anchors import Placement, anchor_for
+    from reader.notes.notebook import PlacedNote
+    from reader.notes.store import Note
+    from reader.output.export import export_markdown
+    from reader.output.outline_text import outline_lines
+    from reader.output.summary_text import summary_lines
     from reader.terminal_text import json_dumps
 
     document = load_bytes(data, name) if isinstance(data, bytes) else load_text(data, name)

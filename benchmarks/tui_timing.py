@@ -31,9 +31,9 @@ import time
 t0 = time.perf_counter()
 import asyncio, json, sys, tempfile, os
 os.environ["ZHREADER_DATA_DIR"] = tempfile.mkdtemp()
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 from reader.tui.app import ReaderApp
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.screens.reader_screen import ReaderScreen
 
 async def main() -> None:
     app = ReaderApp(load_path(sys.argv[1]), sys.argv[1])

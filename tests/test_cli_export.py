@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.anchors import anchor_for
-from reader.export import escape
-from reader.loading import load_path
-from reader.store import NoteStore
+from reader.ingest.loading import load_path
+from reader.notes.anchors import anchor_for
+from reader.notes.store import NoteStore
+from reader.output.export import escape
 
 from .conftest import SAMPLES, run_cli
 

@@ -68,7 +68,7 @@ def test_by_section_prints_each_sections_best_sentence() -> None:
     lines = result.stdout.decode().splitlines()
     tail = lines[lines.index("各节要点") + 1 :]
     assert tail[0].startswith("  [导语] ")  # the lead has no heading
-    from reader.loading import load_path
+    from reader.ingest.loading import load_path
 
     sections = load_path(SAMPLES / "03_policy_report.txt").sections
     # one line per section that has text (一、总体要求 only heads its subsections)

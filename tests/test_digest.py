@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import ListView, Static
 
-from reader.analysis import analyze, summary_dict
-from reader.loading import load_path, load_text
-from reader.summary_text import summary_lines
+from reader.ingest.loading import load_path, load_text
+from reader.nlp.analysis import analyze, summary_dict
+from reader.output.summary_text import summary_lines
 from reader.tui.app import ReaderApp
-from reader.tui.paragraph import WrappedText
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.widgets.paragraph import WrappedText
 
 from .conftest import SAMPLES, run_cli
 

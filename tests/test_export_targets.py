@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ArticleError
-from reader.export import write_atomic
+from reader.output.export import write_atomic
 
 from .conftest import SAMPLES, run_cli
 
@@ -109,7 +109,7 @@ def test_write_atomic_itself_never_overwrites_without_force(tmp_path: Path) -> N
 KILLED_WRITER = """
 import sys
 from pathlib import Path
-from reader.export import write_atomic
+from reader.output.export import write_atomic
 text = "长文" * 40_000_000
 print("writing", flush=True)
 write_atomic(Path(sys.argv[1]), text, force=True)

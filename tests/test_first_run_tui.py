@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 from reader.tui.app import ReaderApp
-from reader.tui.reader_screen import ReaderScreen
-from reader.tui.side_panes import SummaryPane
+from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.widgets.side_panes import SummaryPane
 
 from .conftest import SAMPLES
 

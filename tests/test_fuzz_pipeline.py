@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import random
-import sys
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import ArticleError
 
-_SPEC = importlib.util.spec_from_file_location(
-    "fuzz", Path(__file__).resolve().parent.parent / "benchmarks" / "fuzz.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-fuzz = importlib.util.module_from_spec(_SPEC)
-sys.modules["fuzz"] = fuzz
-_SPEC.loader.exec_module(fuzz)
+from .conftest import load_benchmark
+
+fuzz = load_benchmark("fuzz")
 
 pieces = st.sampled_from(fuzz.PIECES) | st.text(alphabet=fuzz.HANZI + fuzz.PUNCTUATION, max_size=12)
 articles = st.lists(pieces | st.characters(), max_size=30).map("".join)

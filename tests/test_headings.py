@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.headings import numbering_style
-from reader.structure import Role, parse_plain_text
+from reader.ingest.headings import numbering_style
+from reader.ingest.structure import Role, parse_plain_text
 
 BEFORE = "这是前面的一段正文，讲的是一件具体的事情，句子写得完整而且有标点。"
 AFTER = "这是后面的一段正文，紧接着上面那一行出现，同样是完整的句子。"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ArticleError
-from reader.html_page import author_name, publisher
-from reader.loading import load_bytes, load_text
+from reader.ingest.html_page import author_name, publisher
+from reader.ingest.loading import load_bytes, load_text
 
 PARAGRAPHS = [
     "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis import analyze
-from reader.keysentences import LEAD_PICKS, LEAD_SENTENCES, introduces, is_label
-from reader.loading import load_path, load_text
+from reader.ingest.loading import load_path, load_text
+from reader.nlp.analysis import analyze
+from reader.nlp.keysentences import LEAD_PICKS, LEAD_SENTENCES, introduces, is_label
 
 from .conftest import SAMPLES, SHARED_DATA
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis import analyze, text_keywords
-from reader.keywords import whole_unit
-from reader.lexicon import WordClass, is_general_verb, word_class
-from reader.loading import load_text
+from reader.ingest.loading import load_text
+from reader.nlp.analysis import analyze, text_keywords
+from reader.nlp.keywords import whole_unit
+from reader.nlp.lexicon import WordClass, is_general_verb, word_class
 
 # Written for these tests: a car launch with a brand and a name the segmenter cuts
 # (比亚/迪, 冯/远征), everyday verbs and adverbs, and phrase glue around them.

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.errors import ArticleError
-from reader.loading import detect_format, load_bytes, load_path, load_stream
+from reader.ingest.loading import detect_format, load_bytes, load_path, load_stream
 
 ARTICLE = "读书的意义\n\n读书让人开阔眼界。我们每天都应该读一点书，哪怕只有十分钟。\n\n坚持下去\n\n习惯一旦养成，就会受益终身。\n"
 

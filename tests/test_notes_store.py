@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.anchors import Placement, anchor_for, locate
 from reader.convert import Variant, convert
 from reader.errors import ArticleError
-from reader.loading import load_path, load_text
-from reader.notebook import place_notes
-from reader.store import MIGRATIONS, SCHEMA_VERSION, NoteStore
+from reader.ingest.loading import load_path, load_text
+from reader.notes.anchors import Placement, anchor_for, locate
+from reader.notes.notebook import place_notes
+from reader.notes.store import MIGRATIONS, SCHEMA_VERSION, NoteStore
 
 from .conftest import SAMPLES
 
@@ -94,9 +94,9 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from reader.anchors import Anchor
-    from reader.store import NoteStore
-    from reader.loading import load_text
+    from reader.notes.anchors import Anchor
+    from reader.notes.store import NoteStore
+    from reader.ingest.loading import load_text
 
     store = NoteStore.open(Path(sys.argv[1]))
     record = store.open_article(load_text("标题\\n\\n正文第一段。\\n"), None)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.loading import load_path, load_text
+from reader.ingest.loading import load_path, load_text
+from reader.ingest.page_region import split_page_title, strip_site_furniture
 from reader.model import Document
-from reader.page_region import split_page_title, strip_site_furniture
 
 BODY = [
     "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",

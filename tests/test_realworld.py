@@ -10,13 +10,10 @@ raises ``FLOOR`` as structure detection improves. Skips when the corpus
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
-from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, SHARED_DATA
+from tests.conftest import SHARED_DATA, load_benchmark
 
 CORPUS = SHARED_DATA / "realworld"
 FLOOR = 0.91  # measured share of passing checks, rounded down; raise it, never lower it
@@ -25,17 +22,7 @@ if not (CORPUS / "MANIFEST.tsv").exists():
     pytest.skip(f"real-world corpus not found at {CORPUS}", allow_module_level=True)
 
 
-def _load_benchmark() -> ModuleType:
-    path = ROOT / "benchmarks" / "realworld.py"
-    spec = importlib.util.spec_from_file_location("realworld_benchmark", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_benchmark()
+bench = load_benchmark("realworld")
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +118,7 @@ def test_scraped_pages_keep_their_checks_in_traditional_script(config: str, resu
     """A simplified page converted to traditional script passes what the original passes."""
     import opencc
 
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
 
     convert = opencc.OpenCC(config).convert
     expectations = bench.load_expectations()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 from reader.model import Document
 
 from .conftest import SAMPLES

@@ -9,8 +9,8 @@ import opencc
 import pytest
 
 from reader.convert import is_traditional
-from reader.decoding import decode_bytes
-from reader.loading import load_text
+from reader.ingest.decoding import decode_bytes
+from reader.ingest.loading import load_text
 from reader.model import Document
 
 from .conftest import SAMPLES

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.convert import Variant, convert
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 from reader.search import find_all, spans_in
 
 from .conftest import SAMPLES

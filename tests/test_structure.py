@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.structure import Role, parse_plain_text
+from reader.ingest.structure import Role, parse_plain_text
 
 from .conftest import SAMPLES
 
@@ -122,21 +122,21 @@ EXPLAINER = """快递进村调查
 
 
 def test_short_questions_standing_alone_are_headings_when_there_are_several() -> None:
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
 
     doc = load_text(EXPLAINER)
     assert [s.heading for s in doc.sections] == [None, "快递进村难在哪？", "怎样把成本降下来？"]
 
 
 def test_a_lone_question_in_prose_stays_prose() -> None:
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
 
     essay = "小巷\n\n那天下午，我们在巷口等了很久，雨一直没有停。\n\n你还记得吗？\n\n后来我们搬走了，巷子也拆了。\n"
     doc = load_text(essay)
     assert [s.heading for s in doc.sections] == [None]
     assert [p.text for p in doc.sections[0].paragraphs][1] == "你还记得吗？"
     # a question with a clause in it, or in quotation marks, is never a heading
-    from reader.headings import question_shaped
+    from reader.ingest.headings import question_shaped
 
     assert not question_shaped("他问，你还记得吗？")
     assert not question_shaped("“你还记得吗？”")

@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.anchors import anchor_for
-from reader.loading import load_path
-from reader.store import NoteStore
+from reader.ingest.loading import load_path
+from reader.notes.anchors import anchor_for
+from reader.notes.store import NoteStore
 from reader.terminal_text import json_dumps, one_line, visible
 
 from .conftest import run_cli

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, ListView, Tree
 
-from reader.loading import load_path
+from reader.ingest.loading import load_path
+from reader.notes.store import NoteStore
 from reader.resources import sample_articles
-from reader.store import NoteStore
 from reader.tui.app import ReaderApp
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
-from reader.tui.library import LibraryScreen
-from reader.tui.paragraph import ParagraphView
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.widgets.paragraph import ParagraphView
 
 from .conftest import SAMPLES
 
@@ -411,7 +411,7 @@ async def test_file_picker_shows_only_readable_articles_and_opens_one(tmp_path: 
 async def test_piped_article_reads_and_exports_without_a_path(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import io
 
-    from reader.loading import load_stream
+    from reader.ingest.loading import load_stream
 
     monkeypatch.chdir(tmp_path)
     document = load_stream(io.BytesIO((SAMPLES / "05_rural_delivery_gb18030.txt").read_bytes()))

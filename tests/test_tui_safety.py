@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Static, Tree
 
-from reader.anchors import anchor_for
-from reader.loading import load_path
-from reader.store import NoteStore
+from reader.ingest.loading import load_path
+from reader.notes.anchors import anchor_for
+from reader.notes.store import NoteStore
 from reader.tui.app import ReaderApp
 from reader.tui.dialogs import FilePicker, NotesScreen, ReadableTree
-from reader.tui.library import LibraryScreen
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reader_screen import ReaderScreen
 
 from .test_terminal_safety import ARTICLE, PAYLOAD, assert_safe
 from .test_tui import settle

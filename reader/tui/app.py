@@ -16,14 +16,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.errors import ArticleError
-from reader.loading import load_path
+from reader.ingest.loading import load_path
 from reader.model import Document
+from reader.notes.store import NoteStore
 from reader.resources import styles_dir
-from reader.store import NoteStore
 from reader.terminal_text import visible
 from reader.tui.dialogs import FilePicker
-from reader.tui.library import LibraryScreen
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reader_screen import ReaderScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
 

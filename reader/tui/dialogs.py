@@ -14,10 +14,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, ListItem, ListView, Static
 
-from reader.notebook import PlacedNote
+from reader.notes.notebook import PlacedNote
 from reader.terminal_text import one_line
 from reader.tui.literal import literal, literal_text
-from reader.tui.paragraph import WrappedText
+from reader.tui.widgets.paragraph import WrappedText
 
 READABLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from reader.errors import ArticleError
-from reader.loading import DEFAULT_MAX_SIZE, STDIN_NAME, load_path, load_stream
+from reader.ingest.loading import DEFAULT_MAX_SIZE, STDIN_NAME, load_path, load_stream
 from reader.model import Document
 
 

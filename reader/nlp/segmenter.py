@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from reader.segmodel import BOS, SegModel, load_model
+from reader.nlp.segmodel import BOS, SegModel, load_model
 
 _ZH_RUN = re.compile("([\u4e00-\u9fa5]+)")
 _MARGIN = 1e-9  # decisions closer than this are re-checked with exact logs

@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from reader.analysis import document_is_traditional
 from reader.errors import ArticleError
-from reader.loading import load_path
+from reader.ingest.loading import load_path
+from reader.nlp.analysis import document_is_traditional
+from reader.notes.store import NoteStore
 from reader.resources import sample_articles
-from reader.store import NoteStore
 from reader.tui.literal import literal_text
 
 RECENT = 20  # recent articles listed (each is parsed to show its title and size)

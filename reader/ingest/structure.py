@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from reader.boilerplate import is_boilerplate, starts_disclaimer, starts_tail
 from reader.convert import simplified_view
-from reader.headings import (
+from reader.ingest.boilerplate import is_boilerplate, starts_disclaimer, starts_tail
+from reader.ingest.headings import (
     ends_as_prose,
     heading_shaped,
     is_marker_heading,
@@ -23,10 +23,16 @@ from reader.headings import (
     question_shaped,
     style_rank,
 )
-from reader.metadata import MetaLine, lead_byline, parse_meta_line
+from reader.ingest.metadata import MetaLine, lead_byline, parse_meta_line
+from reader.ingest.page_region import (
+    densest_run,
+    letters,
+    line_score,
+    looks_like_page,
+    page_title_head,
+)
+from reader.ingest.unbroken import rebreak
 from reader.model import Document, Meta, Paragraph, Section
-from reader.page_region import densest_run, letters, line_score, looks_like_page, page_title_head
-from reader.unbroken import rebreak
 
 _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
 _TITLE_MAX = 60

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from reader.model import Document
 from reader.tui.literal import literal
-from reader.tui.paragraph import ParagraphView
+from reader.tui.widgets.paragraph import ParagraphView
 
 FIRST_MOUNT = 80  # widgets mounted before the first paint
 MOUNT_BATCH = 300  # widgets mounted at a time after it

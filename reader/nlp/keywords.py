@@ -19,7 +19,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.lexicon import WordClass, background_idf, is_general_verb, stopwords, word_class
+from reader.nlp.lexicon import WordClass, background_idf, is_general_verb, stopwords, word_class
 
 _NUMERIC = re.compile(
     r"^[\d０-９.,%％\-—~～]+$|^[\d０-９]+[年月日号时分秒个万亿元岁%]$|^第[\d一二三四五六七八九十]+"

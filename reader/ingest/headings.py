@@ -1,7 +1,7 @@
 """Provides line-level tests for headings: numbering styles and heading shape.
 
 Whether a heading-shaped line really is a heading also depends on its
-neighbours; that part lives in ``reader.structure``.
+neighbours; that part lives in ``reader.ingest.structure``.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ _CLAUSE_MARKS = set('，,、；;：:“”「」"')
 def question_shaped(line: str) -> bool:
     """A short one-clause question (快递进村难在哪？): a heading in explainers and Q&A pieces.
 
-    Only shape is judged here; ``reader.structure`` accepts such lines as
+    Only shape is judged here; ``reader.ingest.structure`` accepts such lines as
     headings when a document has several of them, since a lone short
     question is as likely a line of prose.
     """

@@ -13,11 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from reader.decoding import decode_bytes
 from reader.errors import ArticleError
-from reader.markdown_blocks import markdown_blocks
+from reader.ingest.decoding import decode_bytes
+from reader.ingest.markdown_blocks import markdown_blocks
+from reader.ingest.structure import Parsed, build, parse_plain_text
 from reader.model import Document, Meta
-from reader.structure import Parsed, build, parse_plain_text
 
 Format = Literal["text", "markdown", "html"]
 
@@ -148,7 +148,7 @@ def _parse_html(html: str, name: str) -> Parsed:
     Pages often set their headings as plain paragraphs (第一章 总则, 一、…), so
     heading lines are looked for in the extracted text as in plain text.
     """
-    from reader import html_page  # trafilatura is heavy; only HTML needs it
+    from reader.ingest import html_page  # trafilatura is heavy; only HTML needs it
 
     found = html_page.extract(html, name)
     extracted = (

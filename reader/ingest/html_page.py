@@ -15,11 +15,11 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from reader.boilerplate import is_boilerplate
 from reader.errors import ArticleError
-from reader.metadata import parse_meta_line
+from reader.ingest.boilerplate import is_boilerplate
+from reader.ingest.metadata import parse_meta_line
+from reader.ingest.page_region import letters, split_page_title, strip_site_furniture
 from reader.model import Meta
-from reader.page_region import letters, split_page_title, strip_site_furniture
 
 # Numeric references to C0 controls, which lxml refuses ("All strings must be XML compatible").
 _CONTROL_REFS = re.compile(

@@ -9,10 +9,10 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
-from reader.anchors import Placement, locate
 from reader.errors import ArticleError
 from reader.model import Document
-from reader.store import ArticleRecord, Note, NoteStore
+from reader.notes.anchors import Placement, locate
+from reader.notes.store import ArticleRecord, Note, NoteStore
 
 
 @dataclass(frozen=True, slots=True)

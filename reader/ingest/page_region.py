@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.headings import ends_as_prose
+from reader.ingest.headings import ends_as_prose
 
 # A line shorter than this (in letters) costs more than it brings: menus,
 # headlines of other articles, captions. Article paragraphs are longer.

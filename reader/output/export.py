@@ -18,11 +18,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.analysis import Analysis, document_is_traditional
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
 from reader.model import Document
-from reader.notebook import PlacedNote
+from reader.nlp.analysis import Analysis, document_is_traditional
+from reader.notes.notebook import PlacedNote
 from reader.terminal_text import references
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")

@@ -7,7 +7,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.structure import Block
+from reader.ingest.structure import Block
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 # "- - - - 起来 不愿…" opens a list per dash; past markdown-it's nesting limit it drops

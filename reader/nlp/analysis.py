@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 
 from reader.convert import Variant, convert, converter, is_traditional, to_simplified
-from reader.keysentences import introduces, is_label, score_sentences, select
-from reader.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
-from reader.lexicon import background_idf
 from reader.model import Document
-from reader.tokens import content_terms, segment_sentences
+from reader.nlp.keysentences import introduces, is_label, score_sentences, select
+from reader.nlp.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
+from reader.nlp.lexicon import background_idf
+from reader.nlp.tokens import content_terms, segment_sentences
 
 
 @dataclass(frozen=True, slots=True)

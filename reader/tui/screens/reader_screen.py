@@ -23,20 +23,20 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ListView, Static, Tree
 
-from reader.analysis import Analysis, analyze, document_is_traditional
-from reader.anchors import anchor_for
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
 from reader.model import Document
-from reader.notebook import PlacedNote, place_notes
+from reader.nlp.analysis import Analysis, analyze, document_is_traditional
+from reader.notes.anchors import anchor_for
+from reader.notes.notebook import PlacedNote, place_notes
+from reader.notes.store import ArticleRecord
 from reader.search import Match, find_all, spans_in
-from reader.store import ArticleRecord
 from reader.terminal_text import one_line
-from reader.tui.article_view import ArticleView
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
 from reader.tui.literal import literal
-from reader.tui.paragraph import ParagraphView
-from reader.tui.side_panes import HeadingTree, SummaryPane
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.paragraph import ParagraphView
+from reader.tui.widgets.side_panes import HeadingTree, SummaryPane
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -213,7 +213,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
         """Analysis can take a second on long texts; the text is readable meanwhile."""
-        from reader.segmodel import load_model
+        from reader.nlp.segmodel import load_model
 
         # A first run builds the segmentation model (~10 s): the pane says so.
         pane = self.query_one(SummaryPane)
@@ -668,7 +668,7 @@ class ReaderScreen(Screen[None]):
         def done(target: str | None) -> None:
             if target is None:
                 return
-            from reader.export import export_markdown, write_atomic
+            from reader.output.export import export_markdown, write_atomic
 
             analysis = self.analysis or analyze(self.original)
             text = export_markdown(self.original, analysis, self.notes, self.variant, self.path)

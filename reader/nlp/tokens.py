@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.segmenter import segment
+from reader.nlp.segmenter import segment
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.]*[A-Za-z0-9+]|[A-Za-z]{2,}")
 _CJK = re.compile("[\u4e00-\u9fa5]")

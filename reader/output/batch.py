@@ -43,8 +43,8 @@ def _lines(source: str) -> Iterator[str]:
 def process_line(args: tuple[int, str, int, int, str]) -> dict[str, Any]:
     """Summarize one JSONL line; any problem becomes an error object, never an exception."""
     number, line, keyword_limit, sentence_limit, variant = args
-    from reader.analysis import analyze, summary_dict
-    from reader.loading import load_text
+    from reader.ingest.loading import load_text
+    from reader.nlp.analysis import analyze, summary_dict
 
     try:
         item = json.loads(line)

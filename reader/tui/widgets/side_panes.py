@@ -11,12 +11,12 @@ from textual.content import Content
 from textual.widgets import Label, ListItem, ListView, LoadingIndicator, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from reader.analysis import Analysis
 from reader.model import Document
+from reader.nlp.analysis import Analysis
 from reader.terminal_text import one_line
-from reader.tui.article_view import heading_label
 from reader.tui.literal import literal_text
-from reader.tui.paragraph import WrappedText
+from reader.tui.widgets.article_view import heading_label
+from reader.tui.widgets.paragraph import WrappedText
 
 
 class HeadingTree(Tree[int | None]):

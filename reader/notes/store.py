@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from reader.anchors import Anchor
 from reader.errors import ArticleError
 from reader.model import Document
+from reader.notes.anchors import Anchor
 
 DATA_DIR_ENV = "ZHREADER_DATA_DIR"
 DB_NAME = "notes.db"
@@ -269,7 +269,7 @@ class NoteStore:
 
         When only the path matches, the file changed since it was last read: the
         record is moved to the new identity and ``previous_identity`` says so,
-        so the caller can re-anchor the notes (``reader.notebook.place_notes``).
+        so the caller can re-anchor the notes (``reader.notes.notebook.place_notes``).
         """
         identity = document.identity()
         with self._write() as db:

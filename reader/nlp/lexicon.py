@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.segmodel import cache_path, snownlp_model_file
+from reader.nlp.segmodel import cache_path, snownlp_model_file
 
 # Function words and reporting verbs that snownlp's list lacks.
 _EXTRA_STOPWORDS = """

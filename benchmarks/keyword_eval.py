@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.analysis import text_keywords
+from reader.nlp.analysis import text_keywords
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Provides the analysis: segmentation, keywords and key sentences."""

@@ -1,0 +1,1 @@
+"""Provides the reader's notes: the SQLite store and anchors that survive edits and scripts."""

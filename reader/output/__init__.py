@@ -1,0 +1,1 @@
+"""Provides what zhreader writes: outlines, summaries, batches and Markdown exports."""

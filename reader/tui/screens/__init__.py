@@ -1,0 +1,1 @@
+"""Provides the screens of the reader: the library and the reading screen."""
