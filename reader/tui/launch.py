@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 from reader.errors import ArticleError
@@ -56,4 +57,17 @@ def launch(
             _reattach_terminal(article)
     from reader.tui.app import ReaderApp
 
-    ReaderApp(document=document, path=path, data_dir=data_dir).run()
+    app = ReaderApp(document=document, path=path, data_dir=data_dir)
+    app.run()
+    _leave_without_waiting_for_analysis(app.return_code or 0)
+
+
+def _leave_without_waiting_for_analysis(code: int) -> None:
+    """Exit now if an analysis thread is still busy (say, building the segmentation model
+    on a first run): the reader is closed, notes are committed as they are made, and the
+    interpreter would otherwise wait for a result nobody will see."""
+    busy = [t for t in threading.enumerate() if t is not threading.main_thread() and t.is_alive()]
+    if busy:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
