@@ -20,6 +20,8 @@ _HEADING_MAX = 10  # characters of a glued heading's text
 _JOINING = frozenset("及与和之的")  # a heading never ends on a joining word
 _COMMON = 5  # occurrences that make a two-character word common in the article
 _END = "。！？!?”」』）)]"
+_FULL_STOPS = "。！？!?…"
+_CLOSERS = "”」』）)]’\" "
 # A section number standing after a sentence end (or another heading) and before words.
 _GLUED_NUMBER = re.compile(
     rf"(?:(?<=[{re.escape(_END)}])|^)\s*(?P<n>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s(?=[\u4e00-\u9fff「“《])"
@@ -102,7 +104,8 @@ def _paragraphs(run: str) -> list[str]:
     out: list[str] = []
     start = 0
     for _, end in split_sentences(run):
-        if end - start >= PARAGRAPH_TARGET:
+        # a paragraph ends with a sentence, not after a clause closed by ；
+        if end - start >= PARAGRAPH_TARGET and run[:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS:
             out.extend([run[start:end].strip(), ""])
             start = end
     if run[start:].strip():
