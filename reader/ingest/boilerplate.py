@@ -142,7 +142,7 @@ def is_boilerplate(line: str) -> bool:
     """True for a line that belongs to the site around the article, not the article."""
     if not line:
         return False
-    if _PHOTO_CAPTION.search(line) or _END_MARK.match(line):
+    if _PHOTO_CAPTION.search(line) or _END_MARK.match(line) or _CITATION.search(line):
         return True
     if line in _NAV_WORDS or _NAV_PREFIX.match(line):
         return True
@@ -158,6 +158,8 @@ _PHOTO_CAPTION = re.compile(
     r"^[▲△▼].*[，。]|[（(]\s*(?:图|照片|图片|摄影)\s*[／/:：][^（）()]{0,30}[）)]\s*$|"
     r"[（(][^（）()]{0,20}(?:摄|供图)\s*[）)]\s*$"
 )
+# A reference list entry: 标题 ．某网[引用日期2016-04-04] (encyclopedia pages).
+_CITATION = re.compile(r"\[引用日期\s*\d{4}-\d{1,2}-\d{1,2}\]\s*$")
 # （完）, 【全文完】: the end of a press release or an article.
 _END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)】\]]$")
 

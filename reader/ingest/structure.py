@@ -167,6 +167,11 @@ _RUN_IN_STYLES = frozenset(
 )
 
 
+_MARKUP_PAGE_STYLES = frozenset(
+    ["part", "chapter", "section", "cn", "cn_paren", "decimal1", "decimal2", "decimal3"]
+)
+
+
 def _split_run_in_headings(blocks: list[Block]) -> list[Block]:
     """Stand run-in headings on lines of their own when a document uses them (two or more).
 
@@ -356,8 +361,12 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
     questions = _question_headings(blocks, content) if plain else set()
 
     def shaped(i: int) -> bool:
-        if not plain and not blocks[i].emphasized and _heading_style(blocks[i].key) is None:
-            return False  # markup gave the headings; numbered and bold lines are added
+        if not plain and not blocks[i].emphasized and (
+            _heading_style(blocks[i].key) not in _MARKUP_PAGE_STYLES
+        ):
+            # markup gave the headings; chapter-like numbered lines and bold lines are
+            # added (on web pages 1. and ① paragraphs are list items far more often)
+            return False
         return i in questions or heading_shaped(blocks[i].key)
 
     k = 0
