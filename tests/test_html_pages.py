@@ -131,3 +131,18 @@ def test_paragraphs_split_by_br_stay_apart() -> None:
     body = "<h1>绿道全线贯通</h1><p>" + "<br>".join(PARAGRAPHS) + "</p>"
     doc = load_text(page("绿道全线贯通", body), "a.html")
     assert len(list(doc.paragraphs())) == len(PARAGRAPHS)
+
+
+def test_numbered_list_paragraphs_and_references_are_not_headings() -> None:
+    body = (
+        "<h1>青禾绿道获奖</h1>"
+        + paragraphs_html(PARAGRAPHS[:2])
+        + "<p>1. 最佳城市绿道</p>"
+        + paragraphs_html(PARAGRAPHS[2:3])
+        + "<p>2. 最佳社区参与</p>"
+        + paragraphs_html(PARAGRAPHS[3:])
+        + "<p>1. 青禾绿道全线贯通 ．青禾在线[引用日期2024-03-05]</p>"
+    )
+    doc = load_text(page("青禾绿道获奖_青禾在线", body), "a.html")
+    assert [s.heading for s in doc.sections] == [None]
+    assert "引用日期" not in "".join(p.text for _, _, p in doc.paragraphs())
