@@ -48,11 +48,24 @@ class Entry:
         return " / ".join(dict.fromkeys(s.pinyin for s in self.senses))
 
     def short_definition(self, limit: int = 2) -> str:
-        """The first few definitions of the first sense that has any: a line for a list."""
-        for sense in self.senses:
-            if sense.definitions:
-                return "; ".join(sense.definitions[:limit])
-        return ""
+        """The first few definitions of the main sense: a line for a list.
+
+        CC-CEDICT often lists a surname, an abbreviation or a variant first (伯:
+        "variant of 霸"); the first sense that is none of these is the main one.
+        """
+        main = [s for s in self.senses if s.definitions and not _secondary(s)]
+        chosen = main or [s for s in self.senses if s.definitions]
+        return "; ".join(chosen[0].definitions[:limit]) if chosen else ""
+
+
+_SECONDARY = ("variant of", "old variant of", "surname ", "abbr. for", "see ", "used in ")
+
+
+def _secondary(sense: Sense) -> bool:
+    """A sense that points elsewhere or names: a variant, a surname, an abbreviation,
+    a proper noun (a capitalised reading)."""
+    first = sense.definitions[0] if sense.definitions else ""
+    return first.startswith(_SECONDARY) or sense.pinyin[:1].isupper()
 
 
 def data_file() -> Path:
@@ -187,13 +200,19 @@ class Dictionary:
         # Prefer the rows whose simplified form is the word (the same traditional
         # form can also be listed under another simplified one: 乾 → 干 and 乾).
         exact = [r for r in rows if word in (r[0], r[1])] or rows
-        first = exact[0]
-        senses = tuple(
-            Sense(tone_marks(p), tuple(d for d in s.split("/") if d))
-            for t, si, p, s in exact
-            if (t, si) == (first[0], first[1])
-        )
-        return Entry(first[1], first[0], senses)
+        # Several traditional forms can share a simplified one (紙 and the variant 帋
+        # for 纸): the form with the most real definitions is the word.
+        forms = list(dict.fromkeys((t, si) for t, si, _, _ in exact))
+        senses_of = {
+            form: tuple(
+                Sense(tone_marks(p), tuple(d for d in s.split("/") if d))
+                for t, si, p, s in exact
+                if (t, si) == form
+            )
+            for form in forms
+        }
+        best = max(forms, key=lambda f: sum(not _secondary(s) for s in senses_of[f]))
+        return Entry(best[1], best[0], senses_of[best])
 
     def lookup(self, word: str) -> Entry | None:
         """The entry of ``word`` with the entries of its parts when it is a compound."""

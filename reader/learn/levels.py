@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from typing import Protocol
 
 from reader.convert import simplified_view
 from reader.learn.pinyin import has_han
@@ -71,3 +72,26 @@ def parse_level(text: str) -> int:
     if value not in LEVELS and value not in (8, 9):
         raise ValueError(f"HSK levels are 1 to 9, not {value}")
     return min(value, TOP)
+
+
+class Settings(Protocol):
+    """What the level needs of the notes store: its settings API."""
+
+    def setting(self, key: str, default: str) -> str: ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
+
+
+def chosen_level(store: Settings | None) -> int:
+    """The reader's remembered level, or the default when none is stored (or it is bad)."""
+    if store is None:
+        return DEFAULT_LEVEL
+    try:
+        return parse_level(store.setting(SETTING, str(DEFAULT_LEVEL)))
+    except ValueError:
+        return DEFAULT_LEVEL
+
+
+def remember_level(store: Settings, value: int) -> None:
+    """Keep the reader's level for the next article and the next run."""
+    store.set_setting(SETTING, str(value))
