@@ -53,24 +53,31 @@ def has_han(text: str) -> bool:
 def word_readings(
     words: Sequence[str], style: ReadingStyle = ReadingStyle.PINYIN
 ) -> list[tuple[str, ...]]:
-    """One syllable per character of each word that is Chinese, () for anything else.
+    """One syllable per character of each word ("" where it is not Chinese), read in context.
 
-    Each word is read as a whole, so its phrase gives the context; a word of
-    several scripts (3.5亿) is read character by character where it is Chinese.
+    The words are read together, as the sentence they make: pypinyin matches its
+    phrases over the whole text, so a character reads as its phrase makes it read
+    even where our segmenter cut differently (还钱 huánqián when cut 还 / 钱).
     """
+    text = "".join(words)
+    sounds = char_readings(text, style)
+    result: list[tuple[str, ...]] = []
+    at = 0
+    for word in words:
+        result.append(tuple(sounds[at : at + len(word)]) if has_han(word) else ())
+        at += len(word)
+    return result
+
+
+def char_readings(text: str, style: ReadingStyle = ReadingStyle.PINYIN) -> list[str]:
+    """The reading of each character of ``text`` in context; "" where it is not Chinese."""
     pypinyin = _module()
     kind = pypinyin.Style.BOPOMOFO if style is ReadingStyle.ZHUYIN else pypinyin.Style.TONE
-    result: list[tuple[str, ...]] = []
-    for word in words:
-        if not has_han(word):
-            result.append(())
-            continue
-        view = simplified_view(word)
-        syllables = [s[0] for s in pypinyin.pinyin(view, style=kind, errors=lambda x: list(x))]
-        if len(syllables) != len(word):  # cannot happen with one item per character; be safe
-            syllables = [pypinyin.pinyin(c, style=kind, errors=list)[0][0] for c in view]
-        result.append(tuple(s if has_han(c) else "" for c, s in zip(word, syllables, strict=True)))
-    return result
+    view = simplified_view(text)
+    items = [s[0] for s in pypinyin.pinyin(view, style=kind, errors=lambda x: list(x))]
+    if len(items) != len(view):  # not one item a character: read character by character
+        items = [pypinyin.pinyin(c, style=kind, errors=lambda x: list(x))[0][0] for c in view]
+    return [s if has_han(c) else "" for c, s in zip(text, items, strict=True)]
 
 
 def reading(word: str, style: ReadingStyle = ReadingStyle.PINYIN) -> str:
