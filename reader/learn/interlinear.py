@@ -63,7 +63,9 @@ def layout(
     at = 0
     for word, sounds in zip(words, syllables, strict=True):
         piece = _Piece(word, join(sounds, style), at)
-        if piece.width > width > 0 and len(word) > 1:  # wider than a line: by character
+        if (piece.width > width > 0 and len(word) > 1) or _holds_punctuation(word):
+            # By character: a word wider than a line, or one the segmenter glued to
+            # punctuation ("，“"), which must be free to break where kinsoku allows.
             pieces.extend(
                 _Piece(c, join([s] if s else [], style), at + i)
                 for i, (c, s) in enumerate(zip(word, _padded(sounds, len(word)), strict=True))
@@ -82,13 +84,18 @@ def layout(
         if not lines[-1] and piece.word.isspace():
             continue  # a space never opens a line
         if lines[-1] and used + piece.width > width and not piece.word.isspace():
-            moved = _carried(lines[-1], pieces, index, starts)
+            moved = _carried(lines[-1], pieces, index, starts, width)
             del lines[-1][len(lines[-1]) - len(moved) :]
             lines.append(moved)
             used = sum(p.width for p in moved)
         lines[-1].append(piece)
         used += piece.width
     return [_row(line) for line in lines]
+
+
+def _holds_punctuation(word: str) -> bool:
+    """A word with Chinese punctuation in it (ASCII stops inside 3.5 or a.b.cn stay)."""
+    return len(word) > 1 and any((c in CLOSING or c in OPENING) and not c.isascii() for c in word)
 
 
 def _padded(sounds: Sequence[str], size: int) -> list[str]:
@@ -105,19 +112,29 @@ def _may_break_before(pieces: Sequence[_Piece], index: int, starts: set[int]) ->
 
 
 def _carried(
-    line: list[_Piece], pieces: list[_Piece], index: int, starts: set[int]
+    line: list[_Piece], pieces: list[_Piece], index: int, starts: set[int], width: int
 ) -> list[_Piece]:
-    """The pieces at the end of ``line`` that go to the next line with ``pieces[index]``:
-    none if a break may come before it, else back to the last group boundary on the
-    line (or to the last kinsoku break, or none if the line has neither)."""
+    """The pieces at the end of ``line`` that go to the next line with ``pieces[index]``.
+
+    None if a break may come before it. Else back to the last group boundary on the
+    line, or to the last place kinsoku allows a break, provided what moves still fits
+    on a line; failing both (a line of nothing but punctuation), none.
+    """
     first = index - len(line)
     if pieces[index].start in starts:
         return []
+    width_from = {index: pieces[index].width}
     for j in range(index - 1, first, -1):
-        if pieces[j].start in starts:
+        width_from[j] = width_from[j + 1] + pieces[j].width
+
+    def fits(j: int) -> bool:
+        return width_from[j] <= width
+
+    for j in range(index - 1, first, -1):
+        if pieces[j].start in starts and fits(j):
             return line[j - first :]
     for j in range(index, first, -1):
-        if _may_break_before(pieces, j, starts):
+        if _may_break_before(pieces, j, starts) and fits(j):
             return line[j - first :]
     return []
 
