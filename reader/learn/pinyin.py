@@ -120,3 +120,14 @@ def segmented(text: str) -> list[str]:
         pieces.append(text[at : at + len(piece)])
         at += len(piece)
     return pieces
+
+
+def word_at(text: str, offset: int, words: Sequence[str] | None = None) -> tuple[int, int]:
+    """The span of the word of ``text`` at ``offset`` (for the dictionary at the cursor
+    and ``+``); ``words`` is the paragraph's segmentation when already known."""
+    at = 0
+    for word in words if words is not None else segmented(text):
+        if at <= offset < at + len(word):
+            return at, at + len(word)
+        at += len(word)
+    return offset, offset

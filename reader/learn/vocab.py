@@ -105,7 +105,7 @@ def vocabulary(
     seen = _occurrences(document)
     known_simplified = {simplified_view(k) for k in known}
     unknown = [w for w in seen if w not in known_simplified and levels.is_above(w, reader_level)]
-    keyword_rank = {}
+    keyword_rank: dict[str, int] = {}
     for index, keyword in enumerate(analyze(document, keywords=20).keywords):
         keyword_rank.setdefault(simplified_view(keyword.word), index)
     idf, unseen = background_idf()
