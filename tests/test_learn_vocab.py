@@ -174,3 +174,22 @@ def test_summary_does_not_load_the_learning_aids() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
     assert result.returncode == 0, result.stderr.decode()[-500:]
     assert result.stdout  # the summary was printed
+
+
+def test_the_library_count_matches_the_full_list() -> None:
+    from reader.learn.vocab import count_unknown
+
+    document = load_path(NEWS)
+    assert count_unknown(document, 4) == len(vocabulary(document, 4))
+    assert count_unknown(document, 7) < count_unknown(document, 4)
+    assert count_unknown(document, 4, ["开发区"]) == count_unknown(document, 4) - 1
+
+
+def test_preload_loads_everything_once() -> None:
+    from reader.learn import levels as levels_module
+    from reader.learn import pinyin
+    from reader.learn.dictionary import load_dictionary
+    from reader.learn.preload import preload
+
+    assert preload() is load_dictionary()
+    assert pinyin._pypinyin is not None and levels_module._words is not None

@@ -87,6 +87,17 @@ def _occurrences(document: Document) -> dict[str, _Seen]:
     return seen
 
 
+def count_unknown(document: Document, reader_level: int, known: Collection[str] = ()) -> int:
+    """How many distinct words of ``document`` are above ``reader_level`` and not known:
+    the figure the library shows beside each article (no keywords, no dictionary)."""
+    known_simplified = {simplified_view(k) for k in known}
+    return sum(
+        1
+        for w in _occurrences(document)
+        if w not in known_simplified and levels.is_above(w, reader_level)
+    )
+
+
 def vocabulary(
     document: Document,
     reader_level: int,
