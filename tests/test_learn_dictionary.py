@@ -111,3 +111,25 @@ def test_the_index_is_built_from_the_text_and_reopened(tmp_path: Path) -> None:
 def test_the_process_loads_the_dictionary_once() -> None:
     assert load_dictionary() is load_dictionary()
     assert dictionary.lookup("银行") == load_dictionary().lookup("銀行")
+
+
+def test_an_unwritable_cache_directory_still_gives_a_dictionary(tmp_path: Path) -> None:
+    """A read-only cache only costs speed: run in a new process with the cache
+    directory a plain file (nothing can be created under it)."""
+    import os
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("", encoding="utf-8")
+    code = "from reader.learn.dictionary import lookup; print(lookup('銀行').simplified)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "ZHREADER_CACHE_DIR": str(blocked / "cache")},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-400:]
+    assert result.stdout.strip() == "银行"

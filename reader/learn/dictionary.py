@@ -262,7 +262,11 @@ def load_dictionary(on_build: Callable[[], None] | None = None) -> Dictionary:
             if not _usable(path):
                 if on_build is not None:
                     on_build()
-                build(data_file(), path)
+                try:
+                    build(data_file(), path)
+                except OSError:  # a read-only cache directory only costs speed
+                    path = Path(tempfile.mkdtemp(prefix="zhreader-")) / path.name
+                    build(data_file(), path)
             _dictionary = Dictionary(path)
         return _dictionary
 
