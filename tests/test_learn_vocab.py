@@ -193,3 +193,13 @@ def test_preload_loads_everything_once() -> None:
 
     assert preload() is load_dictionary()
     assert pinyin._pypinyin is not None and levels_module._words is not None
+
+
+def test_spans_above_a_level_mark_whole_words() -> None:
+    text = "二十年前，這裡是一家紡織廠的織布車間。"
+    spans = levels.spans_above(text, 4)
+    marked = [text[a:b] for a, b in spans]
+    assert "車間" in marked and "一家" not in marked and "，" not in marked
+    assert levels.spans_above(text, 7) == [
+        s for s in spans if levels.level(text[slice(*s)]) is None
+    ]

@@ -9,7 +9,7 @@ has no level and counts as above every level.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from reader.convert import simplified_view
@@ -61,6 +61,22 @@ def is_above(word: str, reader_level: int) -> bool:
 def words_above(words: Iterable[str], reader_level: int) -> list[str]:
     """The distinct words above ``reader_level``, in the order they first appear."""
     return [w for w in dict.fromkeys(words) if is_above(w, reader_level)]
+
+
+def spans_above(
+    text: str, reader_level: int, words: Sequence[str] | None = None
+) -> list[tuple[int, int]]:
+    """Offsets of the words of ``text`` above ``reader_level``: the marks of ``v`` in the
+    reader. ``words`` is the paragraph's segmentation when already known."""
+    from reader.learn.pinyin import segmented
+
+    spans = []
+    at = 0
+    for word in words if words is not None else segmented(text):
+        if is_above(word, reader_level):
+            spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
 
 
 def parse_level(text: str) -> int:
