@@ -166,6 +166,7 @@ def cli() -> None:
     zhreader summary --batch F    one JSON summary per JSONL line
     zhreader export ARTICLE       summary and your notes as Markdown
     zhreader notes [ARTICLE]      what you have highlighted and annotated
+    zhreader vocab ARTICLE        words above your HSK level (--anki FILE for Anki)
 
     ARTICLE is a .txt, .md or .html file in UTF-8, GB18030/GBK or Big5
     (detected), or - for standard input.
@@ -427,6 +428,93 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
         click.echo(f"{mark} [{one_line(where)}] {one_line(anchor.quote)}")
         if p.note.annotation:
             click.echo(f"    {one_line(p.note.annotation)}")
+
+
+@cli.command()
+@click.argument("article", default="-")
+@click.option(
+    "--level",
+    type=click.IntRange(1, 9),
+    help="Your HSK level (1-9; 7-9 are one band); remembered for next time (default 4).",
+)
+@click.option(
+    "--known",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Words you know: one a line, or the first column of a tab-separated file.",
+)
+@click.option(
+    "-n",
+    "limit",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="At most N words.",
+)
+@click.option("--anki", metavar="FILE", help="Write the list as a file Anki imports (TSV).")
+@click.option("--force", is_flag=True, help="Overwrite the --anki FILE if it exists.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@input_options
+@data_dir_option
+@user_errors
+def vocab(
+    article: str,
+    level: int | None,
+    known: Path | None,
+    limit: int,
+    anki: str | None,
+    force: bool,
+    as_json: bool,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None,
+) -> None:
+    """List ARTICLE's words above your HSK level that you do not know.
+
+    The article's keywords come first, then the words that are frequent here and
+    rare elsewhere; each with pinyin in context, a short CC-CEDICT definition and
+    the sentence it first stands in. --level is remembered in the notes store.
+
+    \b
+    Examples:
+      zhreader vocab news.txt --level 4 -n 20
+      zhreader vocab news.txt --known known.txt --anki news.tsv
+    """
+    from reader.ingest.loading import load_path
+    from reader.learn import levels
+    from reader.learn.dictionary import FIRST_RUN_NOTICE, load_dictionary
+    from reader.learn.vocab import read_known, vocabulary
+    from reader.notes.store import NoteStore
+
+    _refuse_terminal_stdin(article)
+    if level is not None:
+        levels.remember_level(NoteStore.open(data_dir), min(level, levels.TOP))
+    reader_level = levels.chosen_level(NoteStore.open_existing(data_dir))
+    known_words: frozenset[str] = frozenset()
+    if known is not None:
+        try:
+            known_words = read_known(known.read_text(encoding="utf-8-sig").splitlines())
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+            raise ArticleError(str(known), f"cannot read the known words ({reason})") from None
+    document = load_path(article, encoding=encoding, max_size=max_size)
+    _prepare_model()
+    load_dictionary(on_build=lambda: click.echo(f"zhreader: {FIRST_RUN_NOTICE}", err=True))
+    items = vocabulary(document, reader_level, known_words, limit)
+    if anki is not None:
+        from reader.learn.anki import write_anki
+
+        write_anki(anki, items, force=force)
+        click.echo(f"wrote {one_line(anki)} ({len(items)} words)", err=True)
+        return
+    if as_json:
+        click.echo(json_dumps([item.to_dict() for item in items], indent=2))
+        return
+    if not items:
+        click.echo(f"no words above {levels.label(reader_level)} in this article", err=True)
+    for item in items:
+        fields = (item.word, item.pinyin, item.level_label, item.definition, item.sentence)
+        click.echo("\t".join(one_line(f) for f in fields))
 
 
 def _stored_notes(document: Any, path: str | None, data_dir: Path | None) -> list[Any]:
