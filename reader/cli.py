@@ -398,6 +398,7 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
       zhreader notes               title, path, number of notes, last read
       zhreader notes news.txt      each highlight with its section and annotation
     """
+    from reader.model import NO_TITLE
     from reader.notes.store import NoteStore
 
     if article is None:
@@ -407,7 +408,7 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
             click.echo("no notes yet", err=True)
         for record in rows:
             when = _local_time(record.opened_at)
-            title = one_line(record.title or "(无标题)")
+            title = one_line(record.title or NO_TITLE)
             path = one_line(record.path or "<stdin>")
             click.echo(f"{title}\t{path}\t{record.note_count} 条\t{when}")
         return
@@ -420,11 +421,8 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
         click.echo("no notes on this article", err=True)
         return
     for p in placed:
-        anchor = p.note.anchor
-        heading = document.sections[anchor.section].heading if not p.lost else None
-        where = "找不到原文" if p.lost else (heading or "导语")
-        mark = "🔖" if p.note.kind == "bookmark" else "▌"
-        click.echo(f"{mark} [{one_line(where)}] {one_line(anchor.quote)}")
+        heading = document.sections[p.note.anchor.section].heading if not p.lost else None
+        click.echo(p.line(heading))
         if p.note.annotation:
             click.echo(f"    {one_line(p.note.annotation)}")
 

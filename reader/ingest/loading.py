@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from reader.convert import is_traditional
 from reader.errors import ArticleError
 from reader.ingest.decoding import decode_bytes
 from reader.ingest.markdown_blocks import markdown_blocks
@@ -125,7 +126,13 @@ def parse_text(text: str, name: str = STDIN_NAME, *, fmt: Format | None = None) 
         parsed = parse_plain_text(text)
     if not any(s.paragraphs for s in parsed.document.sections):
         raise ArticleError(name, "no article text found")
-    return parsed
+    return replace(parsed, document=with_script(parsed.document))
+
+
+def with_script(document: Document) -> Document:
+    """The document marked with its script, judged once here on its opening text."""
+    opening = (document.title or "") + document.body_text[:4000]
+    return replace(document, traditional=is_traditional(opening))
 
 
 def _parse_markdown(

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
-from reader.model import Document
-from reader.nlp.analysis import Analysis, document_is_traditional
+from reader.model import LEAD, NO_TITLE, Document
+from reader.nlp.analysis import Analysis
+from reader.notes.kinds import NoteKind
 from reader.notes.notebook import PlacedNote
 from reader.terminal_text import references
 
@@ -57,12 +58,12 @@ def export_markdown(
     file_label: str | None = None,
 ) -> str:
     """The whole export as a Markdown string."""
-    out = converter(variant, document_is_traditional(document))
+    out = converter(variant, document.traditional)
 
     def t(text: str) -> str:
         return escape(out(text))
 
-    lines = [f"# {t(document.title or '(无标题)')}", ""]
+    lines = [f"# {t(document.title or NO_TITLE)}", ""]
     if document.subtitle:
         lines += [t(document.subtitle), ""]
     meta = [
@@ -95,7 +96,7 @@ def export_markdown(
             if section != current:
                 current = section
                 heading = document.sections[section].heading
-                lines += [f"### {t(heading) if heading else '导语'}", ""]
+                lines += [f"### {t(heading) if heading else LEAD}", ""]
             lines += _note_lines(p, t)
     if lost:
         lines += ["## 找不到原文的笔记", "", "文章已改动，以下摘录在当前文本中找不到：", ""]
@@ -108,7 +109,7 @@ def _note_lines(placed: PlacedNote, convert_text: Callable[[str], str]) -> list[
     note = placed.note
     quote = convert_text(note.anchor.quote)
     lines = ["> " + line if line else ">" for line in quote.split("\n")]
-    if note.kind == "bookmark":
+    if note.kind is NoteKind.BOOKMARK:
         lines[0] = "> 🔖 " + lines[0][2:]
     lines.append("")
     if note.annotation.strip():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reader.model import Document
+from reader.model import LEAD, NO_TITLE, Document
 from reader.terminal_text import one_line
 
 _META_LABELS = (("date", "日期"), ("source", "来源"), ("author", "作者"), ("url", "链接"))
@@ -15,7 +15,7 @@ def outline_lines(document: Document) -> Iterator[str]:
 
     Every piece of the article is passed through ``one_line``: no control
     sequence reaches the terminal and no field breaks its line."""
-    yield one_line(document.title or "(无标题)")
+    yield one_line(document.title or NO_TITLE)
     if document.subtitle:
         yield one_line(document.subtitle)
     meta = document.meta.to_dict()
@@ -25,7 +25,7 @@ def outline_lines(document: Document) -> Iterator[str]:
     yield ""
     for section in document.sections:
         indent = "  " * (section.level - 1)
-        heading = section.heading or "(导语)"
+        heading = section.heading or f"({LEAD})"
         if section.subtitle:
             heading += f" —— {section.subtitle}"
         yield f"{indent}{one_line(heading)}  [{len(section.paragraphs)}段]"

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from reader.model import LEAD, NO_TITLE
 from reader.terminal_text import one_line
 
 
@@ -22,7 +23,7 @@ def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False)
     def bold(text: str) -> str:
         return click.style(text, bold=True) if color else text
 
-    yield bold(one_line(result["title"] or "(无标题)"))
+    yield bold(one_line(result["title"] or NO_TITLE))
     yield ""
     yield bold("关键词")
     for keyword in result["keywords"]:
@@ -46,4 +47,4 @@ def summary_lines(result: dict[str, Any], color: bool, by_section: bool = False)
     yield bold("各节要点")
     for section, sentence in zip(headings, result["section_sentences"], strict=True):
         if sentence is not None:
-            yield f"  [{one_line(section['heading'] or '导语')}] {one_line(sentence['text'])}"
+            yield f"  [{one_line(section['heading'] or LEAD)}] {one_line(sentence['text'])}"

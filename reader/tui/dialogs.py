@@ -98,9 +98,7 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
 
     def _label(self, placed: PlacedNote) -> str:
         note = placed.note
-        where = "找不到原文" if placed.lost else (self.headings[note.anchor.section] or "导语")
-        mark = "🔖" if note.kind == "bookmark" else "▌"
-        text = f"{mark} [{one_line(where)}] {one_line(note.anchor.quote)}"
+        text = placed.line(None if placed.lost else self.headings[note.anchor.section])
         if note.annotation:
             text += f"\n✎ {one_line(note.annotation)}"
         return text
