@@ -16,7 +16,6 @@ from typing import BinaryIO, Literal
 from reader.convert import is_traditional
 from reader.errors import ArticleError
 from reader.ingest.decoding import decode_bytes
-from reader.ingest.markdown_blocks import markdown_blocks
 from reader.ingest.structure import Parsed, build, parse_plain_text
 from reader.model import Document, Meta
 
@@ -138,6 +137,8 @@ def with_script(document: Document) -> Document:
 def _parse_markdown(
     text: str, title: str | None, meta: Meta | None, *, numbered_headings: bool = False
 ) -> Parsed:
+    from reader.ingest.markdown_blocks import markdown_blocks  # markdown-it: Markdown and HTML only
+
     blocks = markdown_blocks(text)
     if title is None and blocks and blocks[0].heading_level is not None:
         top = min(b.heading_level for b in blocks if b.heading_level is not None)
