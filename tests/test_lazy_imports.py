@@ -39,11 +39,15 @@ def test_plain_utf8_text_loads_no_markdown_html_or_charset_library() -> None:
 
 def test_markdown_loads_the_markdown_parser_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
     page = tmp_path / "a.md"
-    page.write_text("# 绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n", encoding="utf-8")
+    page.write_text(
+        "# 绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n", encoding="utf-8"
+    )
     assert loaded_by_summary(str(page)) == {"markdown_it"}
 
 
 def test_gb18030_text_loads_the_charset_detector(tmp_path) -> None:  # type: ignore[no-untyped-def]
     page = tmp_path / "gbk.txt"
-    page.write_bytes("绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n".encode("gb18030"))
+    page.write_bytes(
+        "绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n".encode("gb18030")
+    )
     assert loaded_by_summary(str(page)) == {"charset_normalizer"}

@@ -24,7 +24,7 @@ from reader.model import LEAD, NO_TITLE, Document
 from reader.nlp.analysis import Analysis
 from reader.notes.kinds import NoteKind
 from reader.notes.notebook import PlacedNote
-from reader.terminal_text import references
+from reader.terminal_text import one_line, references
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
@@ -48,6 +48,16 @@ def _escape_line_start(line: str) -> str:
     if line[:1] in ("-", "+", "=", ">"):
         return "\\" + line
     return _ORDERED.sub(lambda m: m[1] + "\\" + m[2], line)
+
+
+def export_path(article: str | Path | None, title: str | None, cwd: Path | None = None) -> Path:
+    """Where an export is proposed: beside the article as NAME.notes.md; for piped
+    text (no file), in the working directory, named after the title."""
+    if article is not None and str(article) not in ("-", "<stdin>"):
+        source = Path(article).expanduser().resolve()
+        return source.parent / f"{source.stem}.notes.md"
+    stem = one_line((title or "article")[:30]).replace("/", "_").strip() or "article"
+    return (cwd or Path.cwd()) / f"{stem}.notes.md"
 
 
 def export_markdown(
