@@ -10,6 +10,7 @@ import errno
 import functools
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -213,7 +214,8 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
         return
     from reader.output.outline_text import outline_lines
 
-    for line in outline_lines(document):
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    for line in outline_lines(document, width):
         click.echo(line)
 
 
@@ -314,7 +316,8 @@ def summary(
         return
     from reader.output.summary_text import summary_lines
 
-    for line in summary_lines(result, color=_color_wanted(), by_section=by_section):
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    for line in summary_lines(result, _color_wanted(), by_section, width):
         click.echo(line)
 
 
