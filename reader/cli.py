@@ -10,6 +10,7 @@ import errno
 import functools
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -214,7 +215,8 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
         return
     from reader.output.outline_text import outline_lines
 
-    for line in outline_lines(document):
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    for line in outline_lines(document, width):
         click.echo(line)
 
 
@@ -315,7 +317,8 @@ def summary(
         return
     from reader.output.summary_text import summary_lines
 
-    for line in summary_lines(result, color=_color_wanted(), by_section=by_section):
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    for line in summary_lines(result, _color_wanted(), by_section, width):
         click.echo(line)
 
 
@@ -399,6 +402,7 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
       zhreader notes               title, path, number of notes, last read
       zhreader notes news.txt      each highlight with its section and annotation
     """
+    from reader.model import NO_TITLE
     from reader.notes.store import NoteStore
 
     if article is None:
@@ -408,7 +412,7 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
             click.echo("no notes yet", err=True)
         for record in rows:
             when = _local_time(record.opened_at)
-            title = one_line(record.title or "(无标题)")
+            title = one_line(record.title or NO_TITLE)
             path = one_line(record.path or "<stdin>")
             click.echo(f"{title}\t{path}\t{record.note_count} 条\t{when}")
         return
@@ -421,11 +425,8 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
         click.echo("no notes on this article", err=True)
         return
     for p in placed:
-        anchor = p.note.anchor
-        heading = document.sections[anchor.section].heading if not p.lost else None
-        where = "找不到原文" if p.lost else (heading or "导语")
-        mark = "🔖" if p.note.kind == "bookmark" else "▌"
-        click.echo(f"{mark} [{one_line(where)}] {one_line(anchor.quote)}")
+        heading = document.sections[p.note.anchor.section].heading if not p.lost else None
+        click.echo(p.line(heading))
         if p.note.annotation:
             click.echo(f"    {one_line(p.note.annotation)}")
 

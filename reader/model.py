@@ -9,6 +9,11 @@ from typing import Any
 
 from reader.sentences import split_sentences
 
+NO_TITLE = "(无标题)"
+"""Shown where a document has no title."""
+LEAD = "导语"
+"""The name of the part before the first heading (a section whose heading is None)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -69,6 +74,9 @@ class Document:
     sections: tuple[Section, ...]
     subtitle: str | None = None  # a 副题 such as "——来自某县的调查"
     title_from_name: bool = False  # the text names no title; ``title`` is the file's name
+    # Written in traditional characters: judged once at load (reader.ingest.loading),
+    # read by analysis, conversion, export and the UI instead of each guessing again.
+    traditional: bool = False
 
     def paragraphs(self) -> Iterator[tuple[int, int, Paragraph]]:
         """Yield ``(section_index, paragraph_index, paragraph)`` in reading order."""
@@ -96,12 +104,13 @@ class Document:
         normalized = "".join(normalized.split())
         return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
-    def map_text(self, convert: Any) -> Document:
+    def map_text(self, convert: Any, traditional: bool | None = None) -> Document:
         """Return a copy with every string passed through ``convert``.
 
         Used for script conversion; the paragraph sentence spans are kept, which
         is valid because OpenCC conversion keeps the character count per text
-        for all the variants we offer (checked where used).
+        for all the variants we offer (checked where used). ``traditional`` is
+        the copy's script when the conversion changes it; None keeps this one's.
         """
 
         def conv(value: str | None) -> str | None:
@@ -129,7 +138,12 @@ class Document:
             )
         meta = replace(self.meta, source=conv(self.meta.source), author=conv(self.meta.author))
         return Document(
-            conv(self.title), meta, tuple(sections), conv(self.subtitle), self.title_from_name
+            conv(self.title),
+            meta,
+            tuple(sections),
+            conv(self.subtitle),
+            self.title_from_name,
+            self.traditional if traditional is None else traditional,
         )
 
     def to_dict(self) -> dict[str, Any]:

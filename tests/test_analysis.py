@@ -108,7 +108,7 @@ def test_redundant_sentences_are_not_both_picked() -> None:
 
 def test_traditional_conversion_keeps_positions_and_converts_keywords() -> None:
     simplified = load_path(SAMPLES / "01_news_scraped.txt")
-    traditional = simplified.map_text(lambda t: convert(t, Variant.TAIWAN))
+    traditional = simplified.map_text(lambda t: convert(t, Variant.TAIWAN), traditional=True)
     a, b = analyze(simplified), analyze(traditional)
     assert [(s.section, s.paragraph, s.start, s.end) for s in a.sentences] == [
         (s.section, s.paragraph, s.start, s.end) for s in b.sentences

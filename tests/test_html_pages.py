@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ArticleError
-from reader.ingest.html_page import author_name, publisher
+from reader.ingest.html_page import author_name, extraction_fields, publisher
 from reader.ingest.loading import load_bytes, load_text
 
 PARAGRAPHS = [
@@ -146,3 +146,17 @@ def test_numbered_list_paragraphs_and_references_are_not_headings() -> None:
     doc = load_text(page("青禾绿道获奖_青禾在线", body), "a.html")
     assert [s.heading for s in doc.sections] == [None]
     assert "引用日期" not in "".join(p.text for _, _, p in doc.paragraphs())
+
+
+def test_extractor_result_read_as_a_dict_or_as_attributes() -> None:
+    """trafilatura 1.x (allowed by the dependency range) returns a dict by default;
+    reading ``.text`` off it crashed with AttributeError. Both shapes give the same fields."""
+    import trafilatura
+
+    html = page("绿道全线贯通_青禾在线", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS))
+    document = trafilatura.bare_extraction(html, with_metadata=True)
+    as_object = extraction_fields(document)
+    as_dict = extraction_fields(document.as_dict())
+    assert as_object == as_dict
+    assert "青禾市今年一季度" in as_dict["text"]
+    assert extraction_fields(None) == {}

@@ -203,3 +203,32 @@ def test_a_store_locked_by_another_process_is_a_clear_error_and_nothing_half_wri
     assert store.notes(record.id) == []
     store.add_note(record.id, first_sentence_anchor(document), "现在可以了")
     assert [n.annotation for n in store.notes(record.id)] == ["现在可以了"]
+
+
+def test_note_kinds_come_back_as_the_enum_and_a_bad_kind_is_refused(tmp_path: Path) -> None:
+    from reader.notes.kinds import NoteKind
+
+    document = load_path(ESSAY)
+    store = NoteStore.open(tmp_path)
+    record = store.open_article(document, str(ESSAY))
+    anchor = first_sentence_anchor(document)
+    store.add_note(record.id, anchor, kind=NoteKind.BOOKMARK)
+    store.add_note(record.id, anchor, "划线", kind="highlight")
+    with pytest.raises(ValueError):
+        store.add_note(record.id, anchor, kind="underline")
+    kinds = sorted(n.kind for n in store.notes(record.id))
+    assert kinds == [NoteKind.BOOKMARK, NoteKind.HIGHLIGHT]
+    assert all(isinstance(k, NoteKind) for k in kinds)
+    lines = [p.line(document.sections[1].heading) for p in place_notes(store, record, document)]
+    assert lines[0].startswith("🔖 [") and lines[1].startswith("▌ [")
+    assert lines[0].endswith(anchor.quote)
+
+
+def test_the_stored_script_is_the_documents_own(tmp_path: Path) -> None:
+    essay, news = load_path(ESSAY), load_path(SAMPLES / "01_news_scraped.txt")
+    assert essay.traditional and not news.traditional
+    store = NoteStore.open(tmp_path)
+    store.open_article(essay, str(ESSAY))
+    store.open_article(news, "news.txt")
+    rows = dict(store._db.execute("SELECT path, traditional FROM articles").fetchall())
+    assert rows == {str(ESSAY): 1, "news.txt": 0}

@@ -254,7 +254,9 @@ async def test_notes_list_deletes_after_confirmation() -> None:
 
 async def test_export_from_the_reader_writes_markdown(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
-    app = reader_app()
+    article = tmp_path / "01_news_scraped.txt"  # the export is proposed beside the article
+    article.write_bytes(NEWS.read_bytes())
+    app = ReaderApp(load_path(article), str(article))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("h", "e")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-import charset_normalizer
-
 from reader.errors import ArticleError
 
 # Magic numbers of the binary files people most often open by mistake.
@@ -66,6 +64,8 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
         return _clean(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # ~15-30 ms to import; only text that is not UTF-8 needs it
+
     best = charset_normalizer.from_bytes(data, cp_isolation=_CHINESE_ENCODINGS).best()
     if best is None or best.encoding == "utf_16":
         raise ArticleError(

@@ -62,18 +62,37 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
         )
     except Exception as exc:  # any failure inside the library is told as one line about the page
         raise ArticleError(name, f"the HTML page could not be read ({type(exc).__name__})") from None
-    if extracted is None or not (extracted.text or "").strip():
+    fields = extraction_fields(extracted)
+    text = fields.get("text") or ""
+    if not text.strip():
         return None
     page_title = _first_text(_TITLE, html)
-    title = headline([extracted.title, page_title], html, extracted.sitename)
+    title = headline([fields.get("title"), page_title], html, fields.get("sitename"))
     site_segments = split_page_title(page_title)[1] if page_title else []
     meta = Meta(
-        date=extracted.date,
-        source=publisher(extracted.sitename) or publisher(site_segments[-1] if site_segments else None),
-        author=author_name(extracted.author),
-        url=extracted.url,
+        date=fields.get("date"),
+        source=publisher(fields.get("sitename"))
+        or publisher(site_segments[-1] if site_segments else None),
+        author=author_name(fields.get("author")),
+        url=fields.get("url"),
     )
-    return extracted.text, title, meta
+    return text, title, meta
+
+
+def extraction_fields(extracted: object) -> dict[str, Any]:
+    """The extractor's result as a dict, whatever shape the installed trafilatura gives.
+
+    trafilatura 1.x returns a dict by default and 2.x a ``Document`` with attributes;
+    the dependency range allows both, and reading attributes off a dict crashed.
+    """
+    if extracted is None:
+        return {}
+    if isinstance(extracted, dict):
+        return extracted
+    as_dict = getattr(extracted, "as_dict", None)
+    if callable(as_dict):
+        return dict(as_dict())
+    return dict(vars(extracted))
 
 
 def headline(titles: list[str | None], html: str, sitename: str | None) -> str | None:

@@ -13,9 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from reader.convert import is_traditional
 from reader.errors import ArticleError
 from reader.ingest.decoding import decode_bytes
-from reader.ingest.markdown_blocks import markdown_blocks
 from reader.ingest.structure import Parsed, build, parse_plain_text
 from reader.model import Document, Meta
 
@@ -125,12 +125,20 @@ def parse_text(text: str, name: str = STDIN_NAME, *, fmt: Format | None = None) 
         parsed = parse_plain_text(text)
     if not any(s.paragraphs for s in parsed.document.sections):
         raise ArticleError(name, "no article text found")
-    return parsed
+    return replace(parsed, document=with_script(parsed.document))
+
+
+def with_script(document: Document) -> Document:
+    """The document marked with its script, judged once here on its opening text."""
+    opening = (document.title or "") + document.body_text[:4000]
+    return replace(document, traditional=is_traditional(opening))
 
 
 def _parse_markdown(
     text: str, title: str | None, meta: Meta | None, *, numbered_headings: bool = False
 ) -> Parsed:
+    from reader.ingest.markdown_blocks import markdown_blocks  # markdown-it: Markdown and HTML only
+
     blocks = markdown_blocks(text)
     if title is None and blocks and blocks[0].heading_level is not None:
         top = min(b.heading_level for b in blocks if b.heading_level is not None)

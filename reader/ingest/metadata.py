@@ -112,10 +112,11 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     if len(line) <= 50 and (m := _CREDIT.match(line)):
         return MetaLine(author=source_text[m.start("v") : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _BYLINE_STRONG.match(line):
-        author = source_text.lstrip("●○◎·•■ ").strip("（）() ")
-        return MetaLine(author=author)
+        return MetaLine(author=source_text.lstrip("●○◎·•■ ").strip("（）() "))
     rest = line  # matched fields are blanked out with spaces, so offsets stay aligned
-    date = source = author = None
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
 
     def take(match: re.Match[str], group: str | int = "v") -> str:
         nonlocal rest

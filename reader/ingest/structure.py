@@ -489,9 +489,9 @@ def _assemble(
             meta = replace(meta, author=byline)
     heading_ranks = sorted(
         {
-            _rank(blocks[i])
+            rank
             for i, r in enumerate(roles)
-            if r is Role.HEADING and _rank(blocks[i]) is not None
+            if r is Role.HEADING and (rank := _rank(blocks[i])) is not None
         }
     )
     level_of = {rank: n + 1 for n, rank in enumerate(heading_ranks)}

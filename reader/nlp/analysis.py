@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from reader.convert import Variant, convert, converter, is_traditional, to_simplified
+from reader.convert import Variant, convert, converter, to_simplified
 from reader.model import Document
 from reader.nlp.keysentences import introduces, is_label, score_sentences, select
 from reader.nlp.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
@@ -68,7 +68,7 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     ]
     headings = [h for s in document.sections for h in (s.heading, s.subtitle) if h]
     originals = [document.title or "", *headings, *(x.text for x in located)]
-    traditional = is_traditional("".join(originals))
+    traditional = document.traditional
     views = _simplified_lines(originals) if traditional else originals
     words = [content_terms(w, breaks=True) for w in segment_sentences(views)]
     title_words = words[0]
@@ -116,8 +116,9 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
 
 
 def document_is_traditional(document: Document) -> bool:
-    """Is the document written in traditional characters (judged on its opening text)?"""
-    return is_traditional((document.title or "") + document.body_text[:4000])
+    """Is the document written in traditional characters? Read ``Document.traditional``;
+    kept for callers not yet moved to it."""
+    return document.traditional
 
 
 def text_keywords(title: str, body: str, limit: int = 5) -> list[Keyword]:
@@ -158,7 +159,7 @@ def summary_dict(
 ) -> dict[str, Any]:
     """The JSON shape of ``zhreader summary --json``."""
 
-    to_variant = converter(variant, document_is_traditional(document))
+    to_variant = converter(variant, document.traditional)
 
     def out(text: str | None) -> str | None:
         return None if text is None else to_variant(text)

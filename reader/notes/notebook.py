@@ -10,9 +10,10 @@ import contextlib
 from dataclasses import dataclass
 
 from reader.errors import ArticleError
-from reader.model import Document
+from reader.model import LEAD, Document
 from reader.notes.anchors import Placement, locate
 from reader.notes.store import ArticleRecord, Note, NoteStore
+from reader.terminal_text import one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,14 @@ class PlacedNote:
     @property
     def lost(self) -> bool:
         return self.placement is Placement.LOST
+
+    def line(self, heading: str | None) -> str:
+        """One line for a note list: its mark, where it is and its quote, terminal-safe.
+
+        ``heading`` is the heading of the note's section (None for the lead).
+        """
+        where = "找不到原文" if self.lost else (heading or LEAD)
+        return f"{self.note.kind.mark} [{one_line(where)}] {one_line(self.note.anchor.quote)}"
 
 
 def place_notes(store: NoteStore, record: ArticleRecord, document: Document) -> list[PlacedNote]:

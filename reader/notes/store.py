@@ -23,6 +23,7 @@ from urllib.parse import quote
 from reader.errors import ArticleError
 from reader.model import Document
 from reader.notes.anchors import Anchor
+from reader.notes.kinds import NoteKind
 
 DATA_DIR_ENV = "ZHREADER_DATA_DIR"
 DB_NAME = "notes.db"
@@ -71,7 +72,7 @@ class Note:
     """A highlight (with an optional annotation) or a bookmark, anchored in the text."""
 
     id: int
-    kind: str
+    kind: NoteKind
     anchor: Anchor
     annotation: str
     created_at: str
@@ -263,7 +264,7 @@ class NoteStore:
     # Articles
 
     def open_article(
-        self, document: Document, path: str | None, traditional: bool = False
+        self, document: Document, path: str | None, traditional: bool | None = None
     ) -> ArticleRecord:
         """Record that ``document`` was opened; find it by identity, else by path.
 
@@ -283,7 +284,7 @@ class NoteStore:
                     (path,),
                 ).fetchone()
                 previous = row[1] if row else None
-            values = (identity, document.title, path, document.char_count, _now(), int(traditional))
+            values = (identity, document.title, path, document.char_count, _now(), int(document.traditional if traditional is None else traditional))
             if row is None:
                 db.execute(
                     "INSERT INTO articles (identity, title, path, chars, opened_at, traditional)"
@@ -348,8 +349,13 @@ class NoteStore:
     # Notes
 
     def add_note(
-        self, article_id: int, anchor: Anchor, annotation: str = "", kind: str = "highlight"
+        self,
+        article_id: int,
+        anchor: Anchor,
+        annotation: str = "",
+        kind: NoteKind | str = NoteKind.HIGHLIGHT,
     ) -> Note:
+        kind = NoteKind(kind)  # a bad kind fails here, before SQLite's CHECK
         now = _now()
         with self._write() as db:
             cursor = db.execute(
@@ -404,7 +410,7 @@ class NoteStore:
             " FROM notes WHERE article_id = ? ORDER BY section, paragraph, start, id",
             (article_id,),
         )
-        return [Note(r[0], r[1], Anchor(r[2], r[3], r[4], r[5], r[6]), r[7], r[8]) for r in rows]
+        return [Note(r[0], NoteKind(r[1]), Anchor(r[2], r[3], r[4], r[5], r[6]), r[7], r[8]) for r in rows]
 
 
 _ARTICLE_QUERY = (

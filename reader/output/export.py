@@ -20,10 +20,11 @@ from pathlib import Path
 
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
-from reader.model import Document
-from reader.nlp.analysis import Analysis, document_is_traditional
+from reader.model import LEAD, NO_TITLE, Document
+from reader.nlp.analysis import Analysis
+from reader.notes.kinds import NoteKind
 from reader.notes.notebook import PlacedNote
-from reader.terminal_text import references
+from reader.terminal_text import one_line, references
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
@@ -49,6 +50,16 @@ def _escape_line_start(line: str) -> str:
     return _ORDERED.sub(lambda m: m[1] + "\\" + m[2], line)
 
 
+def export_path(article: str | Path | None, title: str | None, cwd: Path | None = None) -> Path:
+    """Where an export is proposed: beside the article as NAME.notes.md; for piped
+    text (no file), in the working directory, named after the title."""
+    if article is not None and str(article) not in ("-", "<stdin>"):
+        source = Path(article).expanduser().resolve()
+        return source.parent / f"{source.stem}.notes.md"
+    stem = one_line((title or "article")[:30]).replace("/", "_").strip() or "article"
+    return (cwd or Path.cwd()) / f"{stem}.notes.md"
+
+
 def export_markdown(
     document: Document,
     analysis: Analysis,
@@ -57,12 +68,12 @@ def export_markdown(
     file_label: str | None = None,
 ) -> str:
     """The whole export as a Markdown string."""
-    out = converter(variant, document_is_traditional(document))
+    out = converter(variant, document.traditional)
 
     def t(text: str) -> str:
         return escape(out(text))
 
-    lines = [f"# {t(document.title or '(无标题)')}", ""]
+    lines = [f"# {t(document.title or NO_TITLE)}", ""]
     if document.subtitle:
         lines += [t(document.subtitle), ""]
     meta = [
@@ -95,7 +106,7 @@ def export_markdown(
             if section != current:
                 current = section
                 heading = document.sections[section].heading
-                lines += [f"### {t(heading) if heading else '导语'}", ""]
+                lines += [f"### {t(heading) if heading else LEAD}", ""]
             lines += _note_lines(p, t)
     if lost:
         lines += ["## 找不到原文的笔记", "", "文章已改动，以下摘录在当前文本中找不到：", ""]
@@ -108,7 +119,7 @@ def _note_lines(placed: PlacedNote, convert_text: Callable[[str], str]) -> list[
     note = placed.note
     quote = convert_text(note.anchor.quote)
     lines = ["> " + line if line else ">" for line in quote.split("\n")]
-    if note.kind == "bookmark":
+    if note.kind is NoteKind.BOOKMARK:
         lines[0] = "> 🔖 " + lines[0][2:]
     lines.append("")
     if note.annotation.strip():

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, ListItem, ListView, Static
 
 from reader.notes.notebook import PlacedNote
+from reader.output.export import export_path
 from reader.terminal_text import one_line
 from reader.tui.literal import literal, literal_text
 from reader.tui.widgets.paragraph import WrappedText
@@ -53,11 +56,23 @@ class TextPrompt(ModalScreen[str | None]):
 
 
 class ExportPrompt(TextPrompt):
-    """Asks where to write the Markdown; a second Enter on an existing file overwrites it."""
+    """Asks where to write the Markdown; a second Enter on an existing file overwrites it.
+
+    The file is proposed beside the article being read (the screen beneath), not in
+    the working directory; ``suggested`` is used when there is no article file (stdin).
+    The caller writes through ``reader.output.export.write_atomic`` (usual file mode).
+    """
 
     def __init__(self, suggested: Path) -> None:
         super().__init__("导出笔记为 Markdown", str(suggested), "Enter 导出，Esc 取消")
         self.confirmed_overwrite: str | None = None
+
+    def compose(self) -> ComposeResult:
+        below = [s for s in self.app.screen_stack if s is not self]
+        article = getattr(below[-1], "path", None) if below else None
+        if isinstance(article, str | Path) and Path(article).is_file():
+            self.value = str(export_path(article, None))
+        return super().compose()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.prevent_default()  # the base class would dismiss at once
@@ -98,9 +113,7 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
 
     def _label(self, placed: PlacedNote) -> str:
         note = placed.note
-        where = "找不到原文" if placed.lost else (self.headings[note.anchor.section] or "导语")
-        mark = "🔖" if note.kind == "bookmark" else "▌"
-        text = f"{mark} [{one_line(where)}] {one_line(note.anchor.quote)}"
+        text = placed.line(None if placed.lost else self.headings[note.anchor.section])
         if note.annotation:
             text += f"\n✎ {one_line(note.annotation)}"
         return text
@@ -122,6 +135,56 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
         self.dismiss(("delete", self.notes[index]))
 
 
+# Key names as the help shows them, one style: Textual's displays mix pgup, home, esc
+# with PgDn and Ctrl+P.
+_KEY_NAMES = {
+    "pgup": "PgUp",
+    "pageup": "PgUp",
+    "page_up": "PgUp",
+    "pgdn": "PgDn",
+    "pagedown": "PgDn",
+    "page_down": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "esc": "Esc",
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "space": "Space",
+    "backspace": "Backspace",
+    "delete": "Del",
+}
+TAB_ROW = ("Tab / Shift+Tab", "在正文、目录、摘要之间移动焦点（键盘到目录和摘要只有这一条路）")
+
+
+def key_name(display: str) -> str:
+    """One style for a key as shown in the help: PgUp, Home, Esc, Ctrl+P, Shift+Tab."""
+    names = []
+    for part in display.split("/"):
+        part = part.strip()
+        if part.startswith("^") and len(part) > 1:
+            part = "ctrl+" + part[1:]
+        *modifiers, key = part.split("+") if len(part) > 1 else [part]
+        key = _KEY_NAMES.get(key.lower(), key.upper() if modifiers and len(key) == 1 else key)
+        names.append("+".join([*(m.capitalize() for m in modifiers), key]))
+    return "/".join(names)
+
+
+def help_rows(rows: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The rows with key names in one style, and Tab listed (placed before Enter)."""
+    named = [(key_name(key), text) for key, text in rows]
+    if not any("Tab" in key.split(" / ")[0].split("/") for key, _ in named):
+        at = next((i for i, (key, _) in enumerate(named) if key == "Enter"), len(named))
+        named.insert(at, TAB_ROW)
+    return named
+
+
+def help_text(rows: Sequence[tuple[str, str]]) -> str:
+    """Rows as two columns aligned by display width (鼠标 takes four cells, not two)."""
+    width = max((cell_len(key) for key, _ in rows), default=0) + 2
+    return "\n".join(f"{key}{' ' * (width - cell_len(key))}{text}" for key, text in rows)
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the reader with what it does."""
 
@@ -129,15 +192,14 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
         super().__init__()
-        self.rows = list(rows)
+        self.rows = help_rows(rows)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Label(
                 "按键  （Esc 关闭；Ctrl+P 打开命令面板，可搜索全部操作）", classes="dialog-title"
             )
-            width = max(len(key) for key, _ in self.rows) + 2
-            yield Static("\n".join(f"{key.ljust(width)}{text}" for key, text in self.rows))
+            yield Static(help_text(self.rows), id="help-keys", markup=False)
 
 
 class ReadableTree(DirectoryTree):
@@ -162,24 +224,48 @@ def _readable(path: Path) -> bool:
 
 
 class FilePicker(ModalScreen[Path | None]):
-    """Choose an article to open: text, Markdown and HTML files only."""
+    """Choose an article to open: text, Markdown and HTML files only.
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+    It opens in the folder of the article being read (the screen beneath it), else
+    in ``start``; Backspace goes up to the parent folder.
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "取消"),
+        Binding("backspace", "parent", "上一级"),
+    ]
 
     def __init__(self, start: Path) -> None:
         super().__init__()
         self.start = start
 
     def compose(self) -> ComposeResult:
+        self.start = self._reading_folder() or self.start
         with Vertical(classes="dialog wide tall"):
-            yield Label(
-                literal(f"打开文章：{self.start}  （Enter 打开，Esc 取消）", False),
-                classes="dialog-title",
-            )
+            yield Label(self._title(self.start), id="picker-title", classes="dialog-title")
             yield ReadableTree(self.start, id="picker")
+
+    def _reading_folder(self) -> Path | None:
+        """The folder of the article on the screen beneath, if it is a file."""
+        below = [s for s in self.app.screen_stack if s is not self]
+        path = getattr(below[-1], "path", None) if below else None
+        if not isinstance(path, str | Path) or not Path(path).is_file():
+            return None
+        return Path(path).resolve().parent
+
+    @staticmethod
+    def _title(folder: Path) -> Content:
+        return literal(f"打开文章：{folder}  （Enter 打开，Backspace 上一级，Esc 取消）", False)
 
     def on_mount(self) -> None:
         self.query_one(ReadableTree).focus()
+
+    def action_parent(self) -> None:
+        tree = self.query_one(ReadableTree)
+        folder = Path(tree.path).resolve()
+        if folder.parent != folder:
+            tree.path = folder.parent
+            self.query_one("#picker-title", Label).update(self._title(folder.parent))
 
     @on(DirectoryTree.FileSelected)
     def chosen(self, event: DirectoryTree.FileSelected) -> None:

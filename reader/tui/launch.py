@@ -33,7 +33,7 @@ def _reattach_terminal(source: str = STDIN_NAME) -> None:
         ) from None
     os.dup2(tty, 0)
     os.close(tty)
-    sys.stdin = sys.__stdin__ = open(0, closefd=False)  # noqa: SIM115
+    sys.stdin = sys.__stdin__ = open(0, closefd=False)  # type: ignore[misc]  # noqa: SIM115
 
 
 def launch(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +15,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.errors import ArticleError
 from reader.ingest.loading import load_path
-from reader.nlp.analysis import document_is_traditional
+from reader.model import Document
 from reader.notes.store import NoteStore
 from reader.resources import sample_articles
 from reader.tui.literal import literal_text
+from reader.tui.screens.reader_screen import ReaderScreen
 
 RECENT = 20  # recent articles listed (each is parsed to show its title and size)
+TITLE_OFFSET = 40  # cells taken by the other columns, the cell padding and the scrollbar
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +36,18 @@ class Entry:
     sections: int
     origin: str  # 最近 or 示例
     notes: int = 0
+    document: Document | None = None  # parsed for the row; opening reuses it
 
 
 def library_entries(store: NoteStore | None) -> list[Entry]:
-    """Recently opened files that still exist, then the samples; each file once."""
+    """Recently opened files that still exist, then the samples; each article once.
+
+    An article is the same whatever path it was read from (a sample in the source
+    tree and in the installed package, a copy): it is listed once, recent first.
+    """
     entries: list[Entry] = []
     seen: set[Path] = set()
+    seen_texts: set[str] = set()
     recent = store.articles() if store is not None else []
     candidates = [(Path(r.path), "最近", r.note_count) for r in recent if r.path][:RECENT]
     candidates += [(p, "示例", 0) for p in sample_articles()]
@@ -50,21 +59,27 @@ def library_entries(store: NoteStore | None) -> list[Entry]:
         if described is None:
             continue
         seen.add(resolved)
-        title, script, chars, named = described
-        entries.append(Entry(path, title, script, chars, named, origin, notes))
+        document, identity = described
+        if identity in seen_texts:
+            continue
+        seen_texts.add(identity)
+        named = sum(1 for s in document.sections if s.heading)
+        script = "繁體" if document.traditional else "简体"
+        title = document.title or path.name
+        entries.append(
+            Entry(path, title, script, document.char_count, named, origin, notes, document)
+        )
     return entries
 
 
 @lru_cache(maxsize=256)
-def _describe(path: Path, mtime_ns: int) -> tuple[str, str, int, int] | None:
-    """Title, script, length and named sections of a file; parsed once per version of it."""
+def _describe(path: Path, mtime_ns: int) -> tuple[Document, str] | None:
+    """A file's document and its identity; parsed once per version of the file."""
     try:
         document = load_path(path)
     except ArticleError:
         return None
-    named = sum(1 for s in document.sections if s.heading)
-    script = "繁體" if document_is_traditional(document) else "简体"
-    return document.title or path.name, script, document.char_count, named
+    return document, document.identity()
 
 
 class LibraryScreen(Screen[None]):
@@ -97,8 +112,16 @@ class LibraryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_entries()
 
+    def on_resize(self) -> None:
+        self.refresh_entries()
+
+    def _title_width(self) -> int:
+        """Cells left for the title once the short columns are drawn."""
+        return max(10, self.size.width - TITLE_OFFSET)
+
     def refresh_entries(self) -> None:
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear()
         self.entries = library_entries(getattr(self.app, "store", None))
         for entry in self.entries:
@@ -108,10 +131,23 @@ class LibraryScreen(Screen[None]):
                 f"{entry.chars:,}",
                 str(entry.sections),
                 str(entry.notes or ""),
-                literal_text(entry.title),  # a str cell would be read as markup
+                fitted(entry.title, self._title_width()),
             )
+        if self.entries:
+            table.move_cursor(row=min(row, len(self.entries) - 1))
 
     @on(DataTable.RowSelected, "#library")
     def open_entry(self, event: DataTable.RowSelected) -> None:
         entry = self.entries[event.cursor_row]
-        self.app.open_path(entry.path, from_library=True)  # type: ignore[attr-defined]
+        if entry.document is None:
+            self.app.open_path(entry.path, from_library=True)  # type: ignore[attr-defined]
+            return
+        # The row's document is the file as parsed for the list: no second parse.
+        self.app.push_screen(ReaderScreen(entry.document, str(entry.path.resolve()), True))
+
+
+def fitted(text: str, width: int) -> Text:
+    """Literal article text cut to ``width`` cells with an ellipsis when it is longer."""
+    cell = literal_text(text)  # a str cell would be read as markup
+    cell.truncate(width, overflow="ellipsis")
+    return cell

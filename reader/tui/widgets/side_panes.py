@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.events import MouseMove
 from textual.widgets import Label, ListItem, ListView, LoadingIndicator, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from reader.model import Document
+from reader.model import LEAD, NO_TITLE, Document
 from reader.nlp.analysis import Analysis
 from reader.terminal_text import one_line
 from reader.tui.literal import literal_text
@@ -20,7 +23,12 @@ from reader.tui.widgets.paragraph import WrappedText
 
 
 class HeadingTree(Tree[int | None]):
-    """Section headings by level, the title at the root; node data is the section index."""
+    """Section headings by level, the title at the root; node data is the section index.
+
+    A heading wider than the pane ends in an ellipsis (hover shows it whole): no
+    horizontal scrollbar, whose thumb end was the stray ``▊`` under the tree. A
+    heading with no subheadings is a leaf: no expander, and Enter only jumps.
+    """
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__("目录", id=id)
@@ -30,9 +38,40 @@ class HeadingTree(Tree[int | None]):
         """Labels are headings from the article: literal text, never markup."""
         return super().process_label(literal_text(label) if isinstance(label, str) else label)
 
+    def render_label(self, node: TreeNode[int | None], base_style: Style, style: Style) -> Text:
+        """The label cut with an ellipsis to the cells left beside its guides."""
+        label = super().render_label(node, base_style, style)
+        depth = 0  # guides drawn before this node's label, one per ancestor
+        parent = node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
+
+    def on_resize(self) -> None:
+        """Labels are cut to the width: a new width cuts them anew."""
+        self._refresh_labels()
+
+    def _refresh_labels(self) -> None:
+        self._clear_line_cache()
+        self._invalidate()
+        self.refresh()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        """Hovering a cut heading shows it whole as a tooltip."""
+        node = self.get_node_at_line(event.y + self.scroll_offset.y)
+        tip = None
+        if node is not None:
+            full = str(node.label)
+            tip = full if self.get_label_width(node) < cell_len(full) else None
+        if self.tooltip != tip:
+            self.tooltip = tip
+
     def show(self, document: Document) -> None:
         self.clear()
-        self.root.set_label(document.title or "(无标题)")
+        self.root.set_label(document.title or NO_TITLE)
         self.root.data = None
         self.nodes_by_section = {}
         parents: dict[int, TreeNode[int | None]] = {0: self.root}
@@ -44,6 +83,8 @@ class HeadingTree(Tree[int | None]):
             node = parent.add(label, data=si, expand=True)
             parents[section.level] = node
             self.nodes_by_section[si] = node
+        for node in self.nodes_by_section.values():
+            node.allow_expand = bool(node.children)  # a leaf shows no ▼ and Enter keeps it
         self.root.expand()
 
     def follow(self, section: int) -> None:
@@ -122,7 +163,7 @@ class SummaryPane(VerticalScroll, can_focus=False):
         for heading, best in entries:
             item = ListItem(
                 Static(
-                    one_line(out(heading)) if heading else "导语",
+                    one_line(out(heading)) if heading else LEAD,
                     markup=False,
                     classes="digest-heading",
                 ),

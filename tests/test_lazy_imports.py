@@ -1,0 +1,53 @@
+"""Libraries that only some inputs need are imported only for those inputs (cold CLI speed)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .conftest import ROOT, SAMPLES
+
+PROBE = """
+import sys
+from reader.cli import main
+sys.argv = ["zhreader", "summary", sys.argv[1]]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ("markdown_it", "charset_normalizer", "trafilatura", "lxml", "textual")
+print("LOADED:" + ",".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def loaded_by_summary(path: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, path],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("LOADED:")]
+    return set(filter(None, line.removeprefix("LOADED:").split(",")))
+
+
+def test_plain_utf8_text_loads_no_markdown_html_or_charset_library() -> None:
+    assert loaded_by_summary(str(SAMPLES / "07_bike_lanes.txt")) == set()
+
+
+def test_markdown_loads_the_markdown_parser_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "a.md"
+    page.write_text(
+        "# 绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n", encoding="utf-8"
+    )
+    assert loaded_by_summary(str(page)) == {"markdown_it"}
+
+
+def test_gb18030_text_loads_the_charset_detector(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "gbk.txt"
+    page.write_bytes(
+        "绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n".encode("gb18030")
+    )
+    assert loaded_by_summary(str(page)) == {"charset_normalizer"}
