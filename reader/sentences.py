@@ -51,6 +51,9 @@ _SPEECH_TAG = re.compile(
 MAX_SENTENCE = 500
 _CLAUSE_MARKS = "，、：,:"
 
+# Every character at which a sentence may end (the loop below tests no other).
+_MAY_END = re.compile("[" + re.escape(_FULL_STOPS + _ELLIPSIS + ".") + "]")
+
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.ASCII)
 
 
@@ -96,6 +99,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     n = len(text)
+    if not _MAY_END.search(text):  # most lines of a list or a page: one sentence at most
+        _append(spans, text, 0, n)
+        return spans
     mask = _protected(text)
     quotes: list[str] = []  # expected closers of the quotations we are inside
     start = 0
