@@ -21,16 +21,27 @@ from reader.nlp.segmodel import BOS, SegModel, load_model
 _ZH_RUN = re.compile("([\u4e00-\u9fa5]+)")
 _MARGIN = 1e-9  # decisions closer than this are re-checked with exact logs
 _BATCH_CHARS = 40_000
+_CACHE_CHARS = 20_000  # texts longer than this are not kept in segment()'s cache
 _LAST = 3  # snownlp's dict order makes the last predecessor (tag 's') win for unknown characters
 
 
 def segment(text: str) -> list[str]:
-    """Split ``text`` into words exactly as ``snownlp.seg.seg(text)`` does."""
+    """Split ``text`` into words exactly as ``snownlp.seg.seg(text)`` does.
+
+    Short texts are remembered (the reader asks again for what is on screen);
+    a long one is not, or the cache would hold megabytes of words.
+    """
+    if len(text) > _CACHE_CHARS:
+        return list(_segment(text))
     return list(_segment_cached(text))
 
 
 @lru_cache(maxsize=64)
 def _segment_cached(text: str) -> tuple[str, ...]:
+    return _segment(text)
+
+
+def _segment(text: str) -> tuple[str, ...]:
     pieces = _ZH_RUN.split(text)
     runs = [p.strip() for p in pieces[1::2]]
     tags = tag_runs(runs)
