@@ -42,6 +42,18 @@ _SPEECH_TAG = re.compile(
     r"[^。！？；!?;“「\n]{0,3}[。！？!?]"
 )
 
+# A "sentence" longer than this (a page without punctuation, one character
+# repeated) is cut into pieces of at most this many characters, after the last
+# clause mark (，、：) of its second half where there is one. No reader takes
+# it for one sentence, and every step after (segmentation, ranking, a
+# highlight) costs per sentence what the sentence is long; 500 is far past
+# any sentence a writer means (LIST_LIMIT keeps even ；-lists under 200).
+MAX_SENTENCE = 500
+_CLAUSE_MARKS = "，、：,:"
+
+# Every character at which a sentence may end (the loop below tests no other).
+_MAY_END = re.compile("[" + re.escape(_FULL_STOPS + _ELLIPSIS + ".") + "]")
+
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.ASCII)
 
 
@@ -87,6 +99,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     n = len(text)
+    if not _MAY_END.search(text):  # most lines of a list or a page: one sentence at most
+        _append(spans, text, 0, n)
+        return spans
     mask = _protected(text)
     quotes: list[str] = []  # expected closers of the quotations we are inside
     start = 0
@@ -141,14 +156,19 @@ def _semicolon_ends(text: str, start: int, i: int) -> bool:
     has grown too long to read as one (lists in reports). A list whose next
     item is marked stays whole up to LIST_LIMIT."""
     if _ITEM.match(text, i + 1):
-        return _next_stop(text, i + 1) - start > LIST_LIMIT
+        return _next_stop(text, i + 1, start + LIST_LIMIT + 2) - start > LIST_LIMIT
     return i - start >= LONG_SENTENCE
 
 
-def _next_stop(text: str, at: int) -> int:
-    """Where the clause starting at ``at`` ends (its ；, 。, ！ or ？), or the text ends."""
-    ends = (text.find(c, at) for c in _FULL_STOPS)
-    return min((e for e in ends if e != -1), default=len(text))
+def _next_stop(text: str, at: int, limit: int) -> int:
+    """Where the clause starting at ``at`` ends (its ；, 。, ！ or ？), or the text ends.
+
+    Looks no further than ``limit``: the caller only asks whether the clause
+    ends before it, and a search to the end of a huge text at every ； is
+    quadratic.
+    """
+    ends = (text.find(c, at, limit) for c in _FULL_STOPS)
+    return min((e for e in ends if e != -1), default=min(limit, len(text)))
 
 
 def _inside_latin_name(text: str, i: int) -> bool:
@@ -178,5 +198,19 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _piece_end(text, start)
+        _append(spans, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         spans.append((start, end))
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where a piece of an over-long sentence ends: after the last clause mark
+    in the second half of MAX_SENTENCE characters, else at MAX_SENTENCE."""
+    limit = start + MAX_SENTENCE
+    mark = max(text.rfind(c, start + MAX_SENTENCE // 2, limit) for c in _CLAUSE_MARKS)
+    return mark + 1 if mark != -1 else limit

@@ -182,8 +182,8 @@ def _split_run_in_headings(blocks: list[Block]) -> list[Block]:
     for i, block in enumerate(blocks):
         if (
             block.heading_level is None
+            and (m := _RUN_IN.match(block.key))  # the cheap test first: most lines fail it
             and numbering_style(block.key) in _RUN_IN_STYLES
-            and (m := _RUN_IN.match(block.key))
             and heading_shaped(m["head"])
         ):
             found[i] = m
@@ -305,13 +305,20 @@ def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None
             return None
         title = blocks[chosen].text
     title_key = simplified_view(title)
-    first_body = next(
-        (i for i in open_lines if blocks[i].key != title_key and not _title_shaped(blocks[i])),
-        len(blocks),
-    )
     tail = set(open_lines[-3:])
-    for i in open_lines:
-        if blocks[i].key == title_key and (i < first_body or i in tail):
+    # Copies above the first body line are the title; the body is looked for only
+    # as far as the last copy (a list of short lines is title-shaped throughout).
+    first_body: int | None = None
+    scanned = 0
+    for at, i in enumerate(open_lines):
+        if blocks[i].key != title_key:
+            continue
+        while first_body is None and scanned < at:
+            j = open_lines[scanned]
+            scanned += 1
+            if blocks[j].key != title_key and not _title_shaped(blocks[j]):
+                first_body = j
+        if first_body is None or i < first_body or i in tail:
             roles[i] = Role.TITLE
     return title
 

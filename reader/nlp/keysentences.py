@@ -170,4 +170,7 @@ def select(
             if lead_picks is not None and in_lead >= lead_picks:
                 available[:LEAD_SENTENCES] = False
         max_sim = np.maximum(max_sim, vectors.dot(vectors.row(best)))
+        # A repeat of a pick can never be picked (max_sim only grows): drop it now,
+        # or a text of many copies of one sentence takes one O(n) round per copy.
+        available &= max_sim <= DUPLICATE
     return chosen

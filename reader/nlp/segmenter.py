@@ -20,17 +20,28 @@ from reader.nlp.segmodel import BOS, SegModel, load_model
 
 _ZH_RUN = re.compile("([\u4e00-\u9fa5]+)")
 _MARGIN = 1e-9  # decisions closer than this are re-checked with exact logs
-_BATCH_CHARS = 12_000
+_BATCH_CHARS = 40_000
+_CACHE_CHARS = 20_000  # texts longer than this are not kept in segment()'s cache
 _LAST = 3  # snownlp's dict order makes the last predecessor (tag 's') win for unknown characters
 
 
 def segment(text: str) -> list[str]:
-    """Split ``text`` into words exactly as ``snownlp.seg.seg(text)`` does."""
+    """Split ``text`` into words exactly as ``snownlp.seg.seg(text)`` does.
+
+    Short texts are remembered (the reader asks again for what is on screen);
+    a long one is not, or the cache would hold megabytes of words.
+    """
+    if len(text) > _CACHE_CHARS:
+        return list(_segment(text))
     return list(_segment_cached(text))
 
 
 @lru_cache(maxsize=64)
 def _segment_cached(text: str) -> tuple[str, ...]:
+    return _segment(text)
+
+
+def _segment(text: str) -> tuple[str, ...]:
     pieces = _ZH_RUN.split(text)
     runs = [p.strip() for p in pieces[1::2]]
     tags = tag_runs(runs)
@@ -63,25 +74,31 @@ def _words_from_tags(run: str, tags: list[int]) -> list[str]:
 
 
 def tag_runs(runs: list[str], model: SegModel | None = None) -> list[list[int]]:
-    """Tag ids (0 b, 1 m, 2 e, 3 s) of each run of Chinese characters."""
+    """Tag ids (0 b, 1 m, 2 e, 3 s) of each run of Chinese characters.
+
+    Identical runs are tagged once (repeated boilerplate, a repeated
+    character cut into pieces). Runs are searched longest first in batches of
+    similar length: the search steps once per character of a batch's longest
+    run, so a batch mixing one long run with many short ones wastes steps.
+    """
     model = model or load_model()
-    result: list[tuple[list[int], bool]] = []
+    unique = list(dict.fromkeys(runs))
+    unique.sort(key=len, reverse=True)
+    found: dict[str, tuple[list[int], bool]] = {}
     batch: list[str] = []
     size = 0
-    for run in runs:  # batches bound the memory of the (chars x 100) score tables
+    for run in unique:  # batches bound the memory of the (chars x 100) score tables
         batch.append(run)
         size += len(run)
         if size >= _BATCH_CHARS:
-            result.extend(_viterbi(batch, model, exact=False))
+            found.update(zip(batch, _viterbi(batch, model, exact=False), strict=True))
             batch, size = [], 0
     if batch:
-        result.extend(_viterbi(batch, model, exact=False))
-    retry = [i for i, (_, close) in enumerate(result) if close]
+        found.update(zip(batch, _viterbi(batch, model, exact=False), strict=True))
+    retry = [run for run, (_, close) in found.items() if close]
     if retry:
-        exact = _viterbi([runs[i] for i in retry], model, exact=True)
-        for i, (tags, _) in zip(retry, exact, strict=True):
-            result[i] = (tags, False)
-    return [tags for tags, _ in result]
+        found.update(zip(retry, _viterbi(retry, model, exact=True), strict=True))
+    return [found[run][0] for run in runs]
 
 
 def _log_probs(
@@ -145,8 +162,12 @@ def _sparse_block(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Entries of the key blocks ``prefix * size + 0 .. size - 1``: (row, column, count)."""
     base = prefixes * size
-    lo = np.searchsorted(keys, base)
-    hi = np.searchsorted(keys, base + size)
+    # Sorted queries walk the keys in order: several times faster than random probes.
+    order = np.argsort(base, kind="stable")
+    lo = np.empty_like(base)
+    hi = np.empty_like(base)
+    lo[order] = np.searchsorted(keys, base[order])
+    hi[order] = np.searchsorted(keys, base[order] + size)
     lengths = hi - lo
     total = int(lengths.sum())
     rows = np.repeat(np.arange(len(prefixes)), lengths)
@@ -166,68 +187,99 @@ def _dense_block(
 
 
 def _viterbi(runs: list[str], model: SegModel, exact: bool) -> list[tuple[list[int], bool]]:
-    """Best tag sequence of each run, and whether a decision was near a tie."""
+    """Best tag sequence of each run, and whether a decision was near a tie.
+
+    ``runs`` come longest first. Characters are laid out position-major (the
+    first character of every run, then the second of every run long enough …),
+    so the runs still active at step k are a prefix and each step reads and
+    writes contiguous slices.
+    """
+    if not runs:
+        return []
     chars = model.chars
     unknown = model.unknown_id
-    lengths = np.array([len(r) for r in runs])
+    lengths = np.array([len(r) for r in runs], dtype=np.int64)
+    n_runs = len(runs)
+    max_len = int(lengths[0])
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    flat = np.array([chars.get(c, unknown) for r in runs for c in r], dtype=np.int64)
-    n = len(flat)
-    local = np.arange(n) - np.repeat(starts, lengths)
-    prev1 = np.where(local >= 1, np.roll(flat, 1), 0)  # BOS has char id 0
-    prev2 = np.where(local >= 2, np.roll(flat, 2), 0)
+    run_major = np.array([chars.get(c, unknown) for r in runs for c in r], dtype=np.int64)
+    # active[k]: runs longer than k (a prefix, as runs are sorted longest first).
+    active = n_runs - np.cumsum(np.bincount(lengths, minlength=max_len + 1))[:max_len]
+    offsets = np.concatenate([[0], np.cumsum(active)])
+    n = int(offsets[-1])
+    k_of = np.repeat(np.arange(max_len), active)
+    r_of = np.arange(n) - np.repeat(offsets[:-1], active)
+    where = starts[r_of] + k_of  # run-major index of each position-major slot
+    flat = run_major[where]
+    padded = np.concatenate([[0, 0], run_major])  # index i + 2 is run_major[i]
+    prev1 = np.where(k_of >= 1, padded[where + 1], 0)  # BOS has char id 0
+    prev2 = np.where(k_of >= 2, padded[where], 0)
     lp = _log_probs(prev2, prev1, flat, model, exact)
     known = (model.uni[flat[:, None] * 5 + np.arange(4)[None, :]] != 0).any(axis=1)
 
-    max_len = int(lengths.max())
-    n_runs = len(runs)
     # score[r, t_prev, t_cur]; position 0 uses t_prev = BOS only.
     score = np.full((n_runs, 5, 4), -np.inf)
     back = np.zeros((n, 5, 4), dtype=np.int8)  # best t_{k-2} per position and state
     close = np.zeros(n_runs, dtype=bool)
-    for k in range(max_len):
-        active = np.nonzero(lengths > k)[0]
-        pos = starts[active] + k
-        step = lp[pos]  # (a, 5, 5, 4): t1, t2, t3
-        is_known = known[pos]
+    offs = offsets.tolist()
+    for k, m in enumerate(active.tolist()):
+        lo, hi = offs[k], offs[k] + m
+        step = lp[lo:hi]  # (m, 5, 5, 4): t1, t2, t3
+        is_known = known[lo:hi]
+        all_known = bool(is_known.all())
         if k == 0:
-            new = np.full((len(active), 5, 4), -np.inf)
-            new[:, BOS, :] = np.where(is_known[:, None], step[:, BOS, BOS, :], 0.0)
-            back[pos] = BOS
+            score[:m, BOS, :] = np.where(is_known[:, None], step[:, BOS, BOS, :], 0.0)
+            back[lo:hi] = BOS
         elif k == 1:
-            prev = score[active, BOS, :]  # (a, 4) by t0
-            cand = prev[:, :, None] + step[:, BOS, :4, :]  # (a, t0, t1)
-            new = np.full((len(active), 5, 4), -np.inf)
-            new[:, :4, :] = np.where(is_known[:, None, None], cand, prev[:, :, None])
-            back[pos] = BOS
+            prev = score[:m, BOS, :].copy()  # (m, 4) by t0
+            cand = prev[:, :, None] + step[:, BOS, :4, :]  # (m, t0, t1)
+            score[:m, :4, :] = (
+                cand if all_known else np.where(is_known[:, None, None], cand, prev[:, :, None])
+            )
+            score[:m, BOS, :] = -np.inf
+            back[lo:hi] = BOS
         else:
-            prev = score[active, :4, :]  # (a, t_{k-2}, t_{k-1})
-            cand = prev[:, :, :, None] + step[:, :4, :4, :]  # (a, t1, t2, t3)
+            prev = score[:m, :4, :]  # (m, t_{k-2}, t_{k-1})
+            cand = prev[:, :, :, None] + step[:, :4, :4, :]  # (m, t1, t2, t3)
             best = np.argmax(cand, axis=1)  # first maximum, as snownlp's strict '>'
-            best_val = np.take_along_axis(cand, best[:, None], axis=1)[:, 0]
+            best_val = np.max(cand, axis=1)
             if not exact:
-                ordered = np.sort(cand, axis=1)
+                # Near a tie: the runner-up within _MARGIN of the best (the best counts once).
                 with np.errstate(invalid="ignore"):
-                    gap = ordered[:, -1] - ordered[:, -2]
-                near = (gap < _MARGIN) & np.isfinite(ordered[:, -1])
-                close[active] |= near.any(axis=(1, 2)) & is_known
-            unknown_val = np.broadcast_to(prev[:, _LAST, :, None], best_val.shape)
-            new = np.full((len(active), 5, 4), -np.inf)
-            new[:, :4, :] = np.where(is_known[:, None, None], best_val, unknown_val)
-            back[pos, :4, :] = np.where(is_known[:, None, None], best, _LAST)
-        score[active] = new
-    return _backtrack(score, back, starts, lengths, close, exact)
+                    within = ((best_val[:, None] - cand) < _MARGIN).sum(axis=1)
+                near = (within >= 2) & np.isfinite(best_val)
+                close[:m] |= near.any(axis=(1, 2)) & is_known
+            if all_known:
+                score[:m, :4, :] = best_val
+                back[lo:hi, :4, :] = best
+            else:
+                unknown_val = np.broadcast_to(prev[:, _LAST, :, None], best_val.shape)
+                score[:m, :4, :] = np.where(is_known[:, None, None], best_val, unknown_val)
+                back[lo:hi, :4, :] = np.where(is_known[:, None, None], best, _LAST)
+    tags = _backtrack(score, back, offs, active, lengths, close, exact)
+    flat_tags = np.empty(n, dtype=np.int8)
+    flat_tags[where] = tags
+    run_tags = flat_tags.tolist()
+    return [
+        (run_tags[a : a + length], bool(c))
+        for a, length, c in zip(starts.tolist(), lengths.tolist(), close.tolist(), strict=True)
+    ]
 
 
 def _backtrack(
     score: np.ndarray,
     back: np.ndarray,
-    starts: np.ndarray,
+    offs: list[int],
+    active: np.ndarray,
     lengths: np.ndarray,
     close: np.ndarray,
     exact: bool,
-) -> list[tuple[list[int], bool]]:
-    """Pick each run's best final state in snownlp's order and follow the pointers back."""
+) -> np.ndarray:
+    """Pick each run's best final state in snownlp's order and follow the pointers back.
+
+    Returns the tags position-major; marks in ``close`` the runs whose final
+    choice was near a tie.
+    """
     n_runs = len(lengths)
     # snownlp's final list order: (BOS, t) for one character, else t-major, t_prev-minor.
     multi = score[:, :4, :4].transpose(0, 2, 1).reshape(n_runs, 16)
@@ -239,21 +291,18 @@ def _backtrack(
         top = -np.sort(-finals, axis=1)[:, :2]
         with np.errstate(invalid="ignore"):
             near = (top[:, 0] - top[:, 1] < _MARGIN) & np.isfinite(top[:, 0])
-        close = close | near
+        close |= near
     t_cur = np.where(lengths == 1, best, best // 4)
     t_prev = np.where(lengths == 1, BOS, best % 4)
-    tags = np.zeros(int(lengths.sum()), dtype=np.int8)
-    for k in range(int(lengths.max()) - 1, -1, -1):
-        active = np.nonzero(lengths > k)[0]
-        pos = starts[active] + k
-        tags[pos] = t_cur[active]
+    tags = np.zeros(offs[-1], dtype=np.int8)
+    for k in range(len(active) - 1, -1, -1):
+        m = int(active[k])
+        lo = offs[k]
+        # Runs ending here join the walk with their own final state.
+        tags[lo : lo + m] = t_cur[:m]
         if k == 0:
             break
-        prev2 = back[pos, t_prev[active], t_cur[active]]
-        t_cur[active] = t_prev[active]
-        t_prev[active] = prev2
-    flat_tags = tags.tolist()
-    return [
-        (flat_tags[a : a + length], bool(c))
-        for a, length, c in zip(starts.tolist(), lengths.tolist(), close.tolist(), strict=True)
-    ]
+        prev2 = back[np.arange(lo, lo + m), t_prev[:m], t_cur[:m]]
+        t_cur[:m] = t_prev[:m]
+        t_prev[:m] = prev2
+    return tags

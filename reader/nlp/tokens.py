@@ -10,12 +10,33 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-+.]*[A-Za-z0-9+]|[A-Za-z]{2,}")
 _CJK = re.compile("[\u4e00-\u9fa5]")
 
 
+_CHUNK_CHARS = 200_000  # characters segmented per call: bounds the joined text and its words
+
+
 def segment_sentences(sentences: list[str]) -> list[list[str]]:
-    """Words of each sentence, from a single call of the segmenter on the whole text.
+    """Words of each sentence, from few calls of the segmenter on the joined text.
 
     Sentences are joined by newlines: snownlp's segmenter never joins across
-    white space, so every word falls inside one sentence.
+    white space, so every word falls inside one sentence. A long document is
+    segmented in chunks of whole sentences, and equal words share one string
+    (a 19 MB article has millions of words but a few hundred thousand distinct).
     """
+    result: list[list[str]] = []
+    shared: dict[str, str] = {}
+    chunk: list[str] = []
+    size = 0
+    for sentence in sentences:
+        chunk.append(sentence)
+        size += len(sentence) + 1
+        if size >= _CHUNK_CHARS:
+            result.extend(_segment_chunk(chunk, shared))
+            chunk, size = [], 0
+    if chunk or not result:
+        result.extend(_segment_chunk(chunk, shared))
+    return result
+
+
+def _segment_chunk(sentences: list[str], shared: dict[str, str]) -> list[list[str]]:
     joined = "\n".join(s.replace("\n", " ") for s in sentences)
     words = segment(joined)
     result: list[list[str]] = [[] for _ in sentences]
@@ -33,7 +54,7 @@ def segment_sentences(sentences: list[str]) -> list[list[str]]:
         cursor = at + len(word)
         while index < len(bounds) - 1 and at >= bounds[index]:
             index += 1
-        result[index].append(word)
+        result[index].append(shared.setdefault(word, word))
     return result
 
 

@@ -1,0 +1,73 @@
+"""Huge and pathological input: the behaviour the size fixes rely on (issue #13).
+
+Nothing here is timed; each test pins a bound (pieces, candidates, rounds)
+that keeps the work linear, and checks that nothing of the text is lost.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reader.ingest.loading import load_text
+from reader.ingest.unbroken import rebreak
+from reader.nlp.analysis import analyze
+from reader.nlp.keysentences import select, vectorize
+from reader.nlp.segmenter import segment, tag_runs
+from reader.sentences import MAX_SENTENCE, split_sentences
+
+RUN_ON = "迈向充满希望的新世纪一九九八年新年讲话同胞们朋友们女士们先生们" * 200  # 6,000 chars
+
+
+def test_a_run_on_line_without_punctuation_is_cut_into_bounded_pieces() -> None:
+    spans = split_sentences(RUN_ON)
+    assert len(spans) == -(-len(RUN_ON) // MAX_SENTENCE)
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert "".join(RUN_ON[a:b] for a, b in spans) == RUN_ON  # nothing lost, nothing doubled
+
+
+def test_an_over_long_sentence_is_cut_after_a_clause_mark() -> None:
+    text = "甲" * 300 + "，" + "乙" * 400 + "。"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["甲" * 300 + "，", "乙" * 400 + "。"]
+
+
+def test_sentences_of_normal_length_are_not_cut() -> None:
+    text = "，".join(["加强基层治理"] * 60) + "。"  # 419 characters, one sentence
+    assert split_sentences(text) == [(0, len(text))]
+
+
+def test_a_huge_line_without_punctuation_is_rebroken_into_bounded_paragraphs() -> None:
+    lines = rebreak(RUN_ON * 5).split("\n")
+    paragraphs = [line for line in lines if line]
+    assert len(paragraphs) > 1
+    assert max(map(len, paragraphs)) <= MAX_SENTENCE
+    assert "".join(paragraphs) == RUN_ON * 5
+
+
+def test_one_repeated_character_gives_bounded_sentences_and_candidates() -> None:
+    document = load_text("好" * 20_000, fmt="text")
+    sentences = [s for _, _, p in document.paragraphs() for s in p.sentences]
+    assert len(document.title or "") + sum(len(s.text) for s in sentences) == 20_000
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE
+    analysis = analyze(document)
+    # Every piece says the same: one key sentence, the repeats are never picked.
+    assert len(analysis.sentences) == 1
+    assert len(analysis.keywords) <= 1
+
+
+def test_repeats_of_a_pick_are_dropped_together() -> None:
+    words = [["经济", "增长"]] * 1000 + [["文化", "交流"], ["科技", "创新"]]
+    vectors = vectorize(words, {}, 1.0)
+    score = np.ones(len(words))
+    score[500] = 2.0
+    assert select(score, vectors, 3, lead_picks=None) == [500, 1000, 1001]
+
+
+def test_identical_runs_are_tagged_once_and_alike() -> None:
+    runs = ["中华人民共和国", "好", "中华人民共和国", "今天天气很好"]
+    assert tag_runs(runs) == [tag_runs([run])[0] for run in runs]
+
+
+def test_repeated_text_segments_like_its_pieces() -> None:
+    piece = "迈向充满希望的新世纪"
+    assert segment("\n".join([piece] * 300)) == segment(piece) * 300
