@@ -132,6 +132,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and (text[j] in _FULL_STOPS or text[j] in _ELLIPSIS or text[j] == "."):
             j += 1
+        if text[j - 1] in _SEMICOLONS and not _semicolon_ends(text, start, j - 1):
+            i = j  # a ； swallowed after a stop is judged as any ； is (a marked list goes on)
+            continue
         while j < n and text[j] in _CLOSERS:
             if quotes and text[j] == quotes[-1]:
                 quotes.pop()

@@ -217,7 +217,7 @@ def assert_marked_lists_whole(text: str, spans: list[tuple[int, int]]) -> None:
     """No cut at a ； before a marked item when the two sides together fit the limit."""
     for (a, b), (c, d) in pairwise(spans):
         if text[b - 1] in "；;" and _ITEM.match(text, c) and b == c:
-            assert _next_stop(text, c) - a > LIST_LIMIT, text[a:d]
+            assert _next_stop(text, c, len(text)) - a > LIST_LIMIT, text[a:d]
 
 
 def test_real_text_splits_keep_the_rules() -> None:

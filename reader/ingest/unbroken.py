@@ -16,6 +16,7 @@ from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
 PARAGRAPH_TARGET = 220  # characters: where a re-made paragraph ends at the next sentence end
+PARAGRAPH_MAX = 500  # characters: past this a paragraph ends at any piece the splitter gives
 _HEADING_MAX = 10  # characters of a glued heading's text
 _JOINING = frozenset("及与和之的")  # a heading never ends on a joining word
 _COMMON = 5  # occurrences that make a two-character word common in the article
@@ -104,8 +105,10 @@ def _paragraphs(run: str) -> list[str]:
     out: list[str] = []
     start = 0
     for _, end in split_sentences(run):
-        # a paragraph ends with a sentence, not after a clause closed by ；
-        if end - start >= PARAGRAPH_TARGET and run[:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS:
+        # a paragraph ends with a sentence, not after a clause closed by ；, unless
+        # there is none to end it (text without stops comes in bounded pieces)
+        full = run[:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS
+        if end - start >= (PARAGRAPH_TARGET if full else PARAGRAPH_MAX):
             out.extend([run[start:end].strip(), ""])
             start = end
     if run[start:].strip():
