@@ -209,7 +209,9 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
     _refuse_terminal_stdin(article)
     document = load_path(article, encoding=encoding, max_size=max_size)
     if as_json:
-        click.echo(json_dumps(document.to_dict(), indent=2))
+        from reader.api import outline_of
+
+        click.echo(json_dumps(outline_of(document), indent=2))
         return
     from reader.output.outline_text import outline_lines
 
@@ -303,12 +305,12 @@ def summary(
         _prepare_model()  # once here, not once per worker process
         run_batch(article, keyword_limit, sentence_limit, chosen, jobs)
         return
+    from reader.api import summary_of
     from reader.ingest.loading import load_path
-    from reader.nlp.analysis import analyze, summary_dict
 
     document = load_path(article, encoding=encoding, max_size=max_size)
     _prepare_model()
-    result = summary_dict(document, analyze(document, keyword_limit, sentence_limit), chosen)
+    result = summary_of(document, keyword_limit, sentence_limit, chosen.value)
     if as_json:
         click.echo(json_dumps(result, indent=2))
         return
