@@ -166,6 +166,7 @@ def cli() -> None:
     zhreader summary --batch F    one JSON summary per JSONL line
     zhreader export ARTICLE       summary and your notes as Markdown
     zhreader notes [ARTICLE]      what you have highlighted and annotated
+    zhreader serve [ARTICLE]      the reader in a web browser (localhost)
 
     ARTICLE is a .txt, .md or .html file in UTF-8, GB18030/GBK or Big5
     (detected), or - for standard input.
@@ -429,6 +430,49 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
         click.echo(f"{mark} [{one_line(where)}] {one_line(anchor.quote)}")
         if p.note.annotation:
             click.echo(f"    {one_line(p.note.annotation)}")
+
+
+@cli.command()
+@click.argument("article", required=False)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (another than localhost lets other machines in).",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--encoding", metavar="NAME", help="Decode ARTICLE with this encoding.")
+@data_dir_option
+@user_errors
+def serve(
+    article: str | None, host: str, port: int, encoding: str | None, data_dir: Path | None
+) -> None:
+    """Serve the reader in a web browser (needs: pip install 'zhreader[serve]').
+
+    Each browser tab runs the reader on ARTICLE (or the library) with the same
+    keys and the same notes store as in the terminal.
+
+    \b
+    Examples:
+      zhreader serve news.txt                 then open http://127.0.0.1:8000
+      zhreader serve --port 9000 essay.md
+    """
+    from reader.tui.serve import is_local, reader_command
+    from reader.tui.serve import serve as run_server
+
+    command = reader_command(article, data_dir=data_dir, encoding=encoding)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"zhreader: serving the reader on http://{one_line(shown)}:{port}", err=True)
+    if is_local(host):
+        click.echo("zhreader: listening on localhost only (--host to change)", err=True)
+    else:
+        click.echo(
+            f"zhreader: warning: {one_line(host)} is not a local address; anyone who can "
+            "reach it can read these articles and change your notes (no password)",
+            err=True,
+        )
+    title = "zhreader" if article is None else f"zhreader · {Path(article).name}"
+    run_server(command, host, port, title)
 
 
 def _stored_notes(document: Any, path: str | None, data_dir: Path | None) -> list[Any]:
