@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 from reader.errors import ArticleError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
     from reader.model import Document
 
@@ -228,23 +228,39 @@ convert_script = convert  # the name at the package root, where reader.convert i
 
 
 def summarize_batch(
-    lines: Iterable[str],
+    lines: Iterable[str] | str,
     *,
     keywords: int = 10,
     sentences: int = 5,
     to: str = "original",
     jobs: int | None = None,
-) -> Iterator[dict[str, Any]]:
-    """Summaries of JSONL lines (``{"text", "id"?, "title"?}``), in order, streamed.
+    scheduler: Any = None,
+    out_dir: str | os.PathLike[str] | None = None,
+    text_column: str = "text",
+) -> Any:
+    """Summaries of JSONL lines (``{"text", "id"?, "title"?}``), in order.
 
-    Each result is a ``SummaryJSON`` plus ``id``, or an error object
-    ``{"id", "line", "error"}``; blank lines are skipped but counted. Memory stays
-    bounded however many lines come in. For a Dask cluster see
-    ``reader.output.dask_batch.run_dask_batch``.
+    Without ``scheduler``: ``lines`` is any iterable of lines (an open file works),
+    and the result is an iterator of ``SummaryJSON`` plus ``id``, or error objects
+    ``{"id", "line", "error"}``; blank lines are skipped but counted; memory stays
+    bounded however many lines come in (``jobs`` worker processes).
+
+    With ``scheduler`` (a Dask address such as ``tcp://head:8786``, or a
+    ``distributed.Client``): ``lines`` is a glob of JSONL or Parquet files, each
+    partition is written to ``out_dir/part-NNNNN.jsonl`` on the cluster, and the
+    result is the list of ``PartitionReport`` (needs ``zhreader[dask]``).
     """
+    _check_variant(to)
+    if scheduler is not None:
+        if not isinstance(lines, str) or out_dir is None:
+            raise ValueError("with a scheduler, give a glob of input files and out_dir")
+        from reader.output.dask_batch import run_dask_batch
+
+        return run_dask_batch(lines, scheduler, out_dir, keywords, sentences, to, text_column)
+    if isinstance(lines, str):
+        raise TypeError("give an iterable of JSONL lines (a str is one text: use summarize)")
     from reader.output.batch import summarize_lines
 
-    _check_variant(to)
     return summarize_lines(enumerate(lines, start=1), keywords, sentences, to, jobs)
 
 

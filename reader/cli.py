@@ -273,6 +273,23 @@ def summary_options(func: F) -> F:
     default=None,
     help="Worker processes for --batch (default: all cores).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run --batch on this Dask cluster (tcp://host:8786); ARTICLE is then a glob of "
+    "JSONL or Parquet files. Needs: pip install 'zhreader[dask]'.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --scheduler: where part-NNNNN.jsonl (one per partition) and manifest.json go.",
+)
+@click.option(
+    "--text-column",
+    default="text",
+    show_default=True,
+    help="With --scheduler: the Parquet column holding the text.",
+)
 @input_options
 @user_errors
 def summary(
@@ -284,6 +301,9 @@ def summary(
     by_section: bool,
     batch: bool,
     jobs: int | None,
+    scheduler: str | None,
+    out_dir: Path | None,
+    text_column: str,
     encoding: str | None,
     max_size: int,
 ) -> None:
@@ -295,10 +315,16 @@ def summary(
       cat news.txt | zhreader summary -k 5 -n 3 --to taiwan
       zhreader summary --json news.html | jq '.keywords[].word'
       zhreader summary --batch articles.jsonl > summaries.jsonl
+      zhreader summary --batch 'archive/*.jsonl' --scheduler tcp://head:8786 --out-dir out/
     """
     from reader.convert import Variant
 
     chosen = Variant(variant)
+    if scheduler is not None:
+        _run_on_dask(
+            article, batch, scheduler, out_dir, keyword_limit, sentence_limit, variant, text_column
+        )
+        return
     _refuse_terminal_stdin(article)
     if batch:
         from reader.output.batch import run_batch
@@ -319,6 +345,36 @@ def summary(
 
     for line in summary_lines(result, color=_color_wanted(), by_section=by_section):
         click.echo(line)
+
+
+def _run_on_dask(
+    pattern: str,
+    batch: bool,
+    scheduler: str,
+    out_dir: Path | None,
+    keyword_limit: int,
+    sentence_limit: int,
+    variant: str,
+    text_column: str,
+) -> None:
+    """``summary --batch GLOB --scheduler ADDRESS --out-dir DIR``: Dask is imported only here."""
+    if not batch or out_dir is None or pattern == "-":
+        raise ArticleError("--scheduler", "needs --batch, a file glob (not -) and --out-dir DIR")
+    import time
+
+    from reader.output.dask_batch import progress_printer, run_dask_batch
+
+    show = progress_printer(time.monotonic()) if sys.stderr.isatty() else None
+    reports = run_dask_batch(
+        pattern, scheduler, out_dir, keyword_limit, sentence_limit, variant, text_column, show
+    )
+    items = sum(r.items for r in reports)
+    errors = sum(r.errors for r in reports)
+    click.echo(
+        f"wrote {len(reports)} partition file(s), {items} item(s), {errors} error(s) "
+        f"to {one_line(str(out_dir))}",
+        err=True,
+    )
 
 
 @cli.command()
