@@ -144,6 +144,8 @@ def summarize_lines(
             )
             if len(pending) >= window:
                 yield from pending.popleft().result()
+            while pending and pending[0].done():  # a slow producer still sees results
+                yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
 
