@@ -68,7 +68,7 @@ def find_partitions(pattern: str, text_column: str = "text") -> list[Partition]:
 
 def _row_groups(path: str, text_column: str) -> Iterator[tuple[int, int]]:
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         raise ArticleError(
             path, "Parquet input needs pyarrow: pip install 'zhreader[dask]'"
@@ -92,7 +92,7 @@ def partition_lines(partition: Partition, text_column: str = "text") -> Iterator
             for number, raw in enumerate(handle, start=1):
                 yield number, raw.decode("utf-8", errors="replace")
         return
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     table = pq.ParquetFile(partition.path).read_row_group(partition.row_group)
     rows = table.to_pylist()
