@@ -184,3 +184,18 @@ def test_parquet_row_groups_are_partitions_in_order(cluster: object, tmp_path: P
     assert produced == expected
     assert produced[4] == {"id": 4, "line": 5, "error": produced[4]["error"]}
     assert len(produced) == 9
+
+
+def test_without_dask_the_scheduler_option_says_what_to_install(tmp_path: Path) -> None:
+    _jsonl_files(tmp_path)
+    code = (
+        "import sys\n"
+        "sys.modules['distributed'] = None  # as if not installed\n"
+        f"sys.argv = ['zhreader', 'summary', '--batch', {str(tmp_path / '*.jsonl')!r},"
+        f" '--scheduler', 'tcp://127.0.0.1:1', '--out-dir', {str(tmp_path / 'out')!r}]\n"
+        "from reader.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert result.returncode == 2
+    assert b"pip install 'zhreader[dask]'" in result.stderr and b"Traceback" not in result.stderr

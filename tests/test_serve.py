@@ -306,3 +306,16 @@ async def _drive_browser(devtools_port: int, url: str, shot: Path, aiohttp) -> d
             picture = await call("Page.captureScreenshot", format="png")
             shot.write_bytes(base64.b64decode(picture["result"]["data"]))
             return {"before": before, "after": _screen_text(frames)}
+
+
+def test_without_textual_serve_the_command_says_what_to_install() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['textual_serve'] = None  # as if not installed\n"
+        "sys.argv = ['zhreader', 'serve', '--port', '1']\n"
+        "from reader.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert result.returncode == 2
+    assert b"pip install 'zhreader[serve]'" in result.stderr and b"Traceback" not in result.stderr
