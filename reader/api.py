@@ -108,12 +108,12 @@ def load(
 ) -> Document:
     """An article as an immutable ``Document``.
 
-    ``source`` is read by its type, so nothing is guessed from content alone:
-    a ``Path`` is a file; ``bytes`` are a file's content (encoding detected);
-    a ``str`` starting with http:// or https:// is a URL (when the web loader
-    is available in this version, else ArticleError); another ``str`` naming an
-    existing file is that file; any other ``str`` is the article text itself.
-    A ``Document`` is returned as it is. Bad input raises ``ArticleError``.
+    A ``Path`` is a file; ``bytes`` are a file's content (encoding detected). A
+    ``str`` is, in this order: a URL if it starts with http:// or https:// (when
+    the web loader is available in this version, else ArticleError); a file if it
+    is one line naming an existing file; else the article text itself (pass a
+    ``Path`` to mean a file for sure). A ``Document`` is returned as it is. Bad
+    input raises ``ArticleError``.
     """
     from reader.ingest.loading import DEFAULT_MAX_SIZE, load_bytes, load_path, load_text
     from reader.model import Document
