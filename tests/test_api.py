@@ -146,7 +146,9 @@ def test_convert_text_and_document() -> None:
 
 
 def _texts() -> list[str]:
-    return [p.read_bytes().decode("utf-8", errors="replace") for p in ARTICLES if "gb" not in p.name]
+    return [
+        p.read_bytes().decode("utf-8", errors="replace") for p in ARTICLES if "gb" not in p.name
+    ]
 
 
 def test_eight_threads_give_the_serial_results() -> None:
@@ -158,7 +160,13 @@ def test_eight_threads_give_the_serial_results() -> None:
 
 
 def test_functions_pickle_and_run_in_a_process_pool() -> None:
-    for function in (reader.summarize, reader.outline, reader.convert_script, api.convert, reader.load):
+    for function in (
+        reader.summarize,
+        reader.outline,
+        reader.convert_script,
+        api.convert,
+        reader.load,
+    ):
         assert pickle.loads(pickle.dumps(function)) is function
     texts = _texts()[:4]
     serial = [reader.summarize(t, keywords=5) for t in texts]
