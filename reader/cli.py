@@ -168,6 +168,7 @@ def cli() -> None:
     zhreader export ARTICLE       summary and your notes as Markdown
     zhreader notes [ARTICLE]      what you have highlighted and annotated
     zhreader vocab ARTICLE        words above your HSK level (--anki FILE for Anki)
+    zhreader serve [ARTICLE]      the reader in a web browser (localhost)
 
     ARTICLE is a .txt, .md or .html file in UTF-8, GB18030/GBK or Big5
     (detected), or - for standard input.
@@ -211,7 +212,9 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
     _refuse_terminal_stdin(article)
     document = load_path(article, encoding=encoding, max_size=max_size)
     if as_json:
-        click.echo(json_dumps(document.to_dict(), indent=2))
+        from reader.api import outline_of
+
+        click.echo(json_dumps(outline_of(document), indent=2))
         return
     from reader.output.outline_text import outline_lines
 
@@ -273,6 +276,23 @@ def summary_options(func: F) -> F:
     default=None,
     help="Worker processes for --batch (default: all cores).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run --batch on this Dask cluster (tcp://host:8786); ARTICLE is then a glob of "
+    "JSONL or Parquet files. Needs: pip install 'zhreader[dask]'.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --scheduler: where part-NNNNN.jsonl (one per partition) and manifest.json go.",
+)
+@click.option(
+    "--text-column",
+    default="text",
+    show_default=True,
+    help="With --scheduler: the Parquet column holding the text.",
+)
 @input_options
 @user_errors
 def summary(
@@ -284,6 +304,9 @@ def summary(
     by_section: bool,
     batch: bool,
     jobs: int | None,
+    scheduler: str | None,
+    out_dir: Path | None,
+    text_column: str,
     encoding: str | None,
     max_size: int,
 ) -> None:
@@ -295,10 +318,16 @@ def summary(
       cat news.txt | zhreader summary -k 5 -n 3 --to taiwan
       zhreader summary --json news.html | jq '.keywords[].word'
       zhreader summary --batch articles.jsonl > summaries.jsonl
+      zhreader summary --batch 'archive/*.jsonl' --scheduler tcp://head:8786 --out-dir out/
     """
     from reader.convert import Variant
 
     chosen = Variant(variant)
+    if scheduler is not None:
+        _run_on_dask(
+            article, batch, scheduler, out_dir, keyword_limit, sentence_limit, variant, text_column
+        )
+        return
     _refuse_terminal_stdin(article)
     if batch:
         from reader.output.batch import run_batch
@@ -306,12 +335,12 @@ def summary(
         _prepare_model()  # once here, not once per worker process
         run_batch(article, keyword_limit, sentence_limit, chosen, jobs)
         return
+    from reader.api import summary_of
     from reader.ingest.loading import load_path
-    from reader.nlp.analysis import analyze, summary_dict
 
     document = load_path(article, encoding=encoding, max_size=max_size)
     _prepare_model()
-    result = summary_dict(document, analyze(document, keyword_limit, sentence_limit), chosen)
+    result = summary_of(document, keyword_limit, sentence_limit, chosen.value)
     if as_json:
         click.echo(json_dumps(result, indent=2))
         return
@@ -320,6 +349,36 @@ def summary(
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     for line in summary_lines(result, _color_wanted(), by_section, width):
         click.echo(line)
+
+
+def _run_on_dask(
+    pattern: str,
+    batch: bool,
+    scheduler: str,
+    out_dir: Path | None,
+    keyword_limit: int,
+    sentence_limit: int,
+    variant: str,
+    text_column: str,
+) -> None:
+    """``summary --batch GLOB --scheduler ADDRESS --out-dir DIR``: Dask is imported only here."""
+    if not batch or out_dir is None or pattern == "-":
+        raise ArticleError("--scheduler", "needs --batch, a file glob (not -) and --out-dir DIR")
+    import time
+
+    from reader.output.dask_batch import progress_printer, run_dask_batch
+
+    show = progress_printer(time.monotonic()) if sys.stderr.isatty() else None
+    reports = run_dask_batch(
+        pattern, scheduler, out_dir, keyword_limit, sentence_limit, variant, text_column, show
+    )
+    items = sum(r.items for r in reports)
+    errors = sum(r.errors for r in reports)
+    click.echo(
+        f"wrote {len(reports)} partition file(s), {items} item(s), {errors} error(s) "
+        f"to {one_line(str(out_dir))}",
+        err=True,
+    )
 
 
 @cli.command()
@@ -516,6 +575,49 @@ def vocab(
     for item in items:
         fields = (item.word, item.pinyin, item.level_label, item.definition, item.sentence)
         click.echo("\t".join(one_line(f) for f in fields))
+
+
+@cli.command()
+@click.argument("article", required=False)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (another than localhost lets other machines in).",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--encoding", metavar="NAME", help="Decode ARTICLE with this encoding.")
+@data_dir_option
+@user_errors
+def serve(
+    article: str | None, host: str, port: int, encoding: str | None, data_dir: Path | None
+) -> None:
+    """Serve the reader in a web browser (needs: pip install 'zhreader[serve]').
+
+    Each browser tab runs the reader on ARTICLE (or the library) with the same
+    keys and the same notes store as in the terminal.
+
+    \b
+    Examples:
+      zhreader serve news.txt                 then open http://127.0.0.1:8000
+      zhreader serve --port 9000 essay.md
+    """
+    from reader.tui.serve import is_local, reader_command
+    from reader.tui.serve import serve as run_server
+
+    command = reader_command(article, data_dir=data_dir, encoding=encoding)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"zhreader: serving the reader on http://{one_line(shown)}:{port}", err=True)
+    if is_local(host):
+        click.echo("zhreader: listening on localhost only (--host to change)", err=True)
+    else:
+        click.echo(
+            f"zhreader: warning: {one_line(host)} is not a local address; anyone who can "
+            "reach it can read these articles and change your notes (no password)",
+            err=True,
+        )
+    title = "zhreader" if article is None else f"zhreader · {Path(article).name}"
+    run_server(command, host, port, title)
 
 
 def _stored_notes(document: Any, path: str | None, data_dir: Path | None) -> list[Any]:

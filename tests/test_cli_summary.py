@@ -27,7 +27,16 @@ def test_summary_json_shape_and_conversion() -> None:
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"title", "meta", "sections", "keywords", "sentences", "section_sentences"}
+    assert set(data) == {
+        "schema",
+        "title",
+        "meta",
+        "sections",
+        "keywords",
+        "sentences",
+        "section_sentences",
+    }
+    assert data["schema"] == "zhreader.summary/1"
     assert len(data["section_sentences"]) == len(data["sections"])
     for index, best in enumerate(data["section_sentences"]):
         assert best is None or best["section"] == index

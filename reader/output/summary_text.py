@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import click
@@ -16,7 +16,7 @@ HANGING = " " * text_width(BULLET)  # continuation lines start under the text, n
 
 
 def summary_lines(
-    result: dict[str, Any], color: bool, by_section: bool = False, width: int | None = None
+    result: Mapping[str, Any], color: bool, by_section: bool = False, width: int | None = None
 ) -> Iterator[str]:
     """Title, keywords with weight bars, the key sentences in document order, then a digest.
 
