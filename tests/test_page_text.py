@@ -237,3 +237,10 @@ def test_a_most_read_box_above_the_article_does_not_cut_it() -> None:
     )
     doc = load_text(page)
     assert [p.text for _, _, p in doc.paragraphs()] == BODY
+
+
+def test_a_text_of_one_short_line_is_its_own_body() -> None:
+    post = "今天和朋友去河边的新绿道散步，樱花都开了！"
+    doc = load_text(post)
+    assert doc.title is None
+    assert [p.text for _, _, p in doc.paragraphs()] == [post]

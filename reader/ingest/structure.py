@@ -301,8 +301,8 @@ def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None
         chosen = (
             repeated[0] if repeated else (shaped[0] if shaped and shaped[0] == top[0] else None)
         )
-        if chosen is None:
-            return None
+        if chosen is None or all(blocks[i].key == blocks[chosen].key for i in open_lines):
+            return None  # a text of one short line (a post, a note) is its own body
         title = blocks[chosen].text
     title_key = simplified_view(title)
     tail = set(open_lines[-3:])
