@@ -44,12 +44,17 @@ PROBLEMS = {
 Span = tuple[int, int]
 
 
+def problem_in_chinese(problem: str) -> str:
+    """A core problem worded for the reader (the details from the system stay as they are)."""
+    for english, chinese in (("cannot write", "无法写入"), ("cannot read", "无法读取")):
+        if problem.startswith(english):
+            return chinese + problem.removeprefix(english)
+    return PROBLEMS.get(problem, problem)
+
+
 def in_chinese(error: ArticleError) -> str:
     """An error about a file, for the reader: the file and the problem in Chinese."""
-    problem = PROBLEMS.get(error.problem, error.problem)
-    if problem.startswith("cannot write"):
-        problem = "无法写入" + problem.removeprefix("cannot write")
-    return f"{error.source}：{problem}"
+    return f"{error.source}：{problem_in_chinese(error.problem)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,7 @@ class Marks:
     match: list[Span] = field(default_factory=list)
     current_match: list[Span] = field(default_factory=list)
     cursor: list[Span] = field(default_factory=list)
+    focus: list[Span] = field(default_factory=list)  # the sentence jumped to from the summary
     bookmark: bool = False
 
 
@@ -119,6 +125,7 @@ class Reading:
         self.matches: list[Match] = []
         self.match_index = -1
         self.show_keywords = False
+        self.focus: tuple[int, int, int, int] | None = None  # section, paragraph, start, end
         self._texts: dict[Variant, str] = {}
         self._keywords: tuple[Variant, dict[tuple[int, int], list[Span]]] | None = None
 
@@ -392,6 +399,8 @@ class Reading:
                 at((m.section, m.paragraph)).current_match = [(m.start, m.end)]
         if self.cursor is not None and (span := self.sentence_span(self.cursor)) is not None:
             at((self.cursor.section, self.cursor.paragraph)).cursor = [span]
+        if self.focus is not None:
+            at(self.focus[:2]).focus = [self.focus[2:]]
         for m in marks.values():
             m.note.sort()
         return marks

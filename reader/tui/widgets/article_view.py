@@ -37,6 +37,11 @@ def _heading(heading: str, subtitle: str | None) -> Content:
     )
 
 
+def _byline(document: Document) -> str:
+    meta = document.meta
+    return " · ".join(x for x in (meta.source, meta.date, meta.author) if x)
+
+
 class ArticleView(VerticalScroll, can_focus=False):
     """The article. Not focusable: a focus change restyles every descendant, which
     costs a noticeable pause on a long article; the screen scrolls it instead."""
@@ -62,9 +67,7 @@ class ArticleView(VerticalScroll, can_focus=False):
             widgets.append(
                 Static(literal(document.subtitle, False), classes="subtitle", id="doc-subtitle")
             )
-        meta = document.meta
-        byline = " · ".join(x for x in (meta.source, meta.date, meta.author) if x)
-        if byline:
+        if byline := _byline(document):
             widgets.append(Static(literal(byline, False), classes="byline", id="doc-byline"))
         for si, section in enumerate(document.sections):
             if section.heading:
@@ -117,6 +120,8 @@ class ArticleView(VerticalScroll, can_focus=False):
         self.query_one("#doc-title", Static).update(literal(document.title or "(无标题)", False))
         if document.subtitle:
             self.query_one("#doc-subtitle", Static).update(literal(document.subtitle, False))
+        if byline := _byline(document):  # source and author are converted with the text
+            self.query_one("#doc-byline", Static).update(literal(byline, False))
         for si, section in enumerate(document.sections):
             if section.heading:
                 label = _heading(section.heading, section.subtitle)
@@ -145,8 +150,10 @@ class ArticleView(VerticalScroll, can_focus=False):
         region = view.virtual_region
         return region.bottom > self.scroll_y and region.y < self.scroll_y + self.size.height
 
-    def scroll_to_paragraph(self, view: ParagraphView) -> None:
-        self.scroll_to(y=view.virtual_region.y, animate=False, immediate=True)
+    def scroll_to_paragraph(self, view: ParagraphView, offset: int = 0) -> None:
+        """Scroll the line holding character ``offset`` of the paragraph to the top."""
+        line = view.line_of(offset) if offset else 0
+        self.scroll_to(y=view.virtual_region.y + line, animate=False, immediate=True)
 
     def scroll_to_heading(self, section: int) -> bool:
         """Scroll a heading to the top; False while it is not mounted yet."""
