@@ -363,9 +363,14 @@ async def test_clicking_a_sentence_moves_the_reading_cursor_there() -> None:
         # the last line of the paragraph holds its last sentence
         await pilot.click(view, offset=(2, view.size.height - 1))
         await pilot.pause()
-        sentences = screen.model.original.sections[view.section].paragraphs[view.paragraph].sentences
+        sentences = (
+            screen.model.original.sections[view.section].paragraphs[view.paragraph].sentences
+        )
         assert screen.model.cursor is not None
-        assert (screen.model.cursor.section, screen.model.cursor.paragraph) == (view.section, view.paragraph)
+        assert (screen.model.cursor.section, screen.model.cursor.paragraph) == (
+            view.section,
+            view.paragraph,
+        )
         assert screen.model.cursor.sentence == len(sentences) - 1
         assert view.marks["cursor"] == [(sentences[-1].start, sentences[-1].end)]
 
@@ -486,3 +491,69 @@ async def test_a_locked_store_is_a_message_and_reading_goes_on() -> None:
         other.execute("ROLLBACK")
         await pilot.press("h")
         assert len(screen.model.notes) == 1
+
+
+async def test_reopening_returns_to_the_sentence_not_just_the_paragraph(
+    private_data_dir: Path,
+) -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        si, pi, paragraph = max(screen.model.shown.paragraphs(), key=lambda x: len(x[2].sentences))
+        assert len(paragraph.sentences) >= 3
+        third = paragraph.sentences[2]
+        view = screen.article.view(si, pi)
+        assert view is not None
+        screen.model.cursor_at(si, pi, third.start + 1)
+        screen.changed()
+        await pilot.pause()
+    assert NoteStore.open(private_data_dir).articles()[0].position == (si, pi, third.start)
+    again = reader_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await settle(again, pilot)
+        await pilot.pause()
+        assert screen.model.cursor is not None and screen.model.cursor.sentence == 2
+        view = screen.article.view(si, pi)
+        assert view is not None and screen.article.is_visible(view)
+        assert view.marks["cursor"] == [(third.start, third.end)]
+        assert any(n.message == "已回到上次读到的位置" for n in again._notifications)
+
+
+async def test_after_opening_from_the_library_o_opens_the_picker_in_that_folder(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from reader.tui.dialogs import FilePicker
+
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the first row of the library
+        screen = await settle(app, pilot)
+        assert screen.path is not None and app.path == screen.path
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, FilePicker)
+        assert app.screen.start == Path(screen.path).parent != tmp_path
+
+
+async def test_the_status_line_follows_scrolling_notes_and_search_on_its_own() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        status = screen.query_one("#status")
+        assert str(status.render()).startswith("原文  ·  导语  ·  0%")
+        await pilot.press("end")
+        await pilot.pause()
+        assert "100%" in str(status.render()) and "导语" not in str(status.render())
+        await pilot.press("slash")
+        screen.query_one("#search", Input).value = "开发区"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"搜索 {screen.model.match_index + 1}/{len(screen.model.matches)}" in str(
+            status.render()
+        )
+        await pilot.press("t")
+        screen = await settle(app, pilot)
+        assert str(status.render()).startswith("繁體  ·  ") and "搜索 " in str(status.render())

@@ -111,7 +111,9 @@ async def test_search_and_notes_with_markup_are_messages_not_crashes(tmp_path: P
         # A note whose quote and annotation carry the payload, in the notes list.
         assert app.store is not None and screen.model.record is not None
         s = document.sections[1].paragraphs[0].sentences[0]
-        app.store.add_note(screen.model.record.id, anchor_for(document, 1, 0, s.start, s.end), PAYLOAD)
+        app.store.add_note(
+            screen.model.record.id, anchor_for(document, 1, 0, s.start, s.end), PAYLOAD
+        )
         screen.model.reload_notes()
         screen.changed()
         await pilot.press("m")

@@ -325,9 +325,7 @@ class NoteStore:
         )
         return [_article(r) for r in rows]
 
-    def set_position(
-        self, article_id: int, section: int, paragraph: int, offset: int = 0
-    ) -> None:
+    def set_position(self, article_id: int, section: int, paragraph: int, offset: int = 0) -> None:
         """Where the reader is: a paragraph and the offset of the sentence read in it."""
         with self._write() as db:
             db.execute(
