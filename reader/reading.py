@@ -9,6 +9,7 @@ reader is) are tested in milliseconds without Textual.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -127,6 +128,7 @@ class Reading:
         self.show_keywords = False
         self.focus: tuple[int, int, int, int] | None = None  # section, paragraph, start, end
         self._texts: dict[Variant, str] = {}
+        self._cycling = threading.Lock()  # t is answered in worker threads, one step each
         self._keywords: tuple[Variant, dict[tuple[int, int], list[Span]]] | None = None
 
     # The script shown
@@ -140,12 +142,14 @@ class Reading:
     def next_variant(self) -> Variant:
         """The next script in the cycle whose text differs from the one asked for last
         (原文 → 简体 on a simplified article changes nothing, so it is skipped); it
-        becomes the one asked for."""
-        start = CYCLE.index(self.wanted)
-        after = [CYCLE[(start + k) % len(CYCLE)] for k in range(1, len(CYCLE))]
-        now = self._text_in(self.wanted)
-        self.wanted = next((v for v in after if self._text_in(v) != now), after[0])
-        return self.wanted
+        becomes the one asked for. Converts the whole text once per script: call it off
+        the UI thread on long articles (thread-safe; each call is one step)."""
+        with self._cycling:
+            start = CYCLE.index(self.wanted)
+            after = [CYCLE[(start + k) % len(CYCLE)] for k in range(1, len(CYCLE))]
+            now = self._text_in(self.wanted)
+            self.wanted = next((v for v in after if self._text_in(v) != now), after[0])
+            return self.wanted
 
     def converted(self, variant: Variant) -> Document:
         """The document in ``variant`` (OpenCC over the whole article: run it off the UI)."""

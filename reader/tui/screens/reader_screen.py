@@ -19,7 +19,6 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
-from reader.convert import Variant
 from reader.errors import ArticleError
 from reader.model import Document
 from reader.nlp.analysis import analyze
@@ -167,13 +166,12 @@ class ReaderScreen(NoteKeys, PaneKeys):
             headings = [section.heading for section in self.model.original.sections]
             self.query_one(SummaryPane).show(analysis, self.model.out, headings, self.model.label)
 
+    @work(thread=True, group="convert")
     def action_cycle_script(self) -> None:
-        """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, skipping what would look the same."""
-        self.convert_to(self.model.next_variant())
-
-    @work(thread=True, exclusive=True, group="convert")
-    def convert_to(self, variant: Variant) -> None:
-        """OpenCC over a long article takes a moment; the screen stays live meanwhile."""
+        """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, skipping what would look the same.
+        In a thread: deciding what looks the same and OpenCC over a long article take a
+        moment. Pressed again meanwhile, each press is one more step."""
+        variant = self.model.next_variant()
         self.post_message(Converted(variant, self.model.converted(variant)))
 
     def on_converted(self, message: Converted) -> None:
