@@ -405,8 +405,8 @@ class Reading:
             at((self.cursor.section, self.cursor.paragraph)).cursor = [span]
         if self.focus is not None:
             at(self.focus[:2]).focus = [self.focus[2:]]
-        for m in marks.values():
-            m.note.sort()
+        for paragraph_marks in marks.values():
+            paragraph_marks.note.sort()
         return marks
 
     def _keyword_spans(self) -> dict[tuple[int, int], list[Span]]:

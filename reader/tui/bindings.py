@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-READER_BINDINGS: list[Binding] = [
+READER_BINDINGS: list[BindingType] = [
     Binding("down", "scroll_article('down')", "下", show=False, tooltip="向下滚动一行"),
     Binding("up", "scroll_article('up')", "上", show=False, tooltip="向上滚动一行"),
     Binding(
