@@ -40,14 +40,31 @@ PROBLEMS = {
     "is a directory name; give the name of a file to write": "是文件夹名，请给出文件名",
     "is a directory; give the name of a file to write": "是文件夹，请给出文件名",
     "is not a regular file (a device, pipe or socket)": "不是普通文件",
+    "permission denied": "没有读取权限",
+    "empty: there is no text to read": "是空文件，没有可读的文字",
+    "is a directory, not an article file": "是文件夹，不是文章",
+    "no article text found": "没有找到正文",
+    "no article text found in the HTML page": "网页里没有找到正文",
+    "binary data (NUL bytes), not a text article": "是二进制数据，不是文本文章",
+    "binary data (control characters), not a text article": "是二进制数据，不是文本文章",
 }
+# Problems that end with details from the system: the start is translated, the details kept.
+PREFIXES = (
+    ("cannot write", "无法写入"),
+    ("cannot read the notes store", "无法读取笔记库"),
+    ("cannot read", "无法读取"),
+    ("cannot be read", "无法读取"),
+    ("cannot use the notes store", "无法使用笔记库"),
+    ("cannot create the notes store", "无法创建笔记库"),
+    ("cannot create the data directory", "无法创建数据目录"),
+)
 
 Span = tuple[int, int]
 
 
 def problem_in_chinese(problem: str) -> str:
     """A core problem worded for the reader (the details from the system stay as they are)."""
-    for english, chinese in (("cannot write", "无法写入"), ("cannot read", "无法读取")):
+    for english, chinese in PREFIXES:
         if problem.startswith(english):
             return chinese + problem.removeprefix(english)
     return PROBLEMS.get(problem, problem)

@@ -255,3 +255,9 @@ def test_an_empty_article_has_no_cursor_and_a_status() -> None:
     model = Reading(Document(None, Meta(), ()), None)
     assert model.move_cursor(1) is None and model.position is None
     assert model.status(0, 100) == "原文  ·  导语  ·  100%"
+
+
+def test_problems_with_system_details_keep_the_details() -> None:
+    error = ArticleError("/d/notes.db", "cannot use the notes store (file is not a database)")
+    assert in_chinese(error) == "/d/notes.db：无法使用笔记库 (file is not a database)"
+    assert in_chinese(ArticleError("a.txt", "permission denied")) == "a.txt：没有读取权限"

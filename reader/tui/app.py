@@ -54,8 +54,8 @@ class ReaderApp(App[None]):
         try:
             self.store = NoteStore.open(self.data_dir)
         except ArticleError as exc:  # reading still works; notes say why they are off
-            self.store_problem = str(exc)
-            self.notify(f"笔记不可用：{exc}", severity="error", timeout=10)
+            self.store_problem = in_chinese(exc)
+            self.notify(f"笔记不可用：{self.store_problem}", severity="error", timeout=10)
         self.settings = Settings.load(self.store)
         self.theme = self.settings.theme
         if self.document is None:
