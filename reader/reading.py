@@ -41,6 +41,7 @@ PROBLEMS = {
     "is a directory; give the name of a file to write": "是文件夹，请给出文件名",
     "is not a regular file (a device, pipe or socket)": "不是普通文件",
     "permission denied": "没有读取权限",
+    "is not a directory; --data-dir needs a directory": "不是文件夹，数据目录必须是文件夹",
     "empty: there is no text to read": "是空文件，没有可读的文字",
     "is a directory, not an article file": "是文件夹，不是文章",
     "no article text found": "没有找到正文",

@@ -351,8 +351,12 @@ async def test_a_store_that_cannot_be_opened_leaves_reading_working(tmp_path: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
         assert app.store is None and screen.views
-        await pilot.press("h")  # says why instead of crashing
-        assert any("笔记" in n.message for n in app._notifications)
+        await pilot.press("h")  # says why instead of crashing, in Chinese
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("笔记不可用：") and "不是文件夹" in m for m in messages)
+        assert any(m.startswith("未能保存笔记：") and "不是文件夹" in m for m in messages)
+        problems = [m.rsplit("：", 1)[-1] for m in messages]  # after the path
+        assert problems == ["不是文件夹，数据目录必须是文件夹"] * 2, messages
 
 
 async def test_clicking_a_sentence_moves_the_reading_cursor_there() -> None:
