@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -240,13 +239,6 @@ def test_core_errors_reach_the_reader_in_chinese() -> None:
     assert in_chinese(ArticleError("a", "cannot write (Permission denied)")) == (
         "a：无法写入 (Permission denied)"
     )
-
-
-def test_the_model_does_not_import_textual() -> None:
-    import subprocess
-
-    code = "import sys, reader.reading; assert 'textual' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_an_empty_article_has_no_cursor_and_a_status() -> None:
