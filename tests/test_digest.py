@@ -63,8 +63,8 @@ async def test_choosing_a_digest_sentence_jumps_to_it() -> None:
         await pilot.press("enter")
         await pilot.pause()
         target = digest.children[-1].data  # type: ignore[attr-defined]
-        assert screen.cursor is not None
-        assert (screen.cursor.section, screen.cursor.paragraph) == (
+        assert screen.model.cursor is not None
+        assert (screen.model.cursor.section, screen.model.cursor.paragraph) == (
             target.section,
             target.paragraph,
         )

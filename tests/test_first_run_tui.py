@@ -23,7 +23,7 @@ async def test_the_preparing_note_shows_under_the_spinner_until_the_summary() ->
         pane.preparing()
         await pilot.pause()
         assert "分词模型" in str(pane.query_one("#first-run").render())
-        assert screen.analysis is not None
-        pane.show(screen.analysis, str)
+        assert screen.model.analysis is not None
+        pane.show(screen.model.analysis, str)
         await pilot.pause()
         assert not pane.query("#first-run")

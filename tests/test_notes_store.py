@@ -39,7 +39,7 @@ def test_notes_survive_reopening_and_the_file_is_wal(tmp_path: Path) -> None:
     again = NoteStore.open(tmp_path)
     assert again._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     found = again.open_article(document, str(ESSAY))
-    assert found.id == record.id and found.position == (2, 1) and found.note_count == 1
+    assert found.id == record.id and found.position == (2, 1, 0) and found.note_count == 1
     [stored] = again.notes(found.id)
     assert (
         stored.id == note.id and stored.anchor == anchor and stored.annotation == "想起外婆家的書櫃"
@@ -63,7 +63,7 @@ def test_an_old_store_is_migrated_with_its_notes(tmp_path: Path) -> None:
     db.close()
 
     store = NoteStore(path)
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION == 4
     [note] = store.notes(1)
     assert note.anchor.quote == "旧的"
     columns = {row[1] for row in store._db.execute("PRAGMA table_info(articles)")}
@@ -72,6 +72,28 @@ def test_an_old_store_is_migrated_with_its_notes(tmp_path: Path) -> None:
     store.set_setting("theme", "textual-light")
     store.set_setting("theme", "textual-dark")
     assert NoteStore(path).setting("theme", "none") == "textual-dark"
+
+
+def test_a_v3_store_keeps_its_positions_and_gains_the_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    db = sqlite3.connect(path)
+    for migration in MIGRATIONS[:3]:
+        db.executescript(migration)
+    db.execute(
+        "INSERT INTO articles (id, identity, title, position_section, position_paragraph)"
+        " VALUES (1, 'abc', '旧文章', 2, 5)"
+    )
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+
+    store = NoteStore(path)
+    assert store.schema_version == SCHEMA_VERSION == 4
+    record = store.article("abc")
+    assert record is not None and record.position == (2, 5, 0)  # the paragraph's start
+    store.set_position(1, 3, 1, 42)
+    again = NoteStore(path).article("abc")
+    assert again is not None and again.position == (3, 1, 42)
 
 
 def test_a_store_from_a_newer_zhreader_is_refused_not_damaged(tmp_path: Path) -> None:

@@ -81,10 +81,10 @@ async def test_key_sentence_jump_marks_the_sentence() -> None:
         sentences.index = 4
         await pilot.press("enter")
         await pilot.pause()
-        target = screen.analysis.sentences[4]
+        target = screen.model.analysis.sentences[4]
         view = screen.query_one(f"#p{target.section}-{target.paragraph}", ParagraphView)
         assert view.marks["focus"] == [(target.start, target.end)]
-        assert screen.cursor is not None and screen.cursor.sentence == target.sentence
+        assert screen.model.cursor is not None and screen.model.cursor.sentence == target.sentence
         marked = [v for v in screen.views if v.marks.get("focus")]
         assert marked == [view]
         article = screen.query_one("#article")
@@ -98,17 +98,21 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         screen.query_one("#article").scroll_to(y=40, animate=False)
         await pilot.pause()
         top = screen.article.top_paragraph()
-        await pilot.press("t", "t")  # 原文 → 简体 → 繁體, pressed faster than the worker
+        await pilot.press("t")  # 原文 → 繁體: 简体 would look the same, so it is skipped
         screen = await settle(app, pilot)
-        assert screen.variant.label == "繁體" and screen.sub_title == "繁體"
+        assert screen.model.variant.label == "繁體" and screen.sub_title == "繁體"
+        # the interface follows: byline, pane labels, status
+        assert "東江日報" in str(screen.query_one("#doc-byline").render())
+        assert str(screen.query_one("#sentences-title").render()) == "關鍵句"
+        assert "關鍵詞" in str(screen.query_one("#keywords").render())
         assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("數字賦能")
         assert "開發區" in str(screen.query_one("#keywords").render())
         assert "開發區" in shown_text(screen) and "开发区" not in shown_text(screen)
         assert "繁體" in str(screen.query_one("#status").render())
         assert screen.article.top_paragraph() is top
-        await pilot.press("t", "t", "t")  # 台灣正體, 香港繁體, back to 原文
+        await pilot.press("t", "t", "t")  # 台灣正體, 香港繁體, 原文: faster than the worker
         screen = await settle(app, pilot)
-        assert screen.variant.label == "原文"
+        assert screen.model.variant.label == "原文"
         assert shown_text(screen) == "\n".join(p.text for _, _, p in load_path(NEWS).paragraphs())
 
 
@@ -122,18 +126,18 @@ async def test_search_finds_simplified_text_from_a_traditional_query() -> None:
         search.value = "開發區"
         await pilot.press("enter")
         await pilot.pause()
-        assert len(screen.matches) >= 5
-        first = screen.matches[screen.match_index]
+        assert len(screen.model.matches) >= 5
+        first = screen.model.matches[screen.model.match_index]
         view = screen.query_one(f"#p{first.section}-{first.paragraph}", ParagraphView)
         assert view.text[first.start : first.end] == "开发区"
         assert view.marks["current-match"] == [(first.start, first.end)]
-        before = screen.match_index
+        before = screen.model.match_index
         await pilot.press("n")
-        assert screen.match_index == before + 1
+        assert screen.model.match_index == before + 1
         await pilot.press("N", "N")
-        assert screen.match_index == (before - 1) % len(screen.matches)
+        assert screen.model.match_index == (before - 1) % len(screen.model.matches)
         await pilot.press("escape")
-        assert not search.display and screen.matches == []
+        assert not search.display and screen.model.matches == []
         assert all(not v.marks.get("match") for v in screen.views)
 
 
@@ -146,8 +150,8 @@ async def test_keywords_are_marked_in_the_text_on_demand() -> None:
         marked = [v for v in screen.views if v.marks.get("keyword")]
         assert len(marked) > 5
         start, end = marked[0].marks["keyword"][0]
-        assert marked[0].text[start:end] in {k.word for k in screen.analysis.keywords}
-        await pilot.press("t", "t")  # 繁體: the marks follow the converted text
+        assert marked[0].text[start:end] in {k.word for k in screen.model.analysis.keywords}
+        await pilot.press("t")  # 繁體: the marks follow the converted text
         screen = await settle(app, pilot)
         view = next(v for v in screen.views if "開發區" in v.text)
         at = view.text.index("開發區")
@@ -193,14 +197,14 @@ async def test_highlight_annotate_quit_and_reopen_at_the_same_place(private_data
         await pilot.pause()
         await pilot.pause()
         await pilot.press("j", "h")  # second sentence of the top paragraph
-        cursor = screen.cursor
-        assert cursor is not None and len(screen.notes) == 1
+        cursor = screen.model.cursor
+        assert cursor is not None and len(screen.model.notes) == 1
         await pilot.press("j", "a")
         assert isinstance(app.screen, TextPrompt)
         app.screen.query_one(Input).value = "这句要记住"
         await pilot.press("enter")
         await pilot.pause()
-        assert [p.note.annotation for p in screen.notes] == ["", "这句要记住"]
+        assert [p.note.annotation for p in screen.model.notes] == ["", "这句要记住"]
         top = screen.article.top_paragraph()
         assert top is not None
         where = (top.section, top.paragraph)
@@ -211,7 +215,7 @@ async def test_highlight_annotate_quit_and_reopen_at_the_same_place(private_data
         await pilot.pause()
         top = screen.article.top_paragraph()
         assert top is not None and (top.section, top.paragraph) == where
-        assert len(screen.notes) == 2
+        assert len(screen.model.notes) == 2
         marked = [v for v in screen.views if v.marks.get("note")]
         assert marked and marked[0].section == where[0]
     store = NoteStore.open(private_data_dir)
@@ -224,18 +228,18 @@ async def test_h_on_a_highlighted_sentence_removes_it_and_notes_list_jumps() -> 
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
         await pilot.press("h")
-        assert len(screen.notes) == 1
+        assert len(screen.model.notes) == 1
         await pilot.press("h")
-        assert screen.notes == []
+        assert screen.model.notes == []
         for _ in range(12):
             await pilot.press("j")
         await pilot.press("h")
-        far = screen.cursor
+        far = screen.model.cursor
         await pilot.press("k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "m")
         assert isinstance(app.screen, NotesScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.cursor == far
+        assert screen.model.cursor == far
 
 
 async def test_notes_list_deletes_after_confirmation() -> None:
@@ -249,7 +253,7 @@ async def test_notes_list_deletes_after_confirmation() -> None:
         assert isinstance(app.screen, NotesScreen)  # the first x only asks
         await pilot.press("x")
         await pilot.pause()
-        assert screen.notes == []
+        assert screen.model.notes == []
 
 
 async def test_export_from_the_reader_writes_markdown(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -261,14 +265,17 @@ async def test_export_from_the_reader_writes_markdown(tmp_path: Path, monkeypatc
         await settle(app, pilot)
         await pilot.press("h", "e")
         assert isinstance(app.screen, ExportPrompt)
+        assert app.screen.query_one(Input).value == str(NEWS.with_suffix(".notes.md"))  # beside it
         target = tmp_path / "01_news_scraped.notes.md"
-        assert app.screen.query_one(Input).value == str(target)
+        app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# 东江火炬开发区") and "## 笔记" in text and "\n> 立春刚过" in text
         # a second export to the same file asks before overwriting
-        await pilot.press("e", "enter")
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
         assert isinstance(app.screen, ExportPrompt)
         await pilot.press("enter")
         await pilot.pause()
@@ -288,7 +295,7 @@ async def test_library_opens_an_article_and_escape_returns() -> None:
         table.move_cursor(row=titles.index("巷口那間舊書店"))
         await pilot.press("enter")
         screen = await settle(app, pilot)
-        assert screen.original.title == "巷口那間舊書店"
+        assert screen.model.original.title == "巷口那間舊書店"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
@@ -346,8 +353,12 @@ async def test_a_store_that_cannot_be_opened_leaves_reading_working(tmp_path: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
         assert app.store is None and screen.views
-        await pilot.press("h")  # says why instead of crashing
-        assert any("笔记" in n.message for n in app._notifications)
+        await pilot.press("h")  # says why instead of crashing, in Chinese
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("笔记不可用：") and "不是文件夹" in m for m in messages)
+        assert any(m.startswith("未能保存笔记：") and "不是文件夹" in m for m in messages)
+        problems = [m.rsplit("：", 1)[-1] for m in messages]  # after the path
+        assert problems == ["不是文件夹，数据目录必须是文件夹"] * 2, messages
 
 
 async def test_clicking_a_sentence_moves_the_reading_cursor_there() -> None:
@@ -358,10 +369,15 @@ async def test_clicking_a_sentence_moves_the_reading_cursor_there() -> None:
         # the last line of the paragraph holds its last sentence
         await pilot.click(view, offset=(2, view.size.height - 1))
         await pilot.pause()
-        sentences = screen.original.sections[view.section].paragraphs[view.paragraph].sentences
-        assert screen.cursor is not None
-        assert (screen.cursor.section, screen.cursor.paragraph) == (view.section, view.paragraph)
-        assert screen.cursor.sentence == len(sentences) - 1
+        sentences = (
+            screen.model.original.sections[view.section].paragraphs[view.paragraph].sentences
+        )
+        assert screen.model.cursor is not None
+        assert (screen.model.cursor.section, screen.model.cursor.paragraph) == (
+            view.section,
+            view.paragraph,
+        )
+        assert screen.model.cursor.sentence == len(sentences) - 1
         assert view.marks["cursor"] == [(sentences[-1].start, sentences[-1].end)]
 
 
@@ -407,7 +423,7 @@ async def test_file_picker_shows_only_readable_articles_and_opens_one(tmp_path: 
         tree.move_cursor(note)
         await pilot.press("enter")
         screen = await settle(app, pilot)
-        assert screen.original.title == "小记"
+        assert screen.model.original.title == "小记"
 
 
 async def test_piped_article_reads_and_exports_without_a_path(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -420,7 +436,7 @@ async def test_piped_article_reads_and_exports_without_a_path(tmp_path: Path, mo
     app = ReaderApp(document, None)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        assert screen.original.title == "快递进村“最后一公里”是怎样打通的"
+        assert screen.model.original.title == "快递进村“最后一公里”是怎样打通的"
         await pilot.press("h", "e")
         prompt = app.screen
         assert isinstance(prompt, ExportPrompt)
@@ -432,18 +448,18 @@ async def test_full_stop_and_comma_step_through_the_notes_in_document_order() ->
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
         await pilot.press("j", "h")
-        first = screen.cursor
+        first = screen.model.cursor
         for _ in range(6):
             await pilot.press("j")
         await pilot.press("h")
-        second = screen.cursor
+        second = screen.model.cursor
         await pilot.press("k", "k", "k")  # between the two notes
         await pilot.press("full_stop")
-        assert screen.cursor == second
+        assert screen.model.cursor == second
         await pilot.press("comma")
-        assert screen.cursor == first
+        assert screen.model.cursor == first
         await pilot.press("comma")  # wraps around to the last note
-        assert screen.cursor == second
+        assert screen.model.cursor == second
 
 
 async def test_tab_reaches_the_panes_and_escape_or_a_jump_returns_the_keys_to_the_text() -> None:
@@ -476,8 +492,74 @@ async def test_a_locked_store_is_a_message_and_reading_goes_on() -> None:
         other.execute("BEGIN EXCLUSIVE")
         await pilot.press("h")
         await pilot.pause()
-        assert screen.notes == []
-        assert any(n.message.startswith("未能保存笔记：cannot write") for n in app._notifications)
+        assert screen.model.notes == []
+        assert any(n.message.startswith("未能保存笔记：无法写入") for n in app._notifications)
         other.execute("ROLLBACK")
         await pilot.press("h")
-        assert len(screen.notes) == 1
+        assert len(screen.model.notes) == 1
+
+
+async def test_reopening_returns_to_the_sentence_not_just_the_paragraph(
+    private_data_dir: Path,
+) -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        si, pi, paragraph = max(screen.model.shown.paragraphs(), key=lambda x: len(x[2].sentences))
+        assert len(paragraph.sentences) >= 3
+        third = paragraph.sentences[2]
+        view = screen.article.view(si, pi)
+        assert view is not None
+        screen.model.cursor_at(si, pi, third.start + 1)
+        screen.changed()
+        await pilot.pause()
+    assert NoteStore.open(private_data_dir).articles()[0].position == (si, pi, third.start)
+    again = reader_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await settle(again, pilot)
+        await pilot.pause()
+        assert screen.model.cursor is not None and screen.model.cursor.sentence == 2
+        view = screen.article.view(si, pi)
+        assert view is not None and screen.article.is_visible(view)
+        assert view.marks["cursor"] == [(third.start, third.end)]
+        assert any(n.message == "已回到上次读到的位置" for n in again._notifications)
+
+
+async def test_after_opening_from_the_library_o_opens_the_picker_in_that_folder(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from reader.tui.dialogs import FilePicker
+
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the first row of the library
+        screen = await settle(app, pilot)
+        assert screen.path is not None and app.path == screen.path
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, FilePicker)
+        assert app.screen.start == Path(screen.path).parent != tmp_path
+
+
+async def test_the_status_line_follows_scrolling_notes_and_search_on_its_own() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        status = screen.query_one("#status")
+        assert str(status.render()).startswith("原文  ·  导语  ·  0%")
+        await pilot.press("end")
+        await pilot.pause()
+        assert "100%" in str(status.render()) and "导语" not in str(status.render())
+        await pilot.press("slash")
+        screen.query_one("#search", Input).value = "开发区"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"搜索 {screen.model.match_index + 1}/{len(screen.model.matches)}" in str(
+            status.render()
+        )
+        await pilot.press("t")
+        screen = await settle(app, pilot)
+        assert str(status.render()).startswith("繁體  ·  ") and "搜索 " in str(status.render())

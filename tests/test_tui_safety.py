@@ -109,10 +109,13 @@ async def test_search_and_notes_with_markup_are_messages_not_crashes(tmp_path: P
         assert any("[/][@click=app.quit]无此词" in n.message for n in app._notifications)
         assert app.is_running
         # A note whose quote and annotation carry the payload, in the notes list.
-        assert app.store is not None and screen.record is not None
+        assert app.store is not None and screen.model.record is not None
         s = document.sections[1].paragraphs[0].sentences[0]
-        app.store.add_note(screen.record.id, anchor_for(document, 1, 0, s.start, s.end), PAYLOAD)
-        screen._reload_notes()
+        app.store.add_note(
+            screen.model.record.id, anchor_for(document, 1, 0, s.start, s.end), PAYLOAD
+        )
+        screen.model.reload_notes()
+        screen.changed()
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
@@ -125,18 +128,18 @@ async def test_a_failed_save_is_never_reported_as_done(private_data_dir: Path) -
     app = ReaderApp(load_path(path), str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        assert app.store is not None
-        writable = app.store
-        app.store = NoteStore._read_only(writable.path)  # every write now fails
+        writable = screen.model.store  # the store handed to the screen
+        assert writable is not None and writable is app.store
+        screen.model.store = NoteStore._read_only(writable.path)  # every write now fails
         for key in ("h", "H", "b"):
             await pilot.press(key)
             await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("未能保存笔记") for m in messages)
         assert not {"已划线", "已给整段划线", "已加书签"} & set(messages), messages
-        assert screen.notes == []
-        app.store.close()
-        app.store = writable
+        assert screen.model.notes == []
+        screen.model.store.close()
+        screen.model.store = writable
 
 
 async def test_file_picker_lists_names_with_markup_and_escapes(tmp_path: Path) -> None:

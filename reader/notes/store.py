@@ -63,6 +63,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # v4: the reading position to the sentence (its start offset in the paragraph).
+    """
+    ALTER TABLE articles ADD COLUMN position_offset INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -87,7 +91,7 @@ class ArticleRecord:
     title: str | None
     path: str | None
     opened_at: str | None
-    position: tuple[int, int] | None  # section, paragraph
+    position: tuple[int, int, int] | None  # section, paragraph, offset of the sentence
     note_count: int = 0
     previous_identity: str | None = None  # set when the file changed since last time
 
@@ -322,11 +326,13 @@ class NoteStore:
         )
         return [_article(r) for r in rows]
 
-    def set_position(self, article_id: int, section: int, paragraph: int) -> None:
+    def set_position(self, article_id: int, section: int, paragraph: int, offset: int = 0) -> None:
+        """Where the reader is: a paragraph and the offset of the sentence read in it."""
         with self._write() as db:
             db.execute(
-                "UPDATE articles SET position_section = ?, position_paragraph = ? WHERE id = ?",
-                (section, paragraph, article_id),
+                "UPDATE articles SET position_section = ?, position_paragraph = ?,"
+                " position_offset = ? WHERE id = ?",
+                (section, paragraph, offset, article_id),
             )
 
     # Reader settings (theme, paragraph style)
@@ -415,10 +421,10 @@ class NoteStore:
 
 _ARTICLE_QUERY = (
     "SELECT a.id, a.identity, a.title, a.path, a.opened_at, a.position_section,"
-    " a.position_paragraph, COUNT(n.id) FROM articles a LEFT JOIN notes n ON n.article_id = a.id"
+    " a.position_paragraph, a.position_offset, COUNT(n.id) FROM articles a LEFT JOIN notes n ON n.article_id = a.id"
 )
 
 
 def _article(row: tuple) -> ArticleRecord:
-    position = (row[5], row[6]) if row[5] is not None else None
-    return ArticleRecord(row[0], row[1], row[2], row[3], row[4], position, row[7])
+    position = (row[5], row[6], row[7] or 0) if row[5] is not None else None
+    return ArticleRecord(row[0], row[1], row[2], row[3], row[4], position, row[8])

@@ -1,12 +1,13 @@
 """Provides the Textual application: a library of articles and a reading screen for each.
 
-The app owns the notes store and the theme; screens own what they show.
-Every key of the current screen is also a command in the palette (Ctrl+P).
+The app opens the notes store and the settings and hands them to the screens;
+screens own what they show. Every key of the current screen is also a
+command in the palette (Ctrl+P).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
@@ -19,13 +20,13 @@ from reader.errors import ArticleError
 from reader.ingest.loading import load_path
 from reader.model import Document
 from reader.notes.store import NoteStore
+from reader.reading import in_chinese
 from reader.resources import styles_dir
+from reader.settings import DARK, LIGHT, Settings
 from reader.terminal_text import visible
 from reader.tui.dialogs import FilePicker
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reader_screen import ReaderScreen
-
-DARK, LIGHT = "textual-dark", "textual-light"
 
 
 class ReaderApp(App[None]):
@@ -43,22 +44,32 @@ class ReaderApp(App[None]):
     ) -> None:
         super().__init__()
         self.document = document
-        self.path = path
+        self.path = path  # the article read last: the file picker opens in its folder
         self.data_dir = data_dir
         self.store: NoteStore | None = None
         self.store_problem: str | None = None
+        self.settings = Settings()
 
     def on_mount(self) -> None:
         try:
             self.store = NoteStore.open(self.data_dir)
         except ArticleError as exc:  # reading still works; notes say why they are off
-            self.store_problem = str(exc)
-            self.notify(f"笔记不可用：{exc}", severity="error", timeout=10)
-        self.theme = self.setting("theme", DARK)
+            self.store_problem = in_chinese(exc)
+            self.notify(f"笔记不可用：{self.store_problem}", severity="error", timeout=10)
+        self.settings = Settings.load(self.store)
+        self.theme = self.settings.theme
         if self.document is None:
             self.push_screen(LibraryScreen())
         else:
-            self.push_screen(ReaderScreen(self.document, self.path))
+            self.push_screen(self._reader(self.document, self.path))
+
+    def _reader(
+        self, document: Document, path: str | None, from_library: bool = False
+    ) -> ReaderScreen:
+        """A reading screen with what it needs handed in: the store and the settings."""
+        return ReaderScreen(
+            document, path, self.store, self.settings, self.store_problem, from_library
+        )
 
     def on_unmount(self) -> None:
         if self.store is not None:
@@ -89,16 +100,23 @@ class ReaderApp(App[None]):
         try:
             document = load_path(path)
         except ArticleError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            self.notify(in_chinese(exc), severity="error", timeout=8)
             return
-        screen = ReaderScreen(document, str(path.resolve()), from_library)
+        self.open_document(document, str(path.resolve()), from_library)
+
+    def open_document(self, document: Document, path: str, from_library: bool = False) -> None:
+        """Read an article already loaded (the library parsed it to list it)."""
+        self.path = path
+        screen = self._reader(document, self.path, from_library)
         if isinstance(self.screen, ReaderScreen) and not self.screen.from_library:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
     def action_open_file(self) -> None:
-        start = Path(self.path).resolve().parent if self.path else Path.cwd()
+        """The file picker, in the folder of the article on screen (or read last)."""
+        here = self.screen.path if isinstance(self.screen, ReaderScreen) else self.path
+        start = Path(here).resolve().parent if here else Path.cwd()
 
         def chosen(path: Path | None) -> None:
             if path is not None:
@@ -106,36 +124,18 @@ class ReaderApp(App[None]):
                 self.open_path(
                     path,
                     from_library=isinstance(below, LibraryScreen)
-                    or getattr(below, "from_library", False),
+                    or (isinstance(below, ReaderScreen) and below.from_library),
                 )
 
         self.push_screen(FilePicker(start), chosen)
 
     def action_toggle_dark(self) -> None:
-        self.theme = LIGHT if self.theme == DARK else DARK
-        self.save_setting("theme", self.theme)
-
-    def setting(self, key: str, default: str) -> str:
-        """A remembered reader preference (the default when there is no store)."""
-        return default if self.store is None else self.store.setting(key, default)
-
-    def save_setting(self, key: str, value: str) -> None:
-        self.save(lambda store: store.set_setting(key, value), "设置未能保存")
-
-    def no_store(self, failure: str) -> None:
-        self.notify(f"{failure}：{self.store_problem or '笔记库未打开'}", severity="error")
-
-    def save(self, write: Callable[[NoteStore], object], failure: str) -> bool:
-        """Run one write on the store; say why if it fails, and never end the reading."""
-        if self.store is None:
-            self.no_store(failure)
-            return False
-        try:
-            write(self.store)
-        except ArticleError as exc:
-            self.notify(f"{failure}：{exc.problem}", severity="error")
-            return False
-        return True
+        self.theme = self.settings.theme = LIGHT if self.theme == DARK else DARK
+        if self.store is not None:
+            try:
+                self.settings.save(self.store)
+            except ArticleError as exc:
+                self.notify(f"设置未能保存：{exc.problem}", severity="error")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with its help text."""

@@ -19,7 +19,6 @@ from reader.model import Document
 from reader.notes.store import NoteStore
 from reader.resources import sample_articles
 from reader.tui.literal import literal_text
-from reader.tui.screens.reader_screen import ReaderScreen
 
 RECENT = 20  # recent articles listed (each is parsed to show its title and size)
 TITLE_OFFSET = 40  # cells taken by the other columns, the cell padding and the scrollbar
@@ -143,7 +142,9 @@ class LibraryScreen(Screen[None]):
             self.app.open_path(entry.path, from_library=True)  # type: ignore[attr-defined]
             return
         # The row's document is the file as parsed for the list: no second parse.
-        self.app.push_screen(ReaderScreen(entry.document, str(entry.path.resolve()), True))
+        self.app.open_document(  # type: ignore[attr-defined]
+            entry.document, str(entry.path.resolve()), from_library=True
+        )
 
 
 def fitted(text: str, width: int) -> Text:

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from reader.model import Document
+from reader.model import NO_TITLE, Document
 from reader.tui.literal import literal
 from reader.tui.widgets.paragraph import ParagraphView
 
@@ -35,6 +35,11 @@ def _heading(heading: str, subtitle: str | None) -> Content:
     return literal(
         heading_label(heading.replace("\n", " "), subtitle and subtitle.replace("\n", " "))
     )
+
+
+def _byline(document: Document) -> str:
+    meta = document.meta
+    return " · ".join(x for x in (meta.source, meta.date, meta.author) if x)
 
 
 class ArticleView(VerticalScroll, can_focus=False):
@@ -56,15 +61,13 @@ class ArticleView(VerticalScroll, can_focus=False):
     async def show(self, document: Document, indent: bool) -> None:
         """Mount the document: the first screenfuls now, the rest after the first paint."""
         widgets: list[Static | ParagraphView] = [
-            Static(literal(document.title or "(无标题)", False), classes="title", id="doc-title")
+            Static(literal(document.title or NO_TITLE, False), classes="title", id="doc-title")
         ]
         if document.subtitle:
             widgets.append(
                 Static(literal(document.subtitle, False), classes="subtitle", id="doc-subtitle")
             )
-        meta = document.meta
-        byline = " · ".join(x for x in (meta.source, meta.date, meta.author) if x)
-        if byline:
+        if byline := _byline(document):
             widgets.append(Static(literal(byline, False), classes="byline", id="doc-byline"))
         for si, section in enumerate(document.sections):
             if section.heading:
@@ -114,9 +117,11 @@ class ArticleView(VerticalScroll, can_focus=False):
 
     def retext(self, document: Document) -> None:
         """Show the same document in other characters (same structure, same lengths)."""
-        self.query_one("#doc-title", Static).update(literal(document.title or "(无标题)", False))
+        self.query_one("#doc-title", Static).update(literal(document.title or NO_TITLE, False))
         if document.subtitle:
             self.query_one("#doc-subtitle", Static).update(literal(document.subtitle, False))
+        if byline := _byline(document):  # source and author are converted with the text
+            self.query_one("#doc-byline", Static).update(literal(byline, False))
         for si, section in enumerate(document.sections):
             if section.heading:
                 label = _heading(section.heading, section.subtitle)
@@ -145,8 +150,10 @@ class ArticleView(VerticalScroll, can_focus=False):
         region = view.virtual_region
         return region.bottom > self.scroll_y and region.y < self.scroll_y + self.size.height
 
-    def scroll_to_paragraph(self, view: ParagraphView) -> None:
-        self.scroll_to(y=view.virtual_region.y, animate=False, immediate=True)
+    def scroll_to_paragraph(self, view: ParagraphView, offset: int = 0) -> None:
+        """Scroll the line holding character ``offset`` of the paragraph to the top."""
+        line = view.line_of(offset) if offset else 0
+        self.scroll_to(y=view.virtual_region.y + line, animate=False, immediate=True)
 
     def scroll_to_heading(self, section: int) -> bool:
         """Scroll a heading to the top; False while it is not mounted yet."""

@@ -8,6 +8,8 @@ styled from TCSS component classes, so themes apply to them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.text import Text
 from textual.events import Click
 from textual.geometry import Size
@@ -15,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.linebreak import char_width, line_starts
+from reader.reading import Marks
 from reader.terminal_text import visible
 
 INDENT = "\u3000\u3000"
@@ -52,6 +55,11 @@ class WrappedText(Widget):
         if self.marks.get(kind, []) != spans:
             self.marks[kind] = spans
             self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """The line (from 0) on which character ``offset`` of the text is drawn."""
+        width = max(1, self.content_region.width or self.size.width)
+        return max(0, bisect_right(self._starts(width), offset + len(self._prefix)) - 1)
 
     @property
     def _prefix(self) -> str:
@@ -116,6 +124,16 @@ class ParagraphView(WrappedText):
         super().__init__(text, indent, id=f"p{section}-{paragraph}", classes="paragraph")
         self.section = section
         self.paragraph = paragraph
+
+    def show_marks(self, marks: Marks) -> None:
+        """Show what the reading model says this paragraph carries."""
+        self.set_marks("note", marks.note)
+        self.set_marks("keyword", marks.keyword)
+        self.set_marks("match", marks.match)
+        self.set_marks("current-match", marks.current_match)
+        self.set_marks("cursor", marks.cursor)
+        self.set_marks("focus", marks.focus)
+        self.set_class(marks.bookmark, "-bookmark")
 
     def on_click(self, event: Click) -> None:
         offset = self.offset_at(event.x - self.gutter.left, event.y - self.gutter.top)

@@ -122,10 +122,12 @@ class SummaryPane(VerticalScroll, can_focus=False):
         analysis: Analysis,
         out: Callable[[str], str],
         headings: Sequence[str | None] = (),
+        label: Callable[[str], str] = str,
     ) -> None:
         """Fill the pane, every text passed through ``out`` (the script shown).
 
-        ``headings`` are the document's section headings, one per section.
+        ``headings`` are the document's section headings, one per section;
+        ``label`` puts the pane's own words in the script shown.
         """
         self.query_one("#loading").display = False
         self.query("#first-run").remove()
@@ -134,8 +136,12 @@ class SummaryPane(VerticalScroll, can_focus=False):
             for k in analysis.keywords
         )
         # Built as Content, not markup: a keyword is article text.
-        keywords = Content.assemble(("关键词", "bold"), "\n", words) if words else Content("")
+        keywords = (
+            Content.assemble((label("关键词"), "bold"), "\n", words) if words else Content("")
+        )
         self.query_one("#keywords", Static).update(keywords)
+        self.query_one("#sentences-title", Label).update(label("关键句"))
+        self.query_one("#digest-title", Label).update(label("各节要点"))
         sentences = self.query_one("#sentences", ListView)
         sentences.clear()
         for s in analysis.sentences:
@@ -144,10 +150,14 @@ class SummaryPane(VerticalScroll, can_focus=False):
             )
             item.data = s  # type: ignore[attr-defined]
             sentences.append(item)
-        self._show_digest(analysis, out, headings)
+        self._show_digest(analysis, out, headings, label(LEAD))
 
     def _show_digest(
-        self, analysis: Analysis, out: Callable[[str], str], headings: Sequence[str | None]
+        self,
+        analysis: Analysis,
+        out: Callable[[str], str],
+        headings: Sequence[str | None],
+        lead: str,
     ) -> None:
         digest = self.query_one("#digest", ListView)
         digest.clear()
@@ -163,7 +173,7 @@ class SummaryPane(VerticalScroll, can_focus=False):
         for heading, best in entries:
             item = ListItem(
                 Static(
-                    one_line(out(heading)) if heading else LEAD,
+                    one_line(out(heading)) if heading else lead,
                     markup=False,
                     classes="digest-heading",
                 ),

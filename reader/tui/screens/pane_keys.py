@@ -1,0 +1,65 @@
+"""Provides the pane keys of the reading screen: side panes beside or over the text, jumps.
+
+Wide terminals show the heading tree and the summary beside the article and
+``[``/``]`` hide them; narrow ones open them over the text, one at a time,
+and a jump (Enter on a heading or a key sentence) closes them again.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.events import Resize
+from textual.widgets import ListView, Tree
+
+from reader.tui.screens.note_keys import ScreenParts
+
+NARROW_WIDTH = 110  # below this the side panes leave the text alone and open over it
+
+
+class PaneKeys(ScreenParts):
+    """Side panes and the jumps made from them."""
+
+    _narrow: bool | None = None
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.set_class(narrow, "-narrow")
+            self.remove_class("-show-nav", "-show-summary", "-hide-nav", "-hide-summary")
+
+    def action_toggle_pane(self, pane: str) -> None:
+        """Wide: hide or show the pane. Narrow: open it over the text, or close it."""
+        if not self.has_class("-narrow"):
+            self.toggle_class(f"-hide-{pane}")
+            return
+        self.remove_class(f"-show-{'summary' if pane == 'nav' else 'nav'}")
+        self.toggle_class(f"-show-{pane}")
+        shown = self.has_class(f"-show-{pane}")
+        self.set_focus(self.query_one("#nav" if pane == "nav" else "#sentences") if shown else None)
+
+    def _close_overlays(self) -> None:
+        """After a jump the reader reads: overlays close and the keys scroll the text again."""
+        self.remove_class("-show-nav", "-show-summary")
+        self.set_focus(None)
+
+    @on(Tree.NodeSelected, "#nav")
+    def jump_to_heading(self, event: Tree.NodeSelected[int | None]) -> None:
+        si = event.node.data
+        if si is None:
+            self.article.scroll_home(animate=False)
+        elif not self.article.scroll_to_heading(si):
+            self.say("文章还在排版，请稍候", timeout=1.5)
+            return
+        self._close_overlays()
+
+    @on(ListView.Selected, "#sentences, #digest")
+    def jump_to_sentence(self, event: ListView.Selected) -> None:
+        s = getattr(event.item, "data", None)
+        if s is None or (view := self.article.view(s.section, s.paragraph)) is None:
+            return
+        self.model.focus = (s.section, s.paragraph, s.start, s.end)
+        self.model.cursor_at(s.section, s.paragraph, s.start)
+        self.article.scroll_to_paragraph(view, s.start)
+        self.changed()
+        self._close_overlays()

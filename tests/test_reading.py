@@ -1,0 +1,255 @@
+"""The reading model's rules, without Textual: scripts, cursor, notes, search, marks, position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.convert import Variant
+from reader.errors import ArticleError
+from reader.ingest.loading import load_path
+from reader.model import Document
+from reader.nlp.analysis import analyze
+from reader.notes.store import NoteStore
+from reader.reading import Cursor, Position, Reading, Toggle, in_chinese
+
+from .conftest import SAMPLES
+
+NEWS = SAMPLES / "01_news_scraped.txt"  # simplified
+ESSAY = SAMPLES / "02_essay_traditional.txt"  # traditional
+
+
+def reading(path: Path, tmp_path: Path | None = None) -> Reading:
+    store = NoteStore.open(tmp_path) if tmp_path is not None else None
+    model = Reading(load_path(path), str(path), store)
+    if store is not None:
+        model.open_notes()
+    return model
+
+
+def cycle(model: Reading) -> Variant:
+    variant = model.next_variant()
+    assert model.show(variant, model.converted(variant))
+    return variant
+
+
+def test_the_first_t_on_a_simplified_article_skips_simplified_and_changes_the_text() -> None:
+    model = reading(NEWS)
+    assert not model.traditional
+    assert cycle(model) is Variant.TRADITIONAL
+    assert model.shown.body_text != model.original.body_text
+    seen = [cycle(model) for _ in range(3)]
+    assert seen == [Variant.TAIWAN, Variant.HONGKONG, Variant.ORIGINAL]
+    assert model.shown.body_text == model.original.body_text
+
+
+def test_a_traditional_article_goes_to_simplified_first_and_never_repeats_what_is_shown() -> None:
+    model = reading(ESSAY)
+    assert model.traditional
+    assert cycle(model) is Variant.SIMPLIFIED
+    model = reading(ESSAY)
+    shown = [model.shown.body_text]
+    for _ in range(4):
+        cycle(model)
+        assert model.shown.body_text != shown[-1]
+        shown.append(model.shown.body_text)
+    assert model.variant is not Variant.SIMPLIFIED
+
+
+def test_t_pressed_again_while_converting_counts_from_the_script_asked_for() -> None:
+    model = reading(NEWS)
+    first = model.next_variant()
+    second = model.next_variant()
+    assert (first, second) == (Variant.TRADITIONAL, Variant.TAIWAN)
+    assert not model.show(first, model.converted(first))  # too late: the reader moved on
+    assert model.show(second, model.converted(second)) and model.variant is Variant.TAIWAN
+
+
+def test_labels_follow_the_script_shown() -> None:
+    model = reading(NEWS)
+    assert model.label("关键句") == "关键句"
+    cycle(model)  # 繁體
+    assert model.label("关键句") == "關鍵句" and model.label("导语") == "導語"
+    essay = reading(ESSAY)  # the original of a traditional article is a traditional mode
+    assert essay.label("各节要点") == "各節要點"
+    cycle(essay)  # 简体
+    assert essay.label("各节要点") == "各节要点"
+
+
+def test_the_metadata_is_converted_with_the_text() -> None:
+    model = reading(NEWS)
+    cycle(model)
+    assert model.shown.meta.source == "東江日報"
+    assert model.shown.meta.author is not None and "記者" in model.shown.meta.author
+
+
+def test_the_cursor_moves_by_sentence_and_stops_at_both_ends() -> None:
+    model = reading(NEWS)
+    total = sum(len(p.sentences) for _, _, p in model.shown.paragraphs())
+    order = [
+        Cursor(si, pi, k) for si, pi, p in model.shown.paragraphs() for k in range(len(p.sentences))
+    ]
+    model.cursor_at(0, 0)
+    assert model.move_cursor(1) == order[1] and model.move_cursor(2) == order[3]
+    assert model.move_cursor(-1) == order[2]
+    last = model.move_cursor(10 * total)
+    assert last == order[-1] and model.move_cursor(1) == last
+    assert model.move_cursor(-10 * total) == order[0]
+
+
+def test_the_cursor_at_an_offset_is_on_the_sentence_holding_it() -> None:
+    model = reading(NEWS)
+    si, pi, paragraph = next(
+        (s, p, x) for s, p, x in model.shown.paragraphs() if len(x.sentences) > 1
+    )
+    second = paragraph.sentences[1]
+    assert model.cursor_at(si, pi, second.start + 1) == Cursor(si, pi, 1)
+    assert model.cursor_span() == (si, pi, second.start, second.end)
+    assert model.cursor_span(whole_paragraph=True) == (si, pi, 0, len(paragraph.text))
+    assert model.position == Position(si, pi, second.start)
+
+
+def test_highlight_toggles_and_an_annotated_one_stays(tmp_path: Path) -> None:
+    model = reading(NEWS, tmp_path)
+    assert model.toggle_highlight() is Toggle.NO_CURSOR
+    model.move_cursor(1)
+    assert model.toggle_highlight() is Toggle.ADDED and model.note_count == 1
+    assert model.toggle_highlight() is Toggle.REMOVED and model.note_count == 0
+    assert model.annotate("  值得一读 ") and model.notes[0].note.annotation == "值得一读"
+    assert model.toggle_highlight() is Toggle.ANNOTATED and model.note_count == 1
+    assert model.annotate("改过") and model.note_count == 1
+    assert model.notes[0].note.annotation == "改过"
+
+
+def test_notes_survive_reopening_and_are_found_in_another_script(tmp_path: Path) -> None:
+    model = reading(NEWS, tmp_path)
+    cycle(model)  # a note taken while reading in 繁體 anchors to the simplified original
+    model.move_cursor(3)
+    model.toggle_highlight()
+    assert model.toggle_bookmark() is Toggle.ADDED
+    quote = model.notes[0].note.anchor.quote
+    assert quote in model.original.body_text
+    again = reading(NEWS, tmp_path)
+    assert {p.note.kind for p in again.notes} == {"highlight", "bookmark"}
+
+
+def test_next_note_follows_document_order_and_wraps(tmp_path: Path) -> None:
+    model = reading(NEWS, tmp_path)
+    for step in (2, 3, 4):
+        model.move_cursor(step)
+        model.toggle_highlight()
+    starts = [(p.note.anchor.section, p.note.anchor.paragraph) for p in model.notes]
+    assert starts == sorted(starts)
+    model.cursor = None  # from the top: the first note
+    assert model.next_note(1) is model.notes[0]
+    model.go_to_note(model.notes[0])
+    assert model.next_note(1) is model.notes[1]
+    assert model.next_note(-1) is model.notes[-1]  # before the first: wraps to the last
+    model.go_to_note(model.notes[-1])
+    assert model.next_note(1) is model.notes[0]
+
+
+def test_no_store_is_a_reason_not_a_crash() -> None:
+    model = Reading(load_path(NEWS), None, None, "磁盘已满")
+    model.move_cursor(1)
+    with pytest.raises(ArticleError, match="磁盘已满"):
+        model.toggle_highlight()
+    assert model.next_note(1) is None
+
+
+def test_search_is_script_blind_starts_at_the_reader_and_wraps() -> None:
+    model = reading(ESSAY)
+    first = model.search("书店")  # simplified query, traditional text
+    assert first is not None and len(model.matches) >= 2
+    later = model.matches[-1]
+    assert model.search("书店", (later.section, later.paragraph)) == later
+    assert model.step_match(1) == model.matches[0]
+    assert model.step_match(-1) == later
+    assert model.search("没有这个词") is None and model.matches == []
+    model.search("书店")
+    model.clear_search()
+    assert model.matches == [] and model.match_index == -1
+
+
+def test_marks_gather_notes_search_keywords_and_cursor_per_paragraph(tmp_path: Path) -> None:
+    model = reading(NEWS, tmp_path)
+    model.move_cursor(1)
+    model.toggle_highlight()
+    model.toggle_bookmark()
+    at = (model.cursor.section, model.cursor.paragraph)  # type: ignore[union-attr]
+    marks = model.marks()
+    assert marks[at].note and marks[at].bookmark and marks[at].cursor == marks[at].note
+    model.search("开发区")
+    current = model.matches[model.match_index]
+    here = model.marks()[(current.section, current.paragraph)]
+    assert here.current_match == [(current.start, current.end)]
+    assert (current.start, current.end) in here.match
+    assert not any(m.keyword for m in model.marks().values())
+    model.show_keywords = True
+    assert not any(m.keyword for m in model.marks().values())  # no analysis yet: nothing
+    model.analysis = analyze(model.original)
+    spans = [s for m in model.marks().values() for s in m.keyword]
+    assert spans
+    cycle(model)  # the marks follow the script shown
+    si, pi = next(k for k, m in model.marks().items() if m.keyword)
+    start, end = model.marks()[(si, pi)].keyword[0]
+    word = model.shown.sections[si].paragraphs[pi].text[start:end]
+    assert word in {model.out(k.word) for k in model.analysis.keywords}
+
+
+def test_the_position_is_saved_to_the_sentence_and_restored(tmp_path: Path) -> None:
+    model = reading(NEWS, tmp_path)
+    assert model.saved_position() is None
+    model.move_cursor(5)
+    where = model.position
+    assert where is not None and model.cursor is not None
+    span = model.sentence_span(model.cursor)
+    assert span is not None and where.offset == span[0]
+    model.save_position()
+    again = reading(NEWS, tmp_path)
+    saved = again.saved_position()
+    assert saved == where
+    assert again.cursor_at(saved.section, saved.paragraph, saved.offset) == model.cursor  # type: ignore[union-attr]
+
+
+def test_a_saved_position_past_the_end_of_a_shorter_article_is_ignored(tmp_path: Path) -> None:
+    model = reading(NEWS, tmp_path)
+    assert model.record is not None
+    model._store().set_position(model.record.id, 99, 0, 0)
+    assert reading(NEWS, tmp_path).saved_position() is None
+
+
+def test_the_status_line_speaks_the_script_shown(tmp_path: Path) -> None:
+    model = reading(NEWS, tmp_path)
+    assert model.status(0, 0) == "原文  ·  导语  ·  0%"
+    model.move_cursor(1)
+    model.toggle_highlight()
+    model.search("开发区")
+    assert model.status(1, 50).endswith(f"1 条笔记  ·  搜索 1/{len(model.matches)}")
+    cycle(model)
+    status = model.status(1, 50)
+    assert status.startswith("繁體  ·  數字賦能") and "1 條筆記" in status
+
+
+def test_core_errors_reach_the_reader_in_chinese() -> None:
+    assert in_chinese(ArticleError("/x/y.md", "its directory does not exist")) == (
+        "/x/y.md：所在的文件夹不存在"
+    )
+    assert in_chinese(ArticleError("a", "cannot write (Permission denied)")) == (
+        "a：无法写入 (Permission denied)"
+    )
+
+
+def test_an_empty_article_has_no_cursor_and_a_status() -> None:
+    from reader.model import Meta
+
+    model = Reading(Document(None, Meta(), ()), None)
+    assert model.move_cursor(1) is None and model.position is None
+    assert model.status(0, 100) == "原文  ·  导语  ·  100%"
+
+
+def test_problems_with_system_details_keep_the_details() -> None:
+    error = ArticleError("/d/notes.db", "cannot use the notes store (file is not a database)")
+    assert in_chinese(error) == "/d/notes.db：无法使用笔记库 (file is not a database)"
+    assert in_chinese(ArticleError("a.txt", "permission denied")) == "a.txt：没有读取权限"
