@@ -85,8 +85,30 @@ def data_dir_option(func: F) -> F:
 
 
 def _article_label(article: str) -> str | None:
-    """The path notes remember an article by: absolute, or None for stdin."""
-    return None if article == "-" else str(Path(article).resolve())
+    """The path notes remember an article by: absolute, the address, or None for stdin."""
+    from reader.ingest.sources import source_label
+
+    return source_label(article)
+
+
+def _load(
+    article: str,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None = None,
+    refresh: bool = False,
+) -> Any:
+    """The Document for what the user named (file, -, web address, EPUB book)."""
+    from reader.ingest.sources import load_source
+
+    return load_source(
+        article,
+        encoding=encoding,
+        max_size=max_size,
+        data_dir=data_dir,
+        refresh=refresh,
+        notify=lambda message: click.echo(f"zhreader: {one_line(message)}", err=True),
+    )
 
 
 def user_errors(func: F) -> F:
@@ -204,10 +226,8 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
       zhreader outline news.txt
       curl -s URL | zhreader outline --json - | jq '.sections[].heading'
     """
-    from reader.ingest.loading import load_path
-
     _refuse_terminal_stdin(article)
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size)
     if as_json:
         click.echo(json_dumps(document.to_dict(), indent=2))
         return
@@ -303,10 +323,9 @@ def summary(
         _prepare_model()  # once here, not once per worker process
         run_batch(article, keyword_limit, sentence_limit, chosen, jobs)
         return
-    from reader.ingest.loading import load_path
     from reader.nlp.analysis import analyze, summary_dict
 
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size)
     _prepare_model()
     result = summary_dict(document, analyze(document, keyword_limit, sentence_limit), chosen)
     if as_json:
@@ -358,12 +377,11 @@ def export(
       zhreader export essay.txt --to simplified > essay.md
     """
     from reader.convert import Variant
-    from reader.ingest.loading import load_path
     from reader.nlp.analysis import analyze
     from reader.output.export import export_markdown, write_atomic
 
     _refuse_terminal_stdin(article)
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size, data_dir)
     placed = _stored_notes(document, _article_label(article), data_dir)
     _prepare_model()
     text = export_markdown(
@@ -411,10 +429,8 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
             path = one_line(record.path or "<stdin>")
             click.echo(f"{title}\t{path}\t{record.note_count} 条\t{when}")
         return
-    from reader.ingest.loading import load_path
-
     _refuse_terminal_stdin(article)
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size, data_dir)
     placed = _stored_notes(document, _article_label(article), data_dir)
     if not placed:
         click.echo("no notes on this article", err=True)

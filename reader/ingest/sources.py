@@ -1,0 +1,49 @@
+"""Provides the one entry point for what the user named: stdin, a web address, a book or a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ingest.loading import DEFAULT_MAX_SIZE, load_path
+from reader.ingest.web import Notify, is_url
+from reader.model import Document
+
+
+def load_source(
+    arg: str,
+    *,
+    encoding: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    data_dir: Path | None = None,
+    refresh: bool = False,
+    notify: Notify | None = None,
+) -> Document:
+    """Load ``arg``: ``-`` (stdin), an http(s) address, an EPUB book, else an article file.
+
+    A web page is kept in ``data_dir`` (default: the notes store's directory) and
+    read from there next time unless ``refresh``; ``notify`` hears when a kept
+    copy stands in for a page the network could not give.
+    """
+    if is_url(arg):
+        from reader.ingest.web import load_url
+        from reader.notes.store import check_data_dir, default_data_dir
+
+        folder = data_dir or default_data_dir()
+        check_data_dir(folder)
+        return load_url(
+            arg, folder, encoding=encoding, max_size=max_size, refresh=refresh, notify=notify
+        )
+    if arg != "-":
+        from reader.ingest.epub import is_epub, load_epub
+
+        path = Path(arg)
+        if path.is_file() and is_epub(path):
+            return load_epub(path, max_size=max_size)
+    return load_path(arg, encoding=encoding, max_size=max_size)
+
+
+def source_label(arg: str) -> str | None:
+    """What notes remember the source by: the address, the absolute path, None for stdin."""
+    if arg == "-":
+        return None
+    return arg if is_url(arg) else str(Path(arg).resolve())
