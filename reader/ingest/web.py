@@ -162,7 +162,7 @@ def _read_page(
         raise ArticleError(url, _too_large(max_size))
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.stream(_CHUNK, decode_content=True):
+    while chunk := response.read1(_CHUNK, decode_content=True):  # one socket read at a time
         size += len(chunk)
         if size > max_size:  # decompressed size: a gzip bomb stops here too
             raise ArticleError(url, _too_large(max_size))
