@@ -188,18 +188,29 @@ def cli() -> None:
     zhreader summary --batch F    one JSON summary per JSONL line
     zhreader export ARTICLE       summary and your notes as Markdown
     zhreader notes [ARTICLE]      what you have highlighted and annotated
+    zhreader convert ARTICLE --to taiwan   the article in another script
 
     ARTICLE is a .txt, .md or .html file in UTF-8, GB18030/GBK or Big5
-    (detected), or - for standard input.
+    (detected), an .epub book, an http(s) web address (kept for offline
+    reading; --refresh fetches it again), or - for standard input.
     """
 
 
 @cli.command()
 @click.argument("article", required=False)
+@click.option(
+    "--refresh", is_flag=True, help="Fetch a web address again instead of its kept copy."
+)
 @input_options
 @data_dir_option
 @user_errors
-def read(article: str | None, encoding: str | None, max_size: int, data_dir: Path | None) -> None:
+def read(
+    article: str | None,
+    refresh: bool,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None,
+) -> None:
     """Open ARTICLE in the reader; with no ARTICLE, open the library of samples.
 
     \b
@@ -210,7 +221,44 @@ def read(article: str | None, encoding: str | None, max_size: int, data_dir: Pat
     """
     from reader.tui.launch import launch
 
-    launch(article, encoding=encoding, max_size=max_size, data_dir=data_dir)
+    launch(article, encoding=encoding, max_size=max_size, data_dir=data_dir, refresh=refresh)
+
+
+@cli.command()
+@click.argument("article", default="-")
+@click.option(
+    "--to",
+    "variant",
+    type=click.Choice(["simplified", "traditional", "taiwan", "hongkong"]),
+    required=True,
+    help="Script to print the article in (OpenCC, as the reader's t).",
+)
+@click.option("--markdown", is_flag=True, help="Markdown: # title, metadata, headings by level.")
+@input_options
+@data_dir_option
+@user_errors
+def convert(
+    article: str,
+    variant: str,
+    markdown: bool,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None,
+) -> None:
+    """Print ARTICLE (a file, a web address, a book or - for stdin) in another script.
+
+    \b
+    Examples:
+      zhreader convert news.txt --to traditional
+      curl -s URL | zhreader convert - --to taiwan --markdown > news.md
+    """
+    from reader.convert import Variant
+    from reader.output.convert_text import converted, markdown_lines, plain_lines
+
+    _refuse_terminal_stdin(article)
+    document = converted(_load(article, encoding, max_size, data_dir), Variant(variant))
+    for line in (markdown_lines if markdown else plain_lines)(document):
+        click.echo(line)
 
 
 @cli.command()

@@ -63,7 +63,9 @@ def _nav(chapters: dict[str, tuple[str, list[str], list[tuple[str, str, list[str
     items = []
     for href, (title, _, parts) in chapters.items():
         sub = "".join(f'<li><a href="{href}#{a}">{h}</a></li>' for a, h, _ in parts)
-        items.append(f'<li><a href="{href}">{title}</a>' + (f"<ol>{sub}</ol>" if sub else "") + "</li>")
+        items.append(
+            f'<li><a href="{href}">{title}</a>' + (f"<ol>{sub}</ol>" if sub else "") + "</li>"
+        )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
         'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>目录</title></head><body>'
@@ -101,7 +103,9 @@ def _opf(title: str, creator: str, language: str, files: list[str], *, nav: bool
         for i, f in enumerate(files)
     ]
     if nav:
-        manifest.append('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>')
+        manifest.append(
+            '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+        )
     if ncx:
         manifest.append('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>')
     manifest.append('<item id="css" href="style.css" media-type="text/css"/>')
@@ -134,12 +138,12 @@ def write_epub(
     return path
 
 
-def river_book(tmp_path: Path, *, nav: bool = True, ncx: bool = False, name: str = "river.epub") -> Path:
+def river_book(
+    tmp_path: Path, *, nav: bool = True, ncx: bool = False, name: str = "river.epub"
+) -> Path:
     # The spine lists the chapters in an order unlike their file names' sort order.
     files = ["ch1.xhtml", "ch2.xhtml", "ch3.xhtml"]
-    members: dict[str, bytes | str] = {
-        f"OEBPS/{f}": _chapter_xhtml(*CHAPTERS[f]) for f in files
-    }
+    members: dict[str, bytes | str] = {f"OEBPS/{f}": _chapter_xhtml(*CHAPTERS[f]) for f in files}
     members["OEBPS/style.css"] = "body { line-height: 1.6; }"
     if nav:
         members["OEBPS/nav.xhtml"] = _nav(CHAPTERS)
@@ -152,7 +156,7 @@ def river_book(tmp_path: Path, *, nav: bool = True, ncx: bool = False, name: str
 TRADITIONAL_CHAPTERS = [
     (
         "第一章 山城的雨",
-        '<p>山城的雨總是來得突然，<ruby>騎<rp>(</rp><rt>ㄑㄧˊ</rt><rp>)</rp></ruby>樓下擠滿了躲雨的行人。</p>'
+        "<p>山城的雨總是來得突然，<ruby>騎<rp>(</rp><rt>ㄑㄧˊ</rt><rp>)</rp></ruby>樓下擠滿了躲雨的行人。</p>"
         "<p>老街的茶館裡，說書人正講到最精彩的地方，聽眾屏住了呼吸。</p>",
     ),
     (
@@ -172,11 +176,12 @@ def vertical_book(tmp_path: Path) -> Path:
         members[f"OEBPS/text/c{i}.xhtml"] = (
             '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
             'xml:lang="zh-TW"><head><title>章</title><style>html { writing-mode: vertical-rl; '
-            '-epub-writing-mode: vertical-rl; }</style></head>'
-            f'<body><section><h2>{title}</h2>{body}</section></body></html>'
+            "-epub-writing-mode: vertical-rl; }</style></head>"
+            f"<body><section><h2>{title}</h2>{body}</section></body></html>"
         )
     nav_items = "".join(
-        f'<li><a href="text/c{i}.xhtml">{t}</a></li>' for i, (t, _) in enumerate(TRADITIONAL_CHAPTERS, 1)
+        f'<li><a href="text/c{i}.xhtml">{t}</a></li>'
+        for i, (t, _) in enumerate(TRADITIONAL_CHAPTERS, 1)
     )
     members["OEBPS/nav.xhtml"] = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import socket
 import threading
@@ -48,7 +49,7 @@ class Site:
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        def do_GET(self) -> None:
             site.hits[self.path] = site.hits.get(self.path, 0) + 1
             route = site.routes.get(self.path)
             if route is None:
@@ -63,12 +64,10 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     return Handler
@@ -94,7 +93,11 @@ HTML = "text/html"
 
 def test_page_is_fetched_parsed_and_kept(site, tmp_path: Path) -> None:
     routes, base = site
-    routes.routes["/a.html"] = (200, {"Content-Type": f"{HTML}; charset=utf-8"}, article_html().encode())
+    routes.routes["/a.html"] = (
+        200,
+        {"Content-Type": f"{HTML}; charset=utf-8"},
+        article_html().encode(),
+    )
     document = web.load_url(f"{base}/a.html", tmp_path)
     assert document.title == TITLE
     assert document.meta.url == f"{base}/a.html"
@@ -245,16 +248,13 @@ def test_thirty_megabyte_page_is_refused_without_reading_it_all(site) -> None:
         web.fetch(f"{base}/declared", max_size=1024 * 1024)
 
 
-def test_refused_connection_and_unknown_host() -> None:
+def test_refused_connection() -> None:
+    # A DNS failure is not tested: a lookup could leave the machine.
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     with pytest.raises(ArticleError, match="connection refused"):
         web.fetch(f"http://127.0.0.1:{port}/a")
-    # .invalid never resolves (RFC 2606); the lookup fails without leaving the machine
-    # when there is no resolver, and with one it fails at the resolver.
-    with pytest.raises(ArticleError, match="cannot find the host|cannot connect"):
-        web.fetch("http://no-such-host.invalid/a", connect_timeout=2)
 
 
 def test_reopen_offline_from_the_kept_copy_and_refresh(site, tmp_path: Path) -> None:

@@ -164,7 +164,11 @@ def _parse(book: _Book) -> Document:
     manifest: dict[str, tuple[str, str, str]] = {}
     for item in package.iterfind("opf:manifest/opf:item", _NS):
         href = _join(base, item.get("href", ""))
-        manifest[item.get("id", "")] = (href, item.get("media-type", ""), item.get("properties", ""))
+        manifest[item.get("id", "")] = (
+            href,
+            item.get("media-type", ""),
+            item.get("properties", ""),
+        )
     spine = [
         manifest[ref.get("idref", "")][0]
         for ref in package.iterfind("opf:spine/opf:itemref", _NS)
@@ -320,7 +324,9 @@ def _text_of(element: etree._Element) -> str:
 
 def _join_text(text: str) -> str:
     """Collapse whitespace; between two CJK characters a line break is no space."""
-    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+    text = re.sub(
+        r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])", "", text
+    )
     return _SPACE.sub(" ", text).strip()
 
 
@@ -382,7 +388,9 @@ def _chapter_blocks(
             if heading and heading not in used_titles:
                 blocks.append(Block(heading, heading_level=min(base_level + _HEADING_TAGS[tag], 6)))
             return
-        if tag in _BLOCK_TAGS and not any(_local(c) in _BLOCK_TAGS | set(_HEADING_TAGS) for c in node):
+        if tag in _BLOCK_TAGS and not any(
+            _local(c) in _BLOCK_TAGS | set(_HEADING_TAGS) for c in node
+        ):
             paragraph = _text_of(node)
             if paragraph:
                 blocks.append(Block(paragraph))
@@ -414,7 +422,8 @@ def _decode_chapter(name: str, href: str, data: bytes) -> str:
 
 
 def _parse_chapter(name: str, href: str, text: str) -> etree._Element:
-    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"))  # its encoding no longer applies to a str
+    # The declaration's encoding no longer applies to a str: drop it.
+    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"))
     try:
         return etree.fromstring(text.encode("utf-8"), parser=_xml_parser())
     except etree.XMLSyntaxError:

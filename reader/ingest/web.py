@@ -127,7 +127,9 @@ def fetch(
     except ConnectTimeoutError:
         raise ArticleError(url, f"timed out connecting to {urlsplit(current).netloc}") from None
     except ReadTimeoutError:
-        raise ArticleError(url, f"timed out: the server stopped sending ({read_timeout:g} s)") from None
+        raise ArticleError(
+            url, f"timed out: the server stopped sending ({read_timeout:g} s)"
+        ) from None
     except DecodeError:
         raise ArticleError(url, "the page's compressed data is broken") from None
     except ProtocolError as exc:
