@@ -314,3 +314,36 @@ def test_cli_outline_of_an_address(site) -> None:
     result = run_cli("outline", "--json", f"{base}/o")
     assert result.returncode == 0, result.stderr.decode()
     assert f'"url": "{base}/o"' in result.stdout.decode()
+
+
+async def test_library_lists_a_kept_page_and_opens_it_offline(site, private_data_dir: Path) -> None:
+    from textual.widgets import DataTable
+
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.library import LibraryScreen
+    from reader.tui.screens.reader_screen import ReaderScreen
+
+    routes, base = site
+    url = f"{base}/lib"
+    routes.routes["/lib"] = (200, {"Content-Type": HTML}, article_html().encode())
+    document = load_source(url)
+    store = NoteStore.open(private_data_dir)
+    store.open_article(document, url)
+    store.close()
+    del routes.routes["/lib"]  # offline from here on
+    app = ReaderApp()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert str(row[0]) == "网页"
+        assert TITLE in str(row[-1]) and url in str(row[-1])
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReaderScreen):
+                break
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.original.title == TITLE
+        assert app.screen.original.meta.url == url
+    assert routes.hits["/lib"] == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.errors import ArticleError
 from reader.ingest.loading import DEFAULT_MAX_SIZE, load_path
 from reader.ingest.web import Notify, is_url
 from reader.model import Document
@@ -16,13 +17,15 @@ def load_source(
     max_size: int = DEFAULT_MAX_SIZE,
     data_dir: Path | None = None,
     refresh: bool = False,
+    offline: bool = False,
     notify: Notify | None = None,
 ) -> Document:
     """Load ``arg``: ``-`` (stdin), an http(s) address, an EPUB book, else an article file.
 
     A web page is kept in ``data_dir`` (default: the notes store's directory) and
-    read from there next time unless ``refresh``; ``notify`` hears when a kept
-    copy stands in for a page the network could not give.
+    read from there next time unless ``refresh``; ``offline`` never fetches (a
+    page without a kept copy is an error); ``notify`` hears when a kept copy
+    stands in for a page the network could not give.
     """
     if is_url(arg):
         from reader.ingest.web import load_url
@@ -30,6 +33,13 @@ def load_source(
 
         folder = data_dir or default_data_dir()
         check_data_dir(folder)
+        if offline:
+            from reader.ingest.web import kept, page_document
+
+            page = kept(arg, folder)
+            if page is None:
+                raise ArticleError(arg, "no copy of this page is kept; open it once online")
+            return page_document(page, encoding=encoding)
         return load_url(
             arg, folder, encoding=encoding, max_size=max_size, refresh=refresh, notify=notify
         )

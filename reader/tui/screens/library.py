@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.errors import ArticleError
-from reader.ingest.loading import load_path
+from reader.ingest.sources import load_source
+from reader.ingest.web import is_url
 from reader.nlp.analysis import document_is_traditional
 from reader.notes.store import NoteStore
 from reader.resources import sample_articles
@@ -31,15 +32,22 @@ class Entry:
     script: str
     chars: int
     sections: int
-    origin: str  # 最近 or 示例
+    origin: str  # 最近, 网页 or 示例
     notes: int = 0
+    address: str | None = None  # a web page's URL; ``path`` is then unused
 
 
 def library_entries(store: NoteStore | None) -> list[Entry]:
-    """Recently opened files that still exist, then the samples; each file once."""
+    """Web pages and files recently opened that can still be read, then the samples."""
     entries: list[Entry] = []
     seen: set[Path] = set()
     recent = store.articles() if store is not None else []
+    for record in recent:
+        if store is not None and record.path and is_url(record.path):
+            page = _web_entry(record.path, record.note_count, store.path.parent)
+            if page is not None:
+                entries.append(page)
+    recent = [r for r in recent if r.path and not is_url(r.path)]
     candidates = [(Path(r.path), "最近", r.note_count) for r in recent if r.path][:RECENT]
     candidates += [(p, "示例", 0) for p in sample_articles()]
     for path, origin, notes in candidates:
@@ -55,11 +63,23 @@ def library_entries(store: NoteStore | None) -> list[Entry]:
     return entries
 
 
+def _web_entry(url: str, notes: int, data_dir: Path) -> Entry | None:
+    """A page read before, from its kept copy (never the network): title and address."""
+    try:
+        document = load_source(url, data_dir=data_dir, offline=True)
+    except ArticleError:
+        return None
+    named = sum(1 for s in document.sections if s.heading)
+    script = "繁體" if document_is_traditional(document) else "简体"
+    title = f"{document.title or '(无标题)'}  {url}"
+    return Entry(Path(), title, script, document.char_count, named, "网页", notes, url)
+
+
 @lru_cache(maxsize=256)
 def _describe(path: Path, mtime_ns: int) -> tuple[str, str, int, int] | None:
     """Title, script, length and named sections of a file; parsed once per version of it."""
     try:
-        document = load_path(path)
+        document = load_source(str(path))  # an article file or an EPUB book
     except ArticleError:
         return None
     named = sum(1 for s in document.sections if s.heading)
@@ -114,4 +134,17 @@ class LibraryScreen(Screen[None]):
     @on(DataTable.RowSelected, "#library")
     def open_entry(self, event: DataTable.RowSelected) -> None:
         entry = self.entries[event.cursor_row]
-        self.app.open_path(entry.path, from_library=True)  # type: ignore[attr-defined]
+        if entry.address is None and entry.path.suffix.lower() != ".epub":
+            self.app.open_path(entry.path, from_library=True)  # type: ignore[attr-defined]
+            return
+        # The app opens article files; pages and books go through load_source.
+        from reader.tui.screens.reader_screen import ReaderScreen
+
+        source = entry.address or str(entry.path.resolve())
+        store = getattr(self.app, "store", None)
+        try:
+            document = load_source(source, data_dir=store.path.parent if store else None)
+        except ArticleError as exc:
+            self.app.notify(str(exc), severity="error", timeout=8)
+            return
+        self.app.push_screen(ReaderScreen(document, source, from_library=True))
