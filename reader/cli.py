@@ -198,9 +198,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("article", required=False)
-@click.option(
-    "--refresh", is_flag=True, help="Fetch a web address again instead of its kept copy."
-)
+@click.option("--refresh", is_flag=True, help="Fetch a web address again instead of its kept copy.")
 @input_options
 @data_dir_option
 @user_errors

@@ -243,9 +243,24 @@ def test_thirty_megabyte_page_is_refused_without_reading_it_all(site) -> None:
         web.fetch(f"{base}/huge", max_size=1024 * 1024)
     time.sleep(0.2)
     assert sent["bytes"] < 30 * 1024 * 1024  # the client stopped reading
-    routes.routes["/declared"] = (200, {"Content-Type": HTML}, b"x" * (2 * 1024 * 1024))
-    with pytest.raises(ArticleError, match="over the 1 MB limit"):
-        web.fetch(f"{base}/declared", max_size=1024 * 1024)
+    declared_sent = {"bytes": 0}
+
+    def declared(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", HTML)
+        handler.send_header("Content-Length", str(30 * 1024 * 1024))
+        handler.end_headers()
+        chunk = b"<p>" + "字".encode() * 20000 + b"</p>"
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            while declared_sent["bytes"] < 30 * 1024 * 1024:
+                handler.wfile.write(chunk)
+                declared_sent["bytes"] += len(chunk)
+
+    routes.routes["/declared"] = declared  # 30 MB announced: refused at the default 20 MB
+    with pytest.raises(ArticleError, match="over the 20 MB limit"):
+        web.fetch(f"{base}/declared")
+    time.sleep(0.2)
+    assert declared_sent["bytes"] < 30 * 1024 * 1024
 
 
 def test_refused_connection() -> None:
