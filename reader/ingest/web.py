@@ -34,7 +34,7 @@ from urllib3.exceptions import (
 
 from reader.errors import ArticleError
 from reader.ingest.decoding import decode_bytes
-from reader.ingest.loading import DEFAULT_MAX_SIZE, load_text
+from reader.ingest.loading import DEFAULT_MAX_SIZE, Format, load_text
 from reader.model import Document
 
 CONNECT_TIMEOUT = 10.0  # seconds to open the connection
@@ -249,7 +249,7 @@ def page_document(page: Page, *, encoding: str | None = None) -> Document:
         if encoding
         else decode_page(page.data, name, page.charset)
     )
-    fmt = "text" if page.content_type in _TEXT_TYPES else "html"
+    fmt: Format = "text" if page.content_type in _TEXT_TYPES else "html"
     document = load_text(text, name, fmt=fmt)
     return replace(document, meta=replace(document.meta, url=page.url))
 
