@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import ArticleError
 from reader.ingest.loading import DEFAULT_MAX_SIZE, load_path
-from reader.ingest.web import Notify, is_url
 from reader.model import Document
+
+Notify = Callable[[str], None]
+_URL = re.compile(r"(?i)^https?://[^/\s]")
+
+
+def is_url(arg: str) -> bool:
+    """Whether the user named a web address rather than a file (urllib3 loads only then)."""
+    return _URL.match(arg) is not None
 
 
 def load_source(

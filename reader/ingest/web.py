@@ -15,7 +15,6 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +34,7 @@ from urllib3.exceptions import (
 from reader.errors import ArticleError
 from reader.ingest.decoding import decode_bytes
 from reader.ingest.loading import DEFAULT_MAX_SIZE, Format, load_text
+from reader.ingest.sources import Notify
 from reader.model import Document
 
 CONNECT_TIMEOUT = 10.0  # seconds to open the connection
@@ -46,13 +46,6 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _USER_AGENT = "zhreader/0.1 (terminal reader; +https://example.invalid/zhreader)"
-
-Notify = Callable[[str], None]
-
-
-def is_url(arg: str) -> bool:
-    """Whether the user named a web address rather than a file."""
-    return re.match(r"(?i)^https?://[^/\s]", arg) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.errors import ArticleError
-from reader.ingest.sources import load_source
-from reader.ingest.web import is_url
+from reader.ingest.sources import is_url, load_source
 from reader.nlp.analysis import document_is_traditional
 from reader.notes.store import NoteStore
 from reader.resources import sample_articles
