@@ -342,7 +342,11 @@ def load_url(
             notify(f"{exc.problem}; reading the copy kept on {copy.fetched_at[:16]}")
         return page_document(copy, encoding=encoding)
     document = page_document(page, encoding=encoding)  # keep only what can be read
-    keep(page, data_dir)
+    try:
+        keep(page, data_dir)
+    except OSError as exc:
+        if notify is not None:
+            notify(f"{url}: could not keep a copy for offline reading ({exc.strerror or exc})")
     return document
 
 
