@@ -215,9 +215,8 @@ def convert(text_or_document: str | Document, to: str = "simplified") -> Any:
     variant = Variant(to)
     if isinstance(text_or_document, Document):
         from reader.convert import converter
-        from reader.nlp.analysis import document_is_traditional
 
-        change = converter(variant, document_is_traditional(text_or_document))
+        change = converter(variant, text_or_document.traditional)
         return text_or_document.map_text(change)
     if not isinstance(text_or_document, str):
         raise TypeError("convert takes a str or a Document")

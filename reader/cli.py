@@ -86,8 +86,30 @@ def data_dir_option(func: F) -> F:
 
 
 def _article_label(article: str) -> str | None:
-    """The path notes remember an article by: absolute, or None for stdin."""
-    return None if article == "-" else str(Path(article).resolve())
+    """The path notes remember an article by: absolute, the address, or None for stdin."""
+    from reader.ingest.sources import source_label
+
+    return source_label(article)
+
+
+def _load(
+    article: str,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None = None,
+    refresh: bool = False,
+) -> Any:
+    """The Document for what the user named (file, -, web address, EPUB book)."""
+    from reader.ingest.sources import load_source
+
+    return load_source(
+        article,
+        encoding=encoding,
+        max_size=max_size,
+        data_dir=data_dir,
+        refresh=refresh,
+        notify=lambda message: click.echo(f"zhreader: {one_line(message)}", err=True),
+    )
 
 
 def user_errors(func: F) -> F:
@@ -169,18 +191,27 @@ def cli() -> None:
     zhreader notes [ARTICLE]      what you have highlighted and annotated
     zhreader vocab ARTICLE        words above your HSK level (--anki FILE for Anki)
     zhreader serve [ARTICLE]      the reader in a web browser (localhost)
+    zhreader convert ARTICLE --to taiwan   the article in another script
 
     ARTICLE is a .txt, .md or .html file in UTF-8, GB18030/GBK or Big5
-    (detected), or - for standard input.
+    (detected), an .epub book, an http(s) web address (kept for offline
+    reading; --refresh fetches it again), or - for standard input.
     """
 
 
 @cli.command()
 @click.argument("article", required=False)
+@click.option("--refresh", is_flag=True, help="Fetch a web address again instead of its kept copy.")
 @input_options
 @data_dir_option
 @user_errors
-def read(article: str | None, encoding: str | None, max_size: int, data_dir: Path | None) -> None:
+def read(
+    article: str | None,
+    refresh: bool,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None,
+) -> None:
     """Open ARTICLE in the reader; with no ARTICLE, open the library of samples.
 
     \b
@@ -191,7 +222,44 @@ def read(article: str | None, encoding: str | None, max_size: int, data_dir: Pat
     """
     from reader.tui.launch import launch
 
-    launch(article, encoding=encoding, max_size=max_size, data_dir=data_dir)
+    launch(article, encoding=encoding, max_size=max_size, data_dir=data_dir, refresh=refresh)
+
+
+@cli.command()
+@click.argument("article", default="-")
+@click.option(
+    "--to",
+    "variant",
+    type=click.Choice(["simplified", "traditional", "taiwan", "hongkong"]),
+    required=True,
+    help="Script to print the article in (OpenCC, as the reader's t).",
+)
+@click.option("--markdown", is_flag=True, help="Markdown: # title, metadata, headings by level.")
+@input_options
+@data_dir_option
+@user_errors
+def convert(
+    article: str,
+    variant: str,
+    markdown: bool,
+    encoding: str | None,
+    max_size: int,
+    data_dir: Path | None,
+) -> None:
+    """Print ARTICLE (a file, a web address, a book or - for stdin) in another script.
+
+    \b
+    Examples:
+      zhreader convert news.txt --to traditional
+      curl -s URL | zhreader convert - --to taiwan --markdown > news.md
+    """
+    from reader.convert import Variant
+    from reader.output.convert_text import converted, markdown_lines, plain_lines
+
+    _refuse_terminal_stdin(article)
+    document = converted(_load(article, encoding, max_size, data_dir), Variant(variant))
+    for line in (markdown_lines if markdown else plain_lines)(document):
+        click.echo(line)
 
 
 @cli.command()
@@ -207,10 +275,8 @@ def outline(article: str, as_json: bool, encoding: str | None, max_size: int) ->
       zhreader outline news.txt
       curl -s URL | zhreader outline --json - | jq '.sections[].heading'
     """
-    from reader.ingest.loading import load_path
-
     _refuse_terminal_stdin(article)
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size)
     if as_json:
         from reader.api import outline_of
 
@@ -336,9 +402,8 @@ def summary(
         run_batch(article, keyword_limit, sentence_limit, chosen, jobs)
         return
     from reader.api import summary_of
-    from reader.ingest.loading import load_path
 
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size)
     _prepare_model()
     result = summary_of(document, keyword_limit, sentence_limit, chosen.value)
     if as_json:
@@ -421,12 +486,11 @@ def export(
       zhreader export essay.txt --to simplified > essay.md
     """
     from reader.convert import Variant
-    from reader.ingest.loading import load_path
     from reader.nlp.analysis import analyze
     from reader.output.export import export_markdown, write_atomic
 
     _refuse_terminal_stdin(article)
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size, data_dir)
     placed = _stored_notes(document, _article_label(article), data_dir)
     _prepare_model()
     text = export_markdown(
@@ -475,10 +539,8 @@ def notes(article: str | None, encoding: str | None, max_size: int, data_dir: Pa
             path = one_line(record.path or "<stdin>")
             click.echo(f"{title}\t{path}\t{record.note_count} 条\t{when}")
         return
-    from reader.ingest.loading import load_path
-
     _refuse_terminal_stdin(article)
-    document = load_path(article, encoding=encoding, max_size=max_size)
+    document = _load(article, encoding, max_size, data_dir)
     placed = _stored_notes(document, _article_label(article), data_dir)
     if not placed:
         click.echo("no notes on this article", err=True)

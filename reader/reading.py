@@ -17,7 +17,7 @@ from enum import StrEnum
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
 from reader.model import LEAD, Document, Paragraph
-from reader.nlp.analysis import Analysis, document_is_traditional
+from reader.nlp.analysis import Analysis
 from reader.notes.anchors import anchor_for
 from reader.notes.notebook import PlacedNote, place_notes
 from reader.notes.store import ArticleRecord, NoteStore
@@ -133,7 +133,7 @@ class Reading:
         self.path = path
         self.store = store
         self.store_problem = store_problem
-        self.traditional = document_is_traditional(document)
+        self.traditional = document.traditional
         self.variant = Variant.ORIGINAL  # the script shown
         self.wanted = Variant.ORIGINAL  # the script asked for last (a conversion may be running)
         self.analysis: Analysis | None = None

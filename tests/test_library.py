@@ -67,5 +67,5 @@ async def test_opening_an_entry_reuses_its_parsed_document() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.original is entry.document
+        assert app.screen.model.original is entry.document
         assert app.screen.from_library

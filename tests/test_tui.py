@@ -265,7 +265,7 @@ async def test_export_from_the_reader_writes_markdown(tmp_path: Path, monkeypatc
         await settle(app, pilot)
         await pilot.press("h", "e")
         assert isinstance(app.screen, ExportPrompt)
-        assert app.screen.query_one(Input).value == str(NEWS.with_suffix(".notes.md"))  # beside it
+        assert app.screen.query_one(Input).value == str(article.with_suffix(".notes.md"))  # beside it
         target = tmp_path / "01_news_scraped.notes.md"
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")

@@ -115,12 +115,6 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     )
 
 
-def document_is_traditional(document: Document) -> bool:
-    """Is the document written in traditional characters? Read ``Document.traditional``;
-    kept for callers not yet moved to it."""
-    return document.traditional
-
-
 def text_keywords(title: str, body: str, limit: int = 5) -> list[Keyword]:
     """Keywords of a title and a body of plain text, without building a document (benchmarks)."""
     title_words, body_words = (

@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.errors import ArticleError
-from reader.ingest.loading import load_path
+from reader.ingest.sources import is_url, load_source
 from reader.model import Document
 from reader.notes.store import NoteStore
 from reader.reading import in_chinese
@@ -98,7 +98,7 @@ class ReaderApp(App[None]):
     def open_path(self, path: Path, from_library: bool = False) -> None:
         """Open a file in a new reading screen; a bad file is a message, not a crash."""
         try:
-            document = load_path(path)
+            document = load_source(str(path))  # an article file or an EPUB book
         except ArticleError as exc:
             self.notify(in_chinese(exc), severity="error", timeout=8)
             return
@@ -116,7 +116,7 @@ class ReaderApp(App[None]):
     def action_open_file(self) -> None:
         """The file picker, in the folder of the article on screen (or read last)."""
         here = self.screen.path if isinstance(self.screen, ReaderScreen) else self.path
-        start = Path(here).resolve().parent if here else Path.cwd()
+        start = Path(here).resolve().parent if here and not is_url(here) else Path.cwd()
 
         def chosen(path: Path | None) -> None:
             if path is not None:

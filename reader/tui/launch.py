@@ -13,8 +13,10 @@ import threading
 from pathlib import Path
 
 from reader.errors import ArticleError
-from reader.ingest.loading import DEFAULT_MAX_SIZE, STDIN_NAME, load_path, load_stream
+from reader.ingest.loading import DEFAULT_MAX_SIZE, STDIN_NAME, load_stream
+from reader.ingest.sources import load_source, source_label
 from reader.model import Document
+from reader.terminal_text import one_line
 
 
 def _reattach_terminal(source: str = STDIN_NAME) -> None:
@@ -42,6 +44,7 @@ def launch(
     encoding: str | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
     data_dir: Path | None = None,
+    refresh: bool = False,
 ) -> None:
     """Open the reader on ``article``, on piped input, or on the sample library."""
     document: Document | None = None
@@ -51,8 +54,15 @@ def launch(
         path = None
         _reattach_terminal()
     elif article is not None:
-        document = load_path(article, encoding=encoding, max_size=max_size)
-        path = str(Path(article).resolve())
+        document = load_source(
+            article,
+            encoding=encoding,
+            max_size=max_size,
+            data_dir=data_dir,
+            refresh=refresh,
+            notify=lambda message: print(f"zhreader: {one_line(message)}", file=sys.stderr),
+        )
+        path = source_label(article)
         if not sys.stdin.isatty():
             _reattach_terminal(article)
     from reader.tui.app import ReaderApp

@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.errors import ArticleError
-from reader.ingest.loading import load_path
-from reader.model import Document
+from reader.ingest.sources import is_url, load_source
+from reader.model import NO_TITLE, Document
 from reader.notes.store import NoteStore
 from reader.resources import sample_articles
 from reader.tui.literal import literal_text
@@ -33,13 +33,15 @@ class Entry:
     script: str
     chars: int
     sections: int
-    origin: str  # 最近 or 示例
+    origin: str  # 最近, 网页 or 示例
     notes: int = 0
     document: Document | None = None  # parsed for the row; opening reuses it
+    address: str | None = None  # a web page's URL; ``path`` is then unused
 
 
 def library_entries(store: NoteStore | None) -> list[Entry]:
-    """Recently opened files that still exist, then the samples; each article once.
+    """Web pages read before (from their kept copies), recently opened files that can
+    still be read, then the samples; each article once.
 
     An article is the same whatever path it was read from (a sample in the source
     tree and in the installed package, a copy): it is listed once, recent first.
@@ -48,6 +50,12 @@ def library_entries(store: NoteStore | None) -> list[Entry]:
     seen: set[Path] = set()
     seen_texts: set[str] = set()
     recent = store.articles() if store is not None else []
+    for record in recent:
+        if store is not None and record.path and is_url(record.path):
+            page = _web_entry(record.path, record.note_count, store.path.parent)
+            if page is not None:
+                entries.append(page)
+    recent = [r for r in recent if r.path and not is_url(r.path)]
     candidates = [(Path(r.path), "最近", r.note_count) for r in recent if r.path][:RECENT]
     candidates += [(p, "示例", 0) for p in sample_articles()]
     for path, origin, notes in candidates:
@@ -71,11 +79,23 @@ def library_entries(store: NoteStore | None) -> list[Entry]:
     return entries
 
 
+def _web_entry(url: str, notes: int, data_dir: Path) -> Entry | None:
+    """A page read before, from its kept copy (never the network): title and address."""
+    try:
+        document = load_source(url, data_dir=data_dir, offline=True)
+    except ArticleError:
+        return None
+    named = sum(1 for s in document.sections if s.heading)
+    script = "繁體" if document.traditional else "简体"
+    title = f"{document.title or NO_TITLE}  {url}"
+    return Entry(Path(), title, script, document.char_count, named, "网页", notes, document, url)
+
+
 @lru_cache(maxsize=256)
 def _describe(path: Path, mtime_ns: int) -> tuple[Document, str] | None:
     """A file's document and its identity; parsed once per version of the file."""
     try:
-        document = load_path(path)
+        document = load_source(str(path))  # an article file or an EPUB book
     except ArticleError:
         return None
     return document, document.identity()
@@ -141,10 +161,9 @@ class LibraryScreen(Screen[None]):
         if entry.document is None:
             self.app.open_path(entry.path, from_library=True)  # type: ignore[attr-defined]
             return
-        # The row's document is the file as parsed for the list: no second parse.
-        self.app.open_document(  # type: ignore[attr-defined]
-            entry.document, str(entry.path.resolve()), from_library=True
-        )
+        # The row's document is the article as parsed for the list: no second parse.
+        source = entry.address or str(entry.path.resolve())
+        self.app.open_document(entry.document, source, from_library=True)  # type: ignore[attr-defined]
 
 
 def fitted(text: str, width: int) -> Text:
