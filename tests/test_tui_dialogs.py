@@ -72,7 +72,7 @@ async def test_leaf_headings_have_no_expander_and_enter_jumps_without_toggling()
         await pilot.press("enter")
         await settled(app, pilot)
         assert leaf.is_expanded == expanded  # Enter on a leaf only jumps
-        assert screen.current_section == leaf.data
+        assert screen.section == leaf.data
         tree.focus()
         tree.move_cursor(parents[0], animate=False)
         await pilot.press("enter")
@@ -120,10 +120,9 @@ async def test_picker_starts_beside_the_article_and_goes_up(tmp_path: Path) -> N
     folder.mkdir()
     article = folder / "report.txt"
     shutil.copyfile(REPORT, article)
-    app = ReaderApp(load_path(article), None)  # as after opening from the library
+    app = ReaderApp(load_path(article), str(article))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
-        screen.path = str(article)
+        await settled(app, pilot)
         await pilot.press("o")
         await pilot.pause()
         picker = app.screen

@@ -359,6 +359,6 @@ async def test_library_lists_a_kept_page_and_opens_it_offline(site, private_data
             if isinstance(app.screen, ReaderScreen):
                 break
         assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.original.title == TITLE
-        assert app.screen.original.meta.url == url
+        assert app.screen.model.original.title == TITLE
+        assert app.screen.model.original.meta.url == url
     assert routes.hits["/lib"] == 1

@@ -29,7 +29,6 @@ from reader.model import Document, Meta
 MAX_RATIO = 100  # uncompressed / compressed for any member over a megabyte
 MAX_BOOK = 500 * 1024 * 1024  # all members unpacked, pictures included
 MAX_MEMBERS = 10_000
-EPUB_MIMETYPE = b"application/epub+zip"
 
 _NS = {
     "c": "urn:oasis:names:tc:opendocument:xmlns:container",
@@ -46,18 +45,6 @@ _BLOCK_TAGS = {"p", "div", "li", "blockquote", "dd", "dt", "td", "th", "pre", "f
 _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 _SKIP_TAGS = {"rt", "rp", "script", "style", "head", "title", "nav"}
 _SPACE = re.compile(r"\s+")
-
-
-def is_epub(path: Path) -> bool:
-    """A ``.epub`` name, or a zip whose first member says it is an EPUB."""
-    if path.suffix.lower() == ".epub":
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-    except OSError:
-        return False
-    return head.startswith(b"PK\x03\x04") and EPUB_MIMETYPE in head
 
 
 @dataclass

@@ -52,12 +52,10 @@ def load_source(
         return load_url(
             arg, folder, encoding=encoding, max_size=max_size, refresh=refresh, notify=notify
         )
-    if arg != "-":
-        from reader.ingest.epub import is_epub, load_epub
+    if arg != "-" and (path := Path(arg)).is_file() and is_epub(path):
+        from reader.ingest.epub import load_epub  # lxml: only books need it
 
-        path = Path(arg)
-        if path.is_file() and is_epub(path):
-            return load_epub(path, max_size=max_size)
+        return load_epub(path, max_size=max_size)
     return load_path(arg, encoding=encoding, max_size=max_size)
 
 
@@ -66,3 +64,18 @@ def source_label(arg: str) -> str | None:
     if arg == "-":
         return None
     return arg if is_url(arg) else str(Path(arg).resolve())
+
+
+EPUB_MIMETYPE = b"application/epub+zip"
+
+
+def is_epub(path: Path) -> bool:
+    """A ``.epub`` name, or a zip whose first member says it is an EPUB."""
+    if path.suffix.lower() == ".epub":
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return head.startswith(b"PK\x03\x04") and EPUB_MIMETYPE in head
