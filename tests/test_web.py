@@ -362,3 +362,28 @@ async def test_library_lists_a_kept_page_and_opens_it_offline(site, private_data
         assert app.screen.model.original.title == TITLE
         assert app.screen.model.original.meta.url == url
     assert routes.hits["/lib"] == 1
+
+
+async def test_r_in_the_reader_fetches_the_page_again(site, private_data_dir: Path) -> None:
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.reader_screen import ReaderScreen
+
+    routes, base = site
+    url = f"{base}/reload"
+    routes.routes["/reload"] = (200, {"Content-Type": HTML}, article_html().encode())
+    app = ReaderApp(load_source(url), url)
+    changed = [*PARAGRAPHS[:2], "新增的一段：图书室还将开设周末电影放映。", *PARAGRAPHS[2:]]
+    routes.routes["/reload"] = (200, {"Content-Type": HTML}, article_html(None, changed).encode())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "周末电影放映" not in app.screen.model.original.body_text  # the kept copy
+        await pilot.press("r")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            screen = app.screen
+            if isinstance(screen, ReaderScreen) and "周末电影放映" in screen.model.original.body_text:
+                break
+        assert isinstance(app.screen, ReaderScreen)
+        assert "周末电影放映" in app.screen.model.original.body_text
+        assert app.screen.path == url
+    assert routes.hits["/reload"] == 2

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -104,14 +105,45 @@ class ReaderApp(App[None]):
             return
         self.open_document(document, str(path.resolve()), from_library)
 
-    def open_document(self, document: Document, path: str, from_library: bool = False) -> None:
-        """Read an article already loaded (the library parsed it to list it)."""
+    def open_document(
+        self, document: Document, path: str, from_library: bool = False, replace: bool = False
+    ) -> None:
+        """Read an article already loaded (the library parsed it to list it); ``replace``
+        puts it in place of the reading screen on top (a reload)."""
         self.path = path
         screen = self._reader(document, self.path, from_library)
-        if isinstance(self.screen, ReaderScreen) and not self.screen.from_library:
+        if isinstance(self.screen, ReaderScreen) and (replace or not self.screen.from_library):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def action_reload(self) -> None:
+        """Read the article on screen again: a web page is fetched anew (its kept copy if
+        the network fails), a file or a book is read from disk. Notes follow the text as
+        after any edit: those whose words are gone are listed, never dropped."""
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen) or screen.path is None:
+            self.notify("这篇文章来自管道，没有可以重新读取的来源", severity="warning")
+            return
+        self.notify("正在重新读取…", timeout=3)
+        self._reload(screen.path, screen.from_library)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self, source: str, from_library: bool) -> None:
+        folder = self.store.path.parent if self.store is not None else self.data_dir
+        heard: list[str] = []
+        try:
+            document = load_source(source, data_dir=folder, refresh=True, notify=heard.append)
+        except ArticleError as exc:
+            self.call_from_thread(self.notify, in_chinese(exc), severity="error", timeout=8)
+            return
+
+        def show() -> None:
+            for notice in heard:  # the network failed and the kept copy stands in
+                self.notify(notice, severity="warning", timeout=8)
+            self.open_document(document, source, from_library, replace=True)
+
+        self.call_from_thread(show)
 
     def action_open_file(self) -> None:
         """The file picker, in the folder of the article on screen (or read last)."""

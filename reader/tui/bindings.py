@@ -45,6 +45,13 @@ READER_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "toggle_pane('summary')", "摘要", tooltip="显示/隐藏摘要"),
     Binding("i", "toggle_indent", "缩进/空行", show=False, tooltip="段落首行缩进 ⇄ 段间空行"),
     Binding("o", "app.open_file", "打开", show=False, tooltip="打开其他文件"),
+    Binding(
+        "r",
+        "app.reload",
+        "重新读取",
+        show=False,
+        tooltip="重新读取这篇文章（网页重新抓取，文件重新读取；笔记跟着原文）",
+    ),
     Binding("d", "app.toggle_dark", "明/暗", show=False, tooltip="明亮/暗色主题"),
     Binding("question_mark", "help", "帮助", tooltip="本帮助"),
 ]
