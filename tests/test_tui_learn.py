@@ -11,6 +11,8 @@ from reader.ingest.loading import load_path
 from reader.learn.wordlist import saved_words
 from reader.notes.store import NoteStore
 from reader.tui.app import ReaderApp
+from reader.tui.dialogs import HelpScreen
+from reader.tui.screens.learn_keys import cursor_word
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.widgets.dictionary_panel import DictionaryPanel
 
@@ -163,3 +165,33 @@ def test_opening_the_reader_does_not_import_pypinyin() -> None:
     opened, imported = result.stdout.strip().splitlines()[-2:]
     assert opened.startswith("ReaderScreen") and not opened.endswith(" 0")
     assert imported == "False False"
+
+
+async def test_help_credits_cc_cedict() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "释义来自 CC-CEDICT（CC BY-SA 4.0）" in str(
+            app.screen.query_one("#help-credit").render()
+        )
+        keys = str(app.screen.query_one("#help-keys").render())
+        assert "查光标所在句子的词" in keys and "加入生词本" in keys
+
+
+def test_the_cursor_word_skips_function_words_and_numbers() -> None:
+    from reader.learn.dictionary import load_dictionary
+
+    text = "他说二十年前我们在银行工作。"
+    words = ["他", "说", "二十", "年前", "我们", "在", "银行", "工作", "。"]
+    # from 他: 他 is a function word, 说 is the first word worth looking up
+    assert cursor_word(text, 0, len(text), words, load_dictionary()) == (1, 2)
+    # from 二十: the number is skipped for the next listed word
+    start = text.index("二十")
+    assert text[slice(*cursor_word(text, start, len(text), words, load_dictionary()))] == "年前"
+    assert (
+        text[slice(*cursor_word(text, text.index("我们"), len(text), words, load_dictionary()))]
+        == "银行"
+    )

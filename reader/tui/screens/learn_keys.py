@@ -26,20 +26,27 @@ FUNCTION_WORDS = frozenset(
      "我们", "你们", "他们", "她们", "这个", "那个", "一个", "这些", "那些", "因为", "所以",
      "但是", "如果", "虽然", "可以", "已经", "没有", "不是", "就是", "还是", "以及", "以后"]
 )  # fmt: skip
+NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几")  # 二十, 三千: nothing to look up
+
+
+def worth_looking_up(word: str) -> bool:
+    """A Chinese word that is neither a function word nor a number."""
+    from reader.learn.pinyin import has_han
+
+    return has_han(word) and word not in FUNCTION_WORDS and not set(word) <= NUMERALS
 
 
 def cursor_word(
     text: str, start: int, end: int, words: Sequence[str], dictionary: Dictionary
 ) -> tuple[int, int]:
     """The span of the word to look up in the sentence ``text[start:end]``: its first
-    Chinese word the dictionary lists that is not a function word, else the word at
-    ``start``."""
-    from reader.learn.pinyin import has_han, word_at
+    Chinese word the dictionary lists that is not a function word or a number, else
+    the word at ``start``."""
+    from reader.learn.pinyin import word_at
 
     at = 0
     for word in words:
-        wanted = start <= at < end and has_han(word) and word not in FUNCTION_WORDS
-        if wanted and dictionary.entry(word) is not None:
+        if start <= at < end and worth_looking_up(word) and dictionary.entry(word) is not None:
             return at, at + len(word)
         at += len(word)
     return word_at(text, start, words)
