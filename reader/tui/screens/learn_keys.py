@@ -59,6 +59,18 @@ class LearnKeys(ScreenParts):
     _reading_style: str | None = None
     _level_marks: dict[tuple[int, int], list[tuple[int, int]]] | None = None
     _readings: dict[tuple[int, int], InterlinearParagraph] | None = None
+    _words: dict[str, list[str]] | None = None  # each paragraph's segmentation, by its text
+
+    def _segmented(self, text: str) -> list[str]:
+        """In a worker: a paragraph's words, cut once for p, v, l and + (a 150,000-character
+        article takes seconds to segment)."""
+        from reader.learn.pinyin import segmented
+
+        if self._words is None:
+            self._words = {}
+        if (words := self._words.get(text)) is None:
+            words = self._words[text] = segmented(text)
+        return words
 
     def _loading_notice(self) -> None:
         if not self._learn_loaded:
@@ -89,12 +101,10 @@ class LearnKeys(ScreenParts):
 
     @work(thread=True, exclusive=True, group="look-up")
     def _look_up(self, span: tuple[int, int, int, int]) -> None:
-        from reader.learn.pinyin import segmented
-
         dictionary = self._preload()
         si, pi, start, end = span
         text = self.model.paragraph(si, pi).text
-        first, last = cursor_word(text, start, end, segmented(text), dictionary)
+        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
         word = text[first:last]
         entry = dictionary.lookup(word) if word else None
         self.app.call_from_thread(self._show_entry, entry, word)
@@ -137,12 +147,10 @@ class LearnKeys(ScreenParts):
 
     @work(thread=True, exclusive=True, group="add-word")
     def _add_word(self, span: tuple[int, int, int, int]) -> None:
-        from reader.learn.pinyin import segmented
-
         dictionary = self._preload()
         si, pi, start, end = span
         text = self.model.paragraph(si, pi).text
-        first, last = cursor_word(text, start, end, segmented(text), dictionary)
+        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
         self.app.call_from_thread(self._store_word, text[first:last], text[start:end])
 
     def _store_word(self, word: str, sentence: str) -> None:
@@ -177,7 +185,7 @@ class LearnKeys(ScreenParts):
 
         self._preload()
         marks = {
-            (si, pi): spans_above(paragraph.text, level)
+            (si, pi): spans_above(paragraph.text, level, self._segmented(paragraph.text))
             for si, section in enumerate(self.model.shown.sections)
             for pi, paragraph in enumerate(section.paragraphs)
         }
@@ -206,12 +214,12 @@ class LearnKeys(ScreenParts):
     @work(thread=True, exclusive=True, group="readings")
     def _build_readings(self, style: str) -> None:
         """Segmentation and readings for every paragraph take a while on a long text."""
-        from reader.learn.pinyin import ReadingStyle, segmented
+        from reader.learn.pinyin import ReadingStyle
         from reader.tui.widgets.interlinear import InterlinearParagraph
 
         self._preload()
         readings = {
-            (si, pi): InterlinearParagraph(p.text, ReadingStyle(style), segmented(p.text))
+            (si, pi): InterlinearParagraph(p.text, ReadingStyle(style), self._segmented(p.text))
             for si, section in enumerate(self.model.shown.sections)
             for pi, p in enumerate(section.paragraphs)
         }
