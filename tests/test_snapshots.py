@@ -110,3 +110,10 @@ def test_keyword_marks_in_traditional(snap_compare) -> None:  # type: ignore[no-
     assert snap_compare(
         reader("02_essay_traditional.txt"), terminal_size=(120, 40), run_before=keys
     )
+
+
+def test_dictionary_panel_under_the_text(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def keys(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settled(pilot, "j", "l")
+
+    assert snap_compare(reader(), terminal_size=(120, 40), run_before=keys)

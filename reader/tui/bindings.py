@@ -41,6 +41,12 @@ READER_BINDINGS: list[BindingType] = [
     Binding("comma", "next_note(-1)", "上一条笔记", show=False, tooltip="跳到上一条笔记"),
     Binding("e", "export", "导出", tooltip="把摘要和笔记导出为 Markdown"),
     Binding("w", "toggle_keywords", "关键词", show=False, tooltip="在正文中标出关键词"),
+    Binding(
+        "p", "cycle_readings", "拼音", show=False, tooltip="在正文上方注音：拼音 → 注音符号 → 关闭"
+    ),
+    Binding("l", "look_up", "查词", show=False, tooltip="查光标所在句子的词（Esc 关闭词典）"),
+    Binding("v", "toggle_level", "生词", show=False, tooltip="标出超出你 HSK 等级的词"),
+    Binding("plus", "add_word", "加生词", show=False, tooltip="把光标处的词和句子加入生词本"),
     Binding("left_square_bracket", "toggle_pane('nav')", "目录", tooltip="显示/隐藏目录"),
     Binding("right_square_bracket", "toggle_pane('summary')", "摘要", tooltip="显示/隐藏摘要"),
     Binding("i", "toggle_indent", "缩进/空行", show=False, tooltip="段落首行缩进 ⇄ 段间空行"),

@@ -200,6 +200,7 @@ class HelpScreen(ModalScreen[None]):
                 "按键  （Esc 关闭；Ctrl+P 打开命令面板，可搜索全部操作）", classes="dialog-title"
             )
             yield Static(help_text(self.rows), id="help-keys", markup=False)
+            yield Static("释义来自 CC-CEDICT（CC BY-SA 4.0）", id="help-credit", markup=False)
 
 
 class ReadableTree(DirectoryTree):

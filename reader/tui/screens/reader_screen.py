@@ -29,6 +29,7 @@ from reader.settings import Settings
 from reader.tui.bindings import MORE_HELP, READER_BINDINGS
 from reader.tui.dialogs import HelpScreen
 from reader.tui.messages import AnalysisReady, Converted
+from reader.tui.screens.learn_keys import LearnKeys
 from reader.tui.screens.note_keys import NoteKeys
 from reader.tui.screens.pane_keys import PaneKeys
 from reader.tui.widgets.article_view import ArticleView
@@ -39,7 +40,7 @@ from reader.tui.widgets.status_bar import StatusBar
 MOUNT_ANYWAY = 5.0  # seconds after which the article is completed even without a summary
 
 
-class ReaderScreen(NoteKeys, PaneKeys):
+class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
     """Reads one article: headings on the left, text in the middle, summary on the right."""
 
     AUTO_FOCUS = None  # keys go to the screen, which scrolls the article
@@ -140,6 +141,7 @@ class ReaderScreen(NoteKeys, PaneKeys):
             self.model.cursor_at(saved.section, saved.paragraph, saved.offset)
             self.article.scroll_to_paragraph(view, saved.offset)
             self.say("已回到上次读到的位置", timeout=2)
+        self.learn_follow()  # readings and level marks on the paragraphs mounted last
         self.changed()
 
     # Analysis and conversion in workers
@@ -186,6 +188,7 @@ class ReaderScreen(NoteKeys, PaneKeys):
         self.article.retext(self.model.shown)
         self.query_one(HeadingTree).show(self.model.shown)
         self._render_summary()
+        self.after_convert()
         self.changed()
         if here is not None:
             self.call_after_refresh(self.article.scroll_to_paragraph, here)
@@ -255,6 +258,7 @@ class ReaderScreen(NoteKeys, PaneKeys):
     def action_move_cursor(self, step: int) -> None:
         if self.model.move_cursor(step) is not None:
             self._show_cursor()
+            self.follow_cursor()
 
     @on(ParagraphView.Clicked)
     def clicked(self, event: ParagraphView.Clicked) -> None:
@@ -301,7 +305,9 @@ class ReaderScreen(NoteKeys, PaneKeys):
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
-        if search.display:
+        if self.close_dictionary():
+            pass
+        elif search.display:
             search.display = False
             self.model.clear_search()
             self.changed()

@@ -9,8 +9,10 @@ styled from TCSS component classes, so themes apply to them.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.content import Content
 from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
@@ -19,10 +21,14 @@ from textual.widget import Widget
 from reader.linebreak import char_width, line_starts
 from reader.reading import Marks
 from reader.terminal_text import visible
+from reader.tui.literal import literal
+
+if TYPE_CHECKING:  # the learner aids are imported only when the reader asks for them
+    from reader.tui.widgets.interlinear import InterlinearParagraph
 
 INDENT = "\u3000\u3000"
 # Drawn in this order, so later marks show over earlier ones.
-MARKS = ("keyword", "note", "match", "focus", "cursor", "current-match")
+MARKS = ("level", "keyword", "note", "match", "focus", "cursor", "current-match")
 
 
 class WrappedText(Widget):
@@ -39,6 +45,7 @@ class WrappedText(Widget):
         self.indent = indent
         self.marks: dict[str, list[tuple[int, int]]] = {}
         self._layout: tuple[str, int, list[int]] | None = None
+        self.interlinear: InterlinearParagraph | None = None  # readings over the text (p)
 
     # What is shown
 
@@ -56,8 +63,16 @@ class WrappedText(Widget):
             self.marks[kind] = spans
             self.refresh()
 
+    def set_interlinear(self, interlinear: InterlinearParagraph | None) -> None:
+        """Draw the text with its readings above it (its rows), or plainly with None."""
+        if interlinear is not self.interlinear:
+            self.interlinear = interlinear
+            self.refresh(layout=True)
+
     def line_of(self, offset: int) -> int:
         """The line (from 0) on which character ``offset`` of the text is drawn."""
+        if self.interlinear is not None:
+            return 0  # rows of readings: the paragraph's top is close enough
         width = max(1, self.content_region.width or self.size.width)
         return max(0, bisect_right(self._starts(width), offset + len(self._prefix)) - 1)
 
@@ -72,10 +87,24 @@ class WrappedText(Widget):
         return self._layout[2]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.interlinear is not None:
+            return 2 * len(self.interlinear.rows(max(1, width)))
         return len(self._starts(max(1, width)))
 
-    def render(self) -> Text:
+    def _render_interlinear(self, interlinear: InterlinearParagraph, width: int) -> Content:
+        """Each row of characters under its readings, dimmed; literal text, no marks."""
+        parts: list[Content | str] = []
+        for row in interlinear.rows(width):
+            if parts:
+                parts.append("\n")
+            parts += [literal(row.reading, newlines=False).stylize("dim"), "\n"]
+            parts.append(literal(row.text, newlines=False))
+        return Content.assemble(*parts)
+
+    def render(self) -> Text | Content:
         width = max(1, self.content_region.width or self.size.width)
+        if self.interlinear is not None:
+            return self._render_interlinear(self.interlinear, width)
         prefix = self._prefix
         styled = Text(prefix + self._visible, no_wrap=True, overflow="crop", end="")
         for kind in MARKS:
@@ -95,6 +124,8 @@ class WrappedText(Widget):
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The paragraph offset of the character drawn at cell (x, y), if any."""
+        if self.interlinear is not None:
+            return 0  # the cursor goes to the paragraph's first sentence
         width = max(1, self.content_region.width or self.size.width)
         starts = self._starts(width)
         if not 0 <= y < len(starts):

@@ -1,0 +1,249 @@
+"""Provides the learner keys of the reading screen: readings, the dictionary, levels, word list.
+
+Nothing of ``reader.learn`` is imported until one of these keys is pressed:
+pypinyin and the dictionary cost half a second and tens of MiB, which the
+first paint must not pay. Each key runs in a thread worker that loads them
+once (``preload``) and hands the result back to the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from reader.tui.screens.note_keys import NO_CURSOR, ScreenParts
+
+if TYPE_CHECKING:
+    from reader.learn.dictionary import Dictionary, Entry
+    from reader.tui.widgets.interlinear import InterlinearParagraph
+
+READINGS = (None, "pinyin", "zhuyin")  # what p cycles through
+# Words a learner does not look up: the first other word of the sentence is meant.
+FUNCTION_WORDS = frozenset(
+    [*"的了在是和与及把被对从向为以于就都也又还而并或着过地得之其所让给将这那个我你他她它",
+     "我们", "你们", "他们", "她们", "这个", "那个", "一个", "这些", "那些", "因为", "所以",
+     "但是", "如果", "虽然", "可以", "已经", "没有", "不是", "就是", "还是", "以及", "以后"]
+)  # fmt: skip
+NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几")  # 二十, 三千: nothing to look up
+
+
+def worth_looking_up(word: str) -> bool:
+    """A Chinese word that is neither a function word nor a number."""
+    from reader.learn.pinyin import has_han
+
+    return has_han(word) and word not in FUNCTION_WORDS and not set(word) <= NUMERALS
+
+
+def cursor_word(
+    text: str, start: int, end: int, words: Sequence[str], dictionary: Dictionary
+) -> tuple[int, int]:
+    """The span of the word to look up in the sentence ``text[start:end]``: its first
+    Chinese word the dictionary lists that is not a function word or a number, else
+    the word at ``start``."""
+    from reader.learn.pinyin import word_at
+
+    at = 0
+    for word in words:
+        if start <= at < end and worth_looking_up(word) and dictionary.entry(word) is not None:
+            return at, at + len(word)
+        at += len(word)
+    return word_at(text, start, words)
+
+
+class LearnKeys(ScreenParts):
+    """p readings over the text, l the dictionary, v words above the level, + the word list."""
+
+    _learn_loaded = False
+    _reading_style: str | None = None
+    _level_marks: dict[tuple[int, int], list[tuple[int, int]]] | None = None
+    _readings: dict[tuple[int, int], InterlinearParagraph] | None = None
+    _words: dict[str, list[str]] | None = None  # each paragraph's segmentation, by its text
+
+    def _segmented(self, text: str) -> list[str]:
+        """In a worker: a paragraph's words, cut once for p, v, l and + (a 150,000-character
+        article takes seconds to segment)."""
+        from reader.learn.pinyin import segmented
+
+        if self._words is None:
+            self._words = {}
+        if (words := self._words.get(text)) is None:
+            words = self._words[text] = segmented(text)
+        return words
+
+    def _loading_notice(self) -> None:
+        if not self._learn_loaded:
+            self.say("正在加载词典和拼音……", timeout=2)
+
+    def _preload(self) -> Dictionary:
+        """In a worker: the dictionary, pypinyin and the levels, loaded once."""
+        from reader.learn.preload import preload
+
+        dictionary = preload(
+            lambda: self.app.call_from_thread(self.say, "首次使用：正在准备词典……", timeout=3)
+        )
+        self._learn_loaded = True
+        return dictionary
+
+    def _cursor_sentence(self) -> tuple[int, int, int, int] | None:
+        span = self.model.cursor_span()
+        if span is None:
+            self.say(NO_CURSOR, timeout=2)
+        return span
+
+    # l: the dictionary
+
+    def action_look_up(self) -> None:
+        if (span := self._cursor_sentence()) is not None:
+            self._loading_notice()
+            self._look_up(span)
+
+    @work(thread=True, exclusive=True, group="look-up")
+    def _look_up(self, span: tuple[int, int, int, int]) -> None:
+        dictionary = self._preload()
+        si, pi, start, end = span
+        text = self.model.paragraph(si, pi).text
+        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
+        word = text[first:last]
+        entry = dictionary.lookup(word) if word else None
+        self.app.call_from_thread(self._show_entry, entry, word)
+
+    def _show_entry(self, entry: Entry | None, word: str) -> None:
+        from reader.tui.widgets.dictionary_panel import DictionaryPanel
+
+        found = self.query("#dictionary")
+        panel = found.first(DictionaryPanel) if found else DictionaryPanel(id="dictionary")
+        if not found:
+            self.mount(panel, before="#search")
+        panel.border_title = self.model.label("词典")
+        panel.display = True
+        panel.show_entry(entry, word)
+
+    def dictionary_open(self) -> bool:
+        found = self.query("#dictionary")
+        return bool(found) and found.first().display
+
+    def close_dictionary(self) -> bool:
+        """Esc: close the panel if it is open (True when it was)."""
+        if not self.dictionary_open():
+            return False
+        self.query_one("#dictionary").display = False
+        return True
+
+    def follow_cursor(self) -> None:
+        """j/k with the panel open: look up the word of the new sentence."""
+        if self.dictionary_open() and (span := self.model.cursor_span()) is not None:
+            self._look_up(span)
+
+    # +: the word list
+
+    def action_add_word(self) -> None:
+        if self.model.store is None:
+            self.say("笔记库不可用，生词本无法保存", severity="error", timeout=3)
+        elif (span := self._cursor_sentence()) is not None:
+            self._loading_notice()
+            self._add_word(span)
+
+    @work(thread=True, exclusive=True, group="add-word")
+    def _add_word(self, span: tuple[int, int, int, int]) -> None:
+        dictionary = self._preload()
+        si, pi, start, end = span
+        text = self.model.paragraph(si, pi).text
+        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
+        self.app.call_from_thread(self._store_word, text[first:last], text[start:end])
+
+    def _store_word(self, word: str, sentence: str) -> None:
+        from reader.learn.wordlist import add_word
+
+        store = self.model.store
+        if not word or store is None:
+            self.say(NO_CURSOR, timeout=2)
+            return
+        added: list[bool] = []
+        if self._write(lambda: added.append(add_word(store, word, sentence)), "未能加入生词本"):
+            told = "已加入生词本：{}" if added[0] else "生词本里已有：{}"
+            self.say(told, word, timeout=2)
+
+    # v: words above the reader's level
+
+    def action_toggle_level(self) -> None:
+        if self._level_marks is not None:
+            self._level_marks = None
+            for view in self.article.views:
+                view.set_marks("level", [])
+            return
+        from reader.learn.levels import chosen_level
+
+        self._loading_notice()
+        # Read here: the store's connection belongs to this (the UI) thread.
+        self._mark_levels(chosen_level(self.model.store))
+
+    @work(thread=True, exclusive=True, group="levels")
+    def _mark_levels(self, level: int) -> None:
+        from reader.learn.levels import spans_above
+
+        self._preload()
+        marks = {
+            (si, pi): spans_above(paragraph.text, level, self._segmented(paragraph.text))
+            for si, section in enumerate(self.model.shown.sections)
+            for pi, paragraph in enumerate(section.paragraphs)
+        }
+        self.app.call_from_thread(self._show_levels, marks, level)
+
+    def _show_levels(self, marks: dict[tuple[int, int], list[tuple[int, int]]], level: int) -> None:
+        from reader.learn.levels import label
+
+        self._level_marks = marks
+        self.learn_follow()
+        self.say("已标出 {} 以上的词", label(level), timeout=2)
+
+    # p: readings over the text
+
+    def action_cycle_readings(self) -> None:
+        style = READINGS[(READINGS.index(self._reading_style) + 1) % len(READINGS)]
+        self._reading_style = style
+        if style is None:
+            self._readings = None
+            for view in self.article.views:
+                view.set_interlinear(None)
+            return
+        self._loading_notice()
+        self._build_readings(style)
+
+    @work(thread=True, exclusive=True, group="readings")
+    def _build_readings(self, style: str) -> None:
+        """Segmentation and readings for every paragraph take a while on a long text."""
+        from reader.learn.pinyin import ReadingStyle
+        from reader.tui.widgets.interlinear import InterlinearParagraph
+
+        self._preload()
+        readings = {
+            (si, pi): InterlinearParagraph(p.text, ReadingStyle(style), self._segmented(p.text))
+            for si, section in enumerate(self.model.shown.sections)
+            for pi, p in enumerate(section.paragraphs)
+        }
+        self.app.call_from_thread(self._show_readings, style, readings)
+
+    def _show_readings(
+        self, style: str, readings: dict[tuple[int, int], InterlinearParagraph]
+    ) -> None:
+        if style != self._reading_style:
+            return  # pressed again meanwhile
+        self._readings = readings
+        self.learn_follow()
+
+    def learn_follow(self) -> None:
+        """Give every mounted paragraph its readings and level marks: called when they
+        are computed, when the rest of the article is mounted, after a script change."""
+        for view in self.article.views:
+            key = (view.section, view.paragraph)
+            if self._level_marks is not None:
+                view.set_marks("level", self._level_marks.get(key, []))
+            reading = self._readings.get(key) if self._readings is not None else None
+            view.set_interlinear(reading if reading and reading.text == view.text else None)
+
+    def after_convert(self) -> None:
+        """Another script: the readings are of the old text, so compute them anew."""
+        if self._reading_style is not None:
+            self._build_readings(self._reading_style)

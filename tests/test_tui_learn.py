@@ -1,0 +1,197 @@
+"""The learner keys in the reader under Textual's pilot: p, l, v, + and lazy loading."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from reader.ingest.loading import load_path
+from reader.learn.wordlist import saved_words
+from reader.notes.store import NoteStore
+from reader.tui.app import ReaderApp
+from reader.tui.dialogs import HelpScreen
+from reader.tui.screens.learn_keys import cursor_word
+from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.widgets.dictionary_panel import DictionaryPanel
+
+from .conftest import SAMPLES
+
+NEWS = SAMPLES / "01_news_scraped.txt"
+
+
+async def settle(app: ReaderApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def reader_app() -> ReaderApp:
+    return ReaderApp(load_path(NEWS), str(NEWS.resolve()))
+
+
+async def test_l_opens_the_dictionary_on_the_cursor_word_and_esc_closes_it() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert not screen.query("#dictionary")  # nothing of the dictionary before l
+        await pilot.press("j", "l")
+        screen = await settle(app, pilot)
+        panel = screen.query_one("#dictionary", DictionaryPanel)
+        assert panel.display and panel.entry is not None
+        si, pi, start, end = screen.model.cursor_span()  # type: ignore[misc]
+        sentence = screen.model.paragraph(si, pi).text[start:end]
+        word = panel.entry.simplified
+        assert word in sentence or panel.entry.traditional in sentence
+        shown = str(panel.render())
+        assert word in shown and panel.entry.senses[0].pinyin in shown
+        await pilot.press("j")  # the panel follows the cursor
+        await settle(app, pilot)
+        assert panel.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not panel.display
+        assert isinstance(app.screen, ReaderScreen)  # Esc closed the panel, not the reader
+
+
+async def test_p_shows_readings_over_the_paragraphs_then_zhuyin_then_off() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        view = screen.views[0]
+        plain_height = view.size.height
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert view.interlinear is not None
+        assert all(v.interlinear is not None for v in screen.views)  # every batch follows
+        lines = str(view.render()).split("\n")
+        assert len(lines) % 2 == 0 and view.size.height > plain_height
+        assert any(c in lines[0] for c in "āáǎàēéěèīíǐìōóǒòūúǔù")  # a pinyin line on top
+        assert lines[1].strip() and lines[1].strip()[0] in view.text
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert any("ㄅ" <= c <= "ㄩ" for c in str(view.render()))  # 注音符号
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert view.interlinear is None and view.size.height == plain_height
+
+
+async def test_v_marks_words_above_the_level_and_again_clears_them() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        marked = [(v, s) for v in screen.views for s in v.marks.get("level", [])]
+        assert marked  # the default level is 4: a news article has harder words
+        view, (start, end) = marked[0]
+        from reader.learn.levels import is_above
+
+        assert is_above(view.text[start:end], 4)
+        await pilot.press("v")
+        await pilot.pause()
+        assert not any(v.marks.get("level") for v in screen.views)
+
+
+async def test_v_follows_the_level_the_reader_chose(private_data_dir: Path) -> None:
+    store = NoteStore.open(private_data_dir)
+    store.set_setting("hsk_level", "1")
+    store.close()
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("v")
+        screen = await settle(app, pilot)
+        level_1 = sum(len(v.marks.get("level", [])) for v in screen.views)
+        assert level_1 > 0
+    store = NoteStore.open(private_data_dir)
+    store.set_setting("hsk_level", "7")
+    store.close()
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        screen = await settle(app, pilot)
+        level_7 = sum(len(v.marks.get("level", [])) for v in screen.views)
+        assert level_7 < level_1
+
+
+async def test_plus_adds_the_cursor_word_with_its_sentence(private_data_dir: Path) -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("j", "plus")
+        screen = await settle(app, pilot)
+        si, pi, start, end = screen.model.cursor_span()  # type: ignore[misc]
+        sentence = screen.model.paragraph(si, pi).text[start:end]
+    store = NoteStore.open(private_data_dir)
+    try:
+        [saved] = saved_words(store)
+    finally:
+        store.close()
+    assert saved.word and saved.word in sentence
+    assert saved.sentence == sentence.strip()
+
+
+def test_opening_the_reader_does_not_import_pypinyin() -> None:
+    """The first paint must not pay for pypinyin or the dictionary: a fresh process
+    opens the reader, waits for the summary, and looks at what was imported."""
+    script = textwrap.dedent(
+        f"""
+        import asyncio, sys
+        from reader.ingest.loading import load_path
+        from reader.tui.app import ReaderApp
+
+        async def main():
+            app = ReaderApp(load_path({str(NEWS)!r}), {str(NEWS)!r})
+            async with app.run_test(size=(120, 40)) as pilot:
+                for _ in range(3):
+                    await app.workers.wait_for_complete()
+                    await pilot.pause()
+                print(type(app.screen).__name__, len(app.screen.views))
+            print("pypinyin" in sys.modules, "reader.learn.dictionary" in sys.modules)
+
+        asyncio.run(main())
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    opened, imported = result.stdout.strip().splitlines()[-2:]
+    assert opened.startswith("ReaderScreen") and not opened.endswith(" 0")
+    assert imported == "False False"
+
+
+async def test_help_credits_cc_cedict() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "释义来自 CC-CEDICT（CC BY-SA 4.0）" in str(
+            app.screen.query_one("#help-credit").render()
+        )
+        keys = str(app.screen.query_one("#help-keys").render())
+        assert "查光标所在句子的词" in keys and "加入生词本" in keys
+
+
+def test_the_cursor_word_skips_function_words_and_numbers() -> None:
+    from reader.learn.dictionary import load_dictionary
+
+    text = "他说二十年前我们在银行工作。"
+    words = ["他", "说", "二十", "年前", "我们", "在", "银行", "工作", "。"]
+    # from 他: 他 is a function word, 说 is the first word worth looking up
+    assert cursor_word(text, 0, len(text), words, load_dictionary()) == (1, 2)
+    # from 二十: the number is skipped for the next listed word
+    start = text.index("二十")
+    assert text[slice(*cursor_word(text, start, len(text), words, load_dictionary()))] == "年前"
+    assert (
+        text[slice(*cursor_word(text, text.index("我们"), len(text), words, load_dictionary()))]
+        == "银行"
+    )
