@@ -8,20 +8,13 @@ from reader.ingest.loading import load_path, load_text
 from reader.nlp.analysis import analyze, summary_dict
 from reader.output.summary_text import summary_lines
 from reader.tui.app import ReaderApp
-from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.widgets.paragraph import WrappedText
 
 from .conftest import SAMPLES, run_cli
+from .pilot import settle
 
 NEWS = SAMPLES / "01_news_scraped.txt"
 
-
-async def _settled(app: ReaderApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen
 
 
 async def test_the_summary_pane_shows_each_sections_sentence_under_its_heading() -> None:
@@ -29,7 +22,7 @@ async def test_the_summary_pane_shows_each_sections_sentence_under_its_heading()
     best = analyze(document).section_best
     app = ReaderApp(document, str(NEWS.resolve()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _settled(app, pilot)
+        screen = await settle(app, pilot)
         digest = screen.query_one("#digest", ListView)
         assert digest.display and screen.query_one("#digest-title").display
         entries = [
@@ -56,7 +49,7 @@ async def test_the_summary_pane_shows_each_sections_sentence_under_its_heading()
 async def test_choosing_a_digest_sentence_jumps_to_it() -> None:
     app = ReaderApp(load_path(NEWS), str(NEWS.resolve()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _settled(app, pilot)
+        screen = await settle(app, pilot)
         digest = screen.query_one("#digest", ListView)
         digest.focus()
         digest.index = len(digest.children) - 1
@@ -74,7 +67,7 @@ async def test_a_document_without_sections_shows_no_digest() -> None:
     path = SAMPLES / "07_bike_lanes.txt"
     app = ReaderApp(load_path(path), str(path.resolve()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _settled(app, pilot)
+        screen = await settle(app, pilot)
         assert not screen.query_one("#digest").display
         assert not screen.query_one("#digest-title").display
 

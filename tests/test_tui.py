@@ -16,6 +16,7 @@ from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.widgets.paragraph import ParagraphView
 
 from .conftest import SAMPLES
+from .pilot import settle
 
 NEWS = SAMPLES / "01_news_scraped.txt"
 
@@ -24,15 +25,6 @@ def reader_app(name: str = "01_news_scraped.txt") -> ReaderApp:
     path = SAMPLES / name
     return ReaderApp(load_path(path), str(path.resolve()))
 
-
-async def settle(app: ReaderApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
-    """Wait until workers (analysis, conversion) are done and the screen has refreshed."""
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def shown_text(screen: ReaderScreen) -> str:

@@ -20,20 +20,13 @@ from reader.tui.dialogs import (
     help_text,
     key_name,
 )
-from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.widgets.side_panes import HeadingTree
 
 from .conftest import SAMPLES
+from .pilot import settle
 
 REPORT = SAMPLES / "03_policy_report.txt"
 
-
-async def settled(app: ReaderApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen
 
 
 def screen_rows(app: ReaderApp) -> list[str]:
@@ -43,7 +36,7 @@ def screen_rows(app: ReaderApp) -> list[str]:
 async def test_long_headings_end_in_an_ellipsis_and_no_scrollbar_under_the_tree() -> None:
     app = ReaderApp(load_path(REPORT), str(REPORT))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(app, pilot)
+        await settle(app, pilot)
         tree = app.screen.query_one(HeadingTree)
         # the tree's rows, up to the pane's right border
         rows = [r.split("▎")[0] for r in screen_rows(app)[tree.region.y : tree.region.bottom]]
@@ -57,7 +50,7 @@ async def test_long_headings_end_in_an_ellipsis_and_no_scrollbar_under_the_tree(
 async def test_leaf_headings_have_no_expander_and_enter_jumps_without_toggling() -> None:
     app = ReaderApp(load_path(REPORT), str(REPORT))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await settled(app, pilot)
+        screen = await settle(app, pilot)
         tree = screen.query_one(HeadingTree)
         leaves = [n for n in tree.nodes_by_section.values() if not n.children]
         parents = [n for n in tree.nodes_by_section.values() if n.children]
@@ -70,7 +63,7 @@ async def test_leaf_headings_have_no_expander_and_enter_jumps_without_toggling()
         tree.move_cursor(leaf, animate=False)
         expanded = leaf.is_expanded
         await pilot.press("enter")
-        await settled(app, pilot)
+        await settle(app, pilot)
         assert leaf.is_expanded == expanded  # Enter on a leaf only jumps
         assert screen.section == leaf.data
         tree.focus()
@@ -99,7 +92,7 @@ def test_help_rows_list_tab_and_align_by_display_width() -> None:
 async def test_help_in_the_reader_lists_tab_and_names_keys_alike() -> None:
     app = ReaderApp(load_path(REPORT), str(REPORT))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(app, pilot)
+        await settle(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -122,7 +115,7 @@ async def test_picker_starts_beside_the_article_and_goes_up(tmp_path: Path) -> N
     shutil.copyfile(REPORT, article)
     app = ReaderApp(load_path(article), str(article))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(app, pilot)
+        await settle(app, pilot)
         await pilot.press("o")
         await pilot.pause()
         picker = app.screen
@@ -146,7 +139,7 @@ async def test_export_proposes_a_file_beside_the_article_with_the_usual_mode(
     shutil.copyfile(REPORT, article)
     app = ReaderApp(load_path(article), str(article))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(app, pilot)
+        await settle(app, pilot)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ExportPrompt)

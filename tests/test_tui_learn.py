@@ -17,17 +17,10 @@ from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.widgets.dictionary_panel import DictionaryPanel
 
 from .conftest import SAMPLES
+from .pilot import settle
 
 NEWS = SAMPLES / "01_news_scraped.txt"
 
-
-async def settle(app: ReaderApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def reader_app() -> ReaderApp:
