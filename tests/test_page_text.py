@@ -244,3 +244,12 @@ def test_a_text_of_one_short_line_is_its_own_body() -> None:
     doc = load_text(post)
     assert doc.title is None
     assert [p.text for _, _, p in doc.paragraphs()] == [post]
+
+
+def test_the_headline_is_the_line_above_the_date_nearest_the_article() -> None:
+    title = "青禾一季度新增绿道四十二公里"
+    page = scraped_page(title).split("\n\n")
+    page[0] = "青禾在线"  # no page-title line to name the headline
+    top = ["公告", "2024-01-02 09:00", *page[1:6]]  # a date of something else near the top
+    doc = load_text("\n\n".join([page[0], *top, *page[6:]]))
+    assert doc.title == title

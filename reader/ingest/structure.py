@@ -277,7 +277,12 @@ def _find_headline(
                 return i
     metas = [i for i in above if roles[i] is Role.META]
     if metas:
-        first_meta = next(i for i in metas if not any(m < i for m in metas if m > i - 3))
+        # the first line of the run of metadata lines nearest the article
+        first_meta = metas[-1]
+        for earlier in reversed(metas[:-1]):
+            if first_meta - earlier > 3:
+                break
+            first_meta = earlier
         before = [i for i in shaped if i < first_meta and first_meta - i <= 3]
         if before:
             return before[-1]
