@@ -15,6 +15,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
+from reader.convert import simplified_view
 from reader.errors import ArticleError
 from reader.ingest.boilerplate import is_boilerplate
 from reader.ingest.metadata import parse_meta_line
@@ -140,8 +141,6 @@ def author_name(value: str | None) -> str | None:
     value = value.strip()
     if _LABEL_ONLY.match(value):
         return None
-    from reader.convert import simplified_view
-
     found = parse_meta_line(simplified_view(value), value)
     if found is not None:
         return found.author
