@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.learn.heteronyms import Override, overrides, read_alone
 from reader.learn.pinyin import (
     ReadingStyle,
     char_readings,
@@ -52,6 +53,20 @@ POLYPHONES = [
     ("请为我们唱一首歌", "为", "wèi"),
     ("他成为了医生", "成为", "chéngwéi"),
     ("他得到了奖励", "得到", "dédào"),
+    # One-character heteronyms read from the word beside them (reader.learn.heteronyms).
+    ("他教我们中文", "教", "jiāo"),
+    ("老师教大家唱歌", "教", "jiāo"),
+    ("我向老师请教", "请教", "qǐngjiào"),
+    ("我得走了", "得", "děi"),
+    ("我们还得等", "得", "děi"),
+    ("他跑得很快", "得", "de"),
+    ("她长得很好看", "得", "de"),
+    ("他说得对", "得", "de"),
+    ("他慢慢地走过来", "地", "de"),
+    ("他高兴地说", "地", "de"),
+    ("这是一块地", "地", "dì"),
+    ("我家有两只狗", "只", "zhī"),
+    ("我只有一个", "只", "zhǐ"),
 ]
 
 # The same sentences in traditional script read the same.
@@ -67,6 +82,9 @@ TRADITIONAL = [
     ("我覺得很好", "覺得", "juéde"),
     ("我想睡覺", "睡覺", "shuìjiào"),
     ("銀行的行長來了", "行長", "hángzhǎng"),
+    ("這隻狗跑得很快", "得", "de"),
+    ("他們還得等", "得", "děi"),
+    ("他教我們中文", "教", "jiāo"),
 ]
 
 
@@ -121,3 +139,21 @@ def test_segmentation_covers_the_text_and_cuts_traditional_where_simplified_is_c
     assert "".join(words) == text
     assert "銀行" in words
     assert words_in("a b", ["a", "b"]) == ["a", " ", "b"]
+
+
+def test_a_lone_heteronym_reads_by_its_neighbours_in_zhuyin_too() -> None:
+    words = segmented("他跑得很快")
+    assert word_readings(words, ReadingStyle.ZHUYIN)[words.index("得")] == ("ㄉㄜ˙",)
+    words = segmented("我得走了")
+    assert word_readings(words, ReadingStyle.ZHUYIN)[words.index("得")] == ("ㄉㄟˇ",)
+
+
+def test_rules_apply_only_where_pypinyin_read_the_character_alone() -> None:
+    # 请教 is one of pypinyin's phrases: its jiào stands even when cut 请 / 教.
+    assert read_alone("请教") == [False, False]
+    assert overrides(["请", "教"], read_alone("请教")) == []
+    assert overrides(["他", "教", "我们"], read_alone("他教我们")) == [Override(1, "jiāo")]
+    # A character inside a longer word is the word's business (得到, 记得).
+    assert overrides(["他", "得到"], read_alone("他得到")) == []
+    # 得了 keeps its reading: dé le, not a particle.
+    assert overrides(["跑", "得", "了"], [True, True, True]) == []

@@ -61,12 +61,34 @@ def word_readings(
     """
     text = "".join(words)
     sounds = char_readings(text, style)
+    _correct_lone_heteronyms(words, sounds, style)
     result: list[tuple[str, ...]] = []
     at = 0
     for word in words:
         result.append(tuple(sounds[at : at + len(word)]) if has_han(word) else ())
         at += len(word)
     return result
+
+
+def _correct_lone_heteronyms(words: Sequence[str], sounds: list[str], style: ReadingStyle) -> None:
+    """Put in ``sounds`` the readings the word around a lone heteronym gives it
+    (跑得快 de, 我得走 děi, 教我们 jiāo: ``reader.learn.heteronyms``)."""
+    from reader.learn.heteronyms import overrides, read_alone
+
+    view = simplified_view("".join(words))
+    simplified, at = [], 0
+    for word in words:
+        simplified.append(view[at : at + len(word)])
+        at += len(word)
+    found = overrides(simplified, read_alone(view))
+    if not found:
+        return
+    pypinyin = _module()
+    for override in found:
+        sound = override.pinyin
+        if style is ReadingStyle.ZHUYIN:
+            sound = pypinyin.style.convert(sound, pypinyin.Style.BOPOMOFO, strict=True)
+        sounds[override.index] = sound
 
 
 def char_readings(text: str, style: ReadingStyle = ReadingStyle.PINYIN) -> list[str]:
