@@ -75,7 +75,7 @@ async def test_dictionary_panel_text_is_literal() -> None:
         assert "[bold]词" in shown and "[@click=app.quit]詞" in shown and "\x1b" not in shown
         panel.show_entry(None, "锐能")
         await pilot.pause()
-        assert "锐能: not in the dictionary" in panel.render().plain
+        assert "锐能：词典里没有这个词" in panel.render().plain
 
 
 def test_entry_lines_show_both_scripts_readings_and_parts() -> None:
@@ -84,4 +84,4 @@ def test_entry_lines_show_both_scripts_readings_and_parts() -> None:
     lines = entry_lines(entry)
     assert lines[0] == "图书馆 〔圖書館〕"
     assert "tú shū guǎn" in lines
-    assert "Parts:" in lines and any(line.startswith("  图书 tú shū") for line in lines)
+    assert "词的组成：" in lines and any(line.startswith("  图书 tú shū") for line in lines)
