@@ -224,6 +224,13 @@ class Reading:
         self.cursor = order[max(0, min(len(order) - 1, index + step))]
         return self.cursor
 
+    def focus_word(self, section: int, paragraph: int, start: int, end: int) -> Cursor:
+        """The word the dictionary shows (its word cursor): drawn with the focus mark, and
+        the reading cursor on the sentence that holds it, so a step past a sentence end
+        moves the sentence too."""
+        self.focus = (section, paragraph, start, end)
+        return self.cursor_at(section, paragraph, start)
+
     def cursor_span(self, whole_paragraph: bool = False) -> tuple[int, int, int, int] | None:
         """Section, paragraph and offsets of what the cursor is on (in the original)."""
         if self.cursor is None:

@@ -253,3 +253,17 @@ def test_problems_with_system_details_keep_the_details() -> None:
     error = ArticleError("/d/notes.db", "cannot use the notes store (file is not a database)")
     assert in_chinese(error) == "/d/notes.db：无法使用笔记库 (file is not a database)"
     assert in_chinese(ArticleError("a.txt", "permission denied")) == "a.txt：没有读取权限"
+
+
+def test_the_dictionary_word_is_the_focus_and_takes_the_sentence_cursor_with_it() -> None:
+    model = reading(NEWS)
+    si, pi, paragraph = next(
+        (s, p, q) for s, p, q in model.shown.paragraphs() if len(q.sentences) > 1
+    )
+    second = paragraph.sentences[1]
+    model.cursor_at(si, pi, 0)
+    cursor = model.focus_word(si, pi, second.start, second.start + 2)
+    assert cursor == model.cursor == Cursor(si, pi, 1)
+    marks = model.marks()[(si, pi)]
+    assert marks.focus == [(second.start, second.start + 2)]
+    assert marks.cursor == [(second.start, second.end)]

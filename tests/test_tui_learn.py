@@ -22,7 +22,6 @@ from .pilot import settle
 NEWS = SAMPLES / "01_news_scraped.txt"
 
 
-
 def reader_app() -> ReaderApp:
     return ReaderApp(load_path(NEWS), str(NEWS.resolve()))
 
@@ -188,3 +187,70 @@ def test_the_cursor_word_skips_function_words_and_numbers() -> None:
         text[slice(*cursor_word(text, text.index("我们"), len(text), words, load_dictionary()))]
         == "银行"
     )
+
+
+def focused(screen: ReaderScreen) -> tuple[int, int, int, int] | None:
+    """The span the screen hands its paragraph with the focus mark (the dictionary's word)."""
+    spans = [(*key, *span) for key, m in screen.model.marks().items() for span in m.focus]
+    return spans[0] if len(spans) == 1 else None
+
+
+async def test_left_and_right_move_the_dictionary_word_across_sentences() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("right")  # the panel is closed: ← → are not the word cursor's
+        await settle(app, pilot)
+        assert screen.model.focus is None
+        await pilot.press("j", "l")
+        screen = await settle(app, pilot)
+        panel = screen.query_one("#dictionary", DictionaryPanel)
+        first = screen.model.focus
+        assert first is not None and focused(screen) == first
+        seen = [first]
+        sentences = {screen.model.cursor}
+        while len(sentences) < 2 and len(seen) < 80:  # on, past a sentence end
+            await pilot.press("right")
+            await settle(app, pilot)
+            here = screen.model.focus
+            assert here is not None and here != seen[-1]
+            si, pi, start, end = here
+            word = screen.model.paragraph(si, pi).text[start:end]
+            assert panel.entry is None or word in (panel.entry.simplified, panel.entry.traditional)
+            assert screen.model.cursor_span()[:2] == (si, pi)  # type: ignore[index]
+            cursor_start, cursor_end = screen.model.cursor_span()[2:]  # type: ignore[index]
+            assert cursor_start <= start < cursor_end  # the sentence follows the word
+            assert focused(screen) == here  # drawn with the focus mark
+            seen.append(here)
+            sentences.add(screen.model.cursor)
+        assert [s[:2] + s[2:3] for s in seen] == sorted(s[:2] + s[2:3] for s in seen)
+        assert len(sentences) > 1
+        await pilot.press("left")
+        await settle(app, pilot)
+        assert screen.model.focus == seen[-2]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.model.focus is None and not panel.display
+        await pilot.press("left")
+        await settle(app, pilot)
+        assert screen.model.focus is None
+
+
+async def test_the_panel_speaks_the_script_shown() -> None:
+    from reader.learn.dictionary import load_dictionary
+
+    path = SAMPLES / "02_essay_traditional.txt"
+    app = ReaderApp(load_path(path), str(path.resolve()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "l")
+        screen = await settle(app, pilot)
+        panel = screen.query_one("#dictionary", DictionaryPanel)
+        assert panel.border_title == "詞典"
+        screen._show_entry(load_dictionary().lookup("圖書館"), "圖書館")
+        await pilot.pause()
+        shown = panel.render().plain
+        assert "詞的組成：" in shown and "词的组成" not in shown
+        screen._show_entry(None, "銳能")
+        await pilot.pause()
+        assert "銳能：詞典" in panel.render().plain

@@ -45,6 +45,8 @@ READER_BINDINGS: list[BindingType] = [
         "p", "cycle_readings", "拼音", show=False, tooltip="在正文上方注音：拼音 → 注音符号 → 关闭"
     ),
     Binding("l", "look_up", "查词", show=False, tooltip="查光标所在句子的词（Esc 关闭词典）"),
+    Binding("left", "step_word(-1)", "上一个词", show=False, tooltip="词典打开时：查上一个词"),
+    Binding("right", "step_word(1)", "下一个词", show=False, tooltip="词典打开时：查下一个词"),
     Binding("v", "toggle_level", "生词", show=False, tooltip="标出超出你 HSK 等级的词"),
     Binding("plus", "add_word", "加生词", show=False, tooltip="把光标处的词和句子加入生词本"),
     Binding("left_square_bracket", "toggle_pane('nav')", "目录", tooltip="显示/隐藏目录"),

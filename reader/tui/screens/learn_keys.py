@@ -60,6 +60,7 @@ class LearnKeys(ScreenParts):
     _level_marks: dict[tuple[int, int], list[tuple[int, int]]] | None = None
     _readings: dict[tuple[int, int], InterlinearParagraph] | None = None
     _words: dict[str, list[str]] | None = None  # each paragraph's segmentation, by its text
+    _word: tuple[int, int, int, int] | None = None  # the dictionary's word: ← → move it
 
     def _segmented(self, text: str) -> list[str]:
         """In a worker: a paragraph's words, cut once for p, v, l and + (a 150,000-character
@@ -107,9 +108,11 @@ class LearnKeys(ScreenParts):
         first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
         word = text[first:last]
         entry = dictionary.lookup(word) if word else None
-        self.app.call_from_thread(self._show_entry, entry, word)
+        self.app.call_from_thread(self._show_entry, entry, word, (si, pi, first, last))
 
-    def _show_entry(self, entry: Entry | None, word: str) -> None:
+    def _show_entry(
+        self, entry: Entry | None, word: str, where: tuple[int, int, int, int] | None = None
+    ) -> None:
         from reader.tui.widgets.dictionary_panel import DictionaryPanel
 
         found = self.query("#dictionary")
@@ -118,18 +121,58 @@ class LearnKeys(ScreenParts):
             self.mount(panel, before="#search")
         panel.border_title = self.model.label("词典")
         panel.display = True
-        panel.show_entry(entry, word)
+        panel.show_entry(entry, word, self.model.label)
+        if where is not None and where[2] < where[3]:
+            self._word = where
+            self.model.focus_word(*where)
+            self._show_cursor()
 
     def dictionary_open(self) -> bool:
         found = self.query("#dictionary")
         return bool(found) and found.first().display
 
     def close_dictionary(self) -> bool:
-        """Esc: close the panel if it is open (True when it was)."""
+        """Esc: close the panel if it is open (True when it was), and the word cursor."""
         if not self.dictionary_open():
             return False
         self.query_one("#dictionary").display = False
+        if self._word is not None and self.model.focus == self._word:
+            self.model.focus = None
+            self.changed()
+        self._word = None
         return True
+
+    # ← →: the word cursor, with the dictionary open
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """← and → are the word cursor's only while the dictionary is open."""
+        if action == "step_word":
+            return self.dictionary_open() and self._word is not None
+        return super().check_action(action, parameters)
+
+    def action_step_word(self, step: int) -> None:
+        if self._word is not None:
+            self._step_word(self._word, step)
+
+    @work(thread=True, exclusive=True, group="look-up")
+    def _step_word(self, here: tuple[int, int, int, int], step: int) -> None:
+        from reader.learn.word_cursor import step_word
+
+        dictionary = self._preload()
+        order = [(si, pi) for si, pi, _ in self.model.shown.paragraphs()]
+        found = step_word(
+            order,
+            lambda key: self._segmented(self.model.paragraph(*key).text),
+            ((here[0], here[1]), here[2]),
+            step,
+        )
+        if found is None:
+            return  # the first or last word of the article: stay
+        (si, pi), (first, last) = found
+        word = self.model.paragraph(si, pi).text[first:last]
+        self.app.call_from_thread(
+            self._show_entry, dictionary.lookup(word), word, (si, pi, first, last)
+        )
 
     def follow_cursor(self) -> None:
         """j/k with the panel open: look up the word of the new sentence."""
