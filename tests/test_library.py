@@ -69,3 +69,67 @@ async def test_opening_an_entry_reuses_its_parsed_document() -> None:
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.model.original is entry.document
         assert app.screen.from_library
+
+
+async def test_the_unknown_word_column_is_filled_after_the_list_and_kept(
+    private_data_dir: Path,
+) -> None:
+    from reader.learn.levels import remember_level
+    from reader.learn.vocab import count_unknown
+    from reader.tui.screens import library
+
+    store = NoteStore.open(private_data_dir)
+    remember_level(store, 2)  # the reader's level is read from the store handed in
+    store.close()
+    library._counts.clear()
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen) and screen.level == 2
+        table = screen.query_one(DataTable)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        counts = [str(table.get_cell(str(i), library.UNKNOWN)) for i in range(len(screen.entries))]
+        first = screen.entries[0]
+        assert first.document is not None
+        assert counts[0] == f"{count_unknown(first.document, 2):,}"
+        assert all(c != library.COUNTING for c in counts)
+        # Counted once per version of a file: coming back shows them at once, no worker.
+        counter = screen._counter
+        screen.refresh_entries()
+        assert [str(table.get_cell(str(i), library.UNKNOWN)) for i in range(len(counts))] == counts
+        await pilot.pause()
+        assert screen._counter is counter
+        # An article not counted yet is listed at once, its count to come.
+        library._counts.clear()
+        screen.refresh_entries()
+        assert str(table.get_cell("0", library.UNKNOWN)) == library.COUNTING
+        assert table.row_count == len(counts)  # listed all the same
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(table.get_cell("0", library.UNKNOWN)) == counts[0]
+
+
+async def test_an_edited_file_is_counted_again(tmp_path: Path, private_data_dir: Path) -> None:
+    from reader.tui.screens import library
+
+    path = tmp_path / "green.txt"
+    path.write_text(f"绿道\n\n{BODY}\n", encoding="utf-8")
+    store = NoteStore.open(private_data_dir)
+    store.open_article(load_path(path), str(path.resolve()))
+    store.close()
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        table = screen.query_one(DataTable)
+        before = str(table.get_cell("0", library.UNKNOWN))
+        path.write_text(f"绿道\n\n{BODY}锂电池、氢燃料、碳纤维。\n", encoding="utf-8")
+        screen.refresh_entries()
+        assert str(table.get_cell("0", library.UNKNOWN)) == library.COUNTING
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert int(str(table.get_cell("0", library.UNKNOWN))) > int(before)

@@ -39,7 +39,8 @@ def test_reading_screen_converted_to_taiwan(snap_compare) -> None:  # type: igno
 
 
 def test_library_screen_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(ReaderApp(), terminal_size=(80, 24))
+    # Once the worker has counted the words above the level of every article.
+    assert snap_compare(ReaderApp(), terminal_size=(80, 24), run_before=until_summary_is_ready)
 
 
 def reader(name: str = "01_news_scraped.txt") -> ReaderApp:

@@ -60,7 +60,7 @@ class ReaderApp(App[None]):
         self.settings = Settings.load(self.store)
         self.theme = self.settings.theme
         if self.document is None:
-            self.push_screen(LibraryScreen())
+            self.push_screen(LibraryScreen(self.store))
         else:
             self.push_screen(self._reader(self.document, self.path))
 
