@@ -61,6 +61,7 @@ class LearnKeys(ScreenParts):
     _readings: dict[tuple[int, int], InterlinearParagraph] | None = None
     _words: dict[str, list[str]] | None = None  # each paragraph's segmentation, by its text
     _word: tuple[int, int, int, int] | None = None  # the dictionary's word: ← → move it
+    _dictionary: Dictionary | None = None  # once loaded
 
     def _segmented(self, text: str) -> list[str]:
         """In a worker: a paragraph's words, cut once for p, v, l and + (a 150,000-character
@@ -85,6 +86,7 @@ class LearnKeys(ScreenParts):
             lambda: self.app.call_from_thread(self.say, "首次使用：正在准备词典……", timeout=3)
         )
         self._learn_loaded = True
+        self._dictionary = dictionary
         return dictionary
 
     def _cursor_sentence(self) -> tuple[int, int, int, int] | None:
@@ -151,28 +153,51 @@ class LearnKeys(ScreenParts):
         return super().check_action(action, parameters)
 
     def action_step_word(self, step: int) -> None:
-        if self._word is not None:
-            self._step_word(self._word, step)
+        """Here when the paragraphs passed through are already cut (every step within
+        a paragraph: presses as fast as keys repeat), else in a worker that cuts them."""
+        from reader.learn.word_cursor import step_word
+
+        if self._word is None or self._dictionary is None:
+            return
+        cut = self._words or {}
+
+        def words_of(key: tuple[int, int]) -> list[str]:
+            if (words := cut.get(self.model.paragraph(*key).text)) is None:
+                raise LookupError(key)
+            return words
+
+        here = self._word
+        try:
+            found = step_word(self._order(), words_of, ((here[0], here[1]), here[2]), step)
+        except LookupError:
+            self._step_word(here, step)
+            return
+        if found is not None:
+            self._show_step(self._dictionary, found)
 
     @work(thread=True, exclusive=True, group="look-up")
     def _step_word(self, here: tuple[int, int, int, int], step: int) -> None:
         from reader.learn.word_cursor import step_word
 
         dictionary = self._preload()
-        order = [(si, pi) for si, pi, _ in self.model.shown.paragraphs()]
         found = step_word(
-            order,
+            self._order(),
             lambda key: self._segmented(self.model.paragraph(*key).text),
             ((here[0], here[1]), here[2]),
             step,
         )
-        if found is None:
-            return  # the first or last word of the article: stay
+        if found is not None:  # else the first or last word of the article: stay
+            self.app.call_from_thread(self._show_step, dictionary, found)
+
+    def _order(self) -> list[tuple[int, int]]:
+        return [(si, pi) for si, pi, _ in self.model.shown.paragraphs()]
+
+    def _show_step(
+        self, dictionary: Dictionary, found: tuple[tuple[int, int], tuple[int, int]]
+    ) -> None:
         (si, pi), (first, last) = found
         word = self.model.paragraph(si, pi).text[first:last]
-        self.app.call_from_thread(
-            self._show_entry, dictionary.lookup(word), word, (si, pi, first, last)
-        )
+        self._show_entry(dictionary.lookup(word), word, (si, pi, first, last))
 
     def follow_cursor(self) -> None:
         """j/k with the panel open: look up the word of the new sentence."""
