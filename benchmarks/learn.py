@@ -8,7 +8,9 @@ Each figure comes from a new process, as a reader starting up would see it:
   - later lookups: the mean over the words of a sample article (target < 5 ms);
   - readings: importing pypinyin and reading a first sentence; HSK levels: the list;
   - memory: resident set growth once the dictionary, pypinyin and the HSK list are
-    loaded and a few hundred lookups done (target +≤ 80 MiB).
+    loaded and a few hundred lookups done (target +≤ 80 MiB);
+  - readings of the whole sample as ``p`` computes them, and the library's count of
+    the sample's words above HSK 4 (segmenter loaded), per article.
 
     python benchmarks/learn.py [--repeat 3]
 """
@@ -54,8 +56,21 @@ readings = time.perf_counter() - t2
 t3 = time.perf_counter()
 levels.load_levels()
 hsk = time.perf_counter() - t3
+growth = rss_mib() - base
+all_words = segmented(open(sys.argv[1], encoding="utf-8").read())
+t4 = time.perf_counter()
+pinyin.word_readings(all_words)
+sample_readings = time.perf_counter() - t4
+from reader.ingest.loading import load_path
+from reader.learn.vocab import count_unknown
+document = load_path(sys.argv[1])
+count_unknown(document, 4)  # the segmenter's model loaded
+t5 = time.perf_counter()
+count_unknown(document, 4)
+count = time.perf_counter() - t5
 print(json.dumps({"first_lookup_s": first, "later_lookup_ms": later * 1000, "lookups": len(words),
-                  "readings_load_s": readings, "hsk_load_s": hsk, "rss_growth_mib": rss_mib() - base}))
+                  "readings_load_s": readings, "hsk_load_s": hsk, "rss_growth_mib": growth,
+                  "sample_readings_ms": sample_readings * 1000, "count_unknown_ms": count * 1000}))
 """
 
 BUILD = r"""
@@ -100,6 +115,11 @@ def main() -> None:
     print(f"readings (pypinyin) first use:   {best['readings_load_s'] * 1000:.0f} ms")
     print(f"HSK list load:                   {best['hsk_load_s'] * 1000:.0f} ms")
     print(f"memory growth, all data loaded:  {worst['rss_growth_mib']:.1f} MiB (target ≤ 80)")
+    print(
+        f"readings of the sample (p):      {best['sample_readings_ms']:.0f} ms"
+        f" ({len(SAMPLE.read_text(encoding='utf-8'))} characters, heteronym rules included)"
+    )
+    print(f"library column, one sample:      {best['count_unknown_ms']:.0f} ms (words above HSK 4)")
 
 
 if __name__ == "__main__":
