@@ -197,12 +197,15 @@ class LibraryScreen(Screen[None]):
             )
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1))
-        if missing and (self._counter is None or not self._counter.is_running):
+        if missing:
             # After the list is painted: the first screen of the library costs nothing more.
             self.call_after_refresh(self._start_counting, missing, self.level)
 
     def _start_counting(self, entries: list[Entry], level: int) -> None:
-        self._counter = self._count(entries, level)
+        """One counter at a time: a resize lists the same articles again, and a second
+        thread would count the article the first one is counting."""
+        if self._counter is None or self._counter.is_finished or self._counter.is_cancelled:
+            self._counter = self._count(entries, level)
 
     @work(thread=True, exclusive=True, group="count")
     def _count(self, entries: list[Entry], level: int) -> None:
