@@ -247,6 +247,7 @@ async def test_the_panel_speaks_the_script_shown() -> None:
         screen = await settle(app, pilot)
         panel = screen.query_one("#dictionary", DictionaryPanel)
         assert panel.border_title == "詞典"
+        assert "換詞" in str(panel.border_subtitle) and "關閉" in str(panel.border_subtitle)
         screen._show_entry(load_dictionary().lookup("圖書館"), "圖書館")
         await pilot.pause()
         shown = panel.render().plain

@@ -122,6 +122,7 @@ class LearnKeys(ScreenParts):
         if not found:
             self.mount(panel, before="#search")
         panel.border_title = self.model.label("词典")
+        panel.border_subtitle = self.model.label("← → 换词 · Esc 关闭")
         panel.display = True
         panel.show_entry(entry, word, self.model.label)
         if where is not None and where[2] < where[3]:
