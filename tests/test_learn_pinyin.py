@@ -59,6 +59,10 @@ POLYPHONES = [
     ("我向老师请教", "请教", "qǐngjiào"),
     ("我得走了", "得", "děi"),
     ("我们还得等", "得", "děi"),
+    ("你得先吃饭", "得", "děi"),
+    ("她教过我", "教", "jiāo"),  # cut 她教 / 过: 她教 is no word, so 教 stands alone
+    ("他得分了", "得分", "défēn"),  # a dictionary word keeps its 得
+    ("我们要好好教育孩子", "教育", "jiàoyù"),  # not a pypinyin phrase, still a word
     ("他跑得很快", "得", "de"),
     ("她长得很好看", "得", "de"),
     ("他说得对", "得", "de"),
@@ -155,5 +159,8 @@ def test_rules_apply_only_where_pypinyin_read_the_character_alone() -> None:
     assert overrides(["他", "教", "我们"], read_alone("他教我们")) == [Override(1, "jiāo")]
     # A character inside a longer word is the word's business (得到, 记得).
     assert overrides(["他", "得到"], read_alone("他得到")) == []
+    # The segmenter's 得去 is no phrase of pypinyin's: 得 stands alone and reads děi.
+    assert segmented("你得去医院") == ["你", "得去", "医院"]
+    assert overrides(["你", "得去", "医院"], read_alone("你得去医院")) == [Override(1, "děi")]
     # 得了 keeps its reading: dé le, not a particle.
     assert overrides(["跑", "得", "了"], [True, True, True]) == []

@@ -67,10 +67,43 @@ class Override:
     pinyin: str  # tone marks (de has none: the neutral tone)
 
 
+def _cut_off(words: Sequence[str], read_alone: Sequence[bool]) -> list[str]:
+    """``words`` with a ruled character read alone at either end of a longer word that is
+    no dictionary word cut off as a word of its own: the segmenter writes
+    你/得去/医院 and 他得/了: neither 得去 nor 他得 is in CC-CEDICT, so 得 stands alone."""
+    pieces: list[str] = []
+    at = 0
+    for word in words:
+        end = at + len(word)
+        head = len(word) > 1 and word[0] in RULES and at < len(read_alone) and read_alone[at]
+        tail = (
+            len(word) > 1 and word[-1] in RULES and end <= len(read_alone) and read_alone[end - 1]
+        )
+        if (head or tail) and _is_word(word):  # 教育, 得分: words pypinyin has no phrase for
+            head = tail = False
+        if head:
+            pieces += [word[0], word[1:]]
+        elif tail:
+            pieces += [word[:-1], word[-1]]
+        else:
+            pieces.append(word)
+        at = end
+    return pieces
+
+
+def _is_word(word: str) -> bool:
+    """Whether CC-CEDICT lists ``word`` (asked only of the few pieces that end in 得, 地,
+    只 or 教 where pypinyin saw no phrase)."""
+    from reader.learn.dictionary import load_dictionary
+
+    return load_dictionary().entry(word) is not None
+
+
 def overrides(words: Sequence[str], read_alone: Sequence[bool]) -> list[Override]:
     """The readings the rules give to one-character words of ``words`` (a segmentation
     in simplified form, covering the text) that pypinyin read alone (``read_alone``,
     one flag a character)."""
+    words = _cut_off(words, read_alone)
     found: list[Override] = []
     at = 0
     for k, word in enumerate(words):
