@@ -10,7 +10,9 @@ import numpy as np
 
 from reader.ingest.loading import load_text
 from reader.ingest.unbroken import rebreak
-from reader.nlp.analysis import analyze
+from reader.model import Document
+from reader.nlp import analysis as analysis_module
+from reader.nlp.analysis import _Located, analyze, sample_sentences
 from reader.nlp.keysentences import select, vectorize
 from reader.nlp.segmenter import segment, tag_runs
 from reader.sentences import MAX_SENTENCE, split_sentences
@@ -71,3 +73,50 @@ def test_identical_runs_are_tagged_once_and_alike() -> None:
 def test_repeated_text_segments_like_its_pieces() -> None:
     piece = "迈向充满希望的新世纪"
     assert segment("\n".join([piece] * 300)) == segment(piece) * 300
+
+
+def _long_document(paragraphs: int) -> Document:
+    lines = [
+        f"第{n}段讲的是{'经济文化科技教育'[n % 4 * 2 : n % 4 * 2 + 2]}的发展。" * 3
+        for n in range(paragraphs)
+    ]
+    return load_text("长文\n\n" + "\n\n".join(lines), fmt="text")
+
+
+def _located(document: Document) -> list[_Located]:
+    return [
+        _Located(si, pi, k, s.start, s.end, s.text, k == 0)
+        for si, pi, paragraph in document.paragraphs()
+        for k, s in enumerate(paragraph.sentences)
+    ]
+
+
+def test_a_text_under_the_analysis_bound_is_analysed_whole() -> None:
+    located = _located(_long_document(300))
+    assert sum(len(x.text) for x in located) <= analysis_module.ANALYSIS_CHARS
+    assert sample_sentences(located) is located
+
+
+def test_a_text_over_the_bound_is_sampled_evenly_from_its_start(monkeypatch) -> None:
+    located = _located(_long_document(3000))
+    total = sum(len(x.text) for x in located)
+    monkeypatch.setattr(analysis_module, "ANALYSIS_CHARS", total // 10)
+    kept = sample_sentences(located)
+    chars = sum(len(x.text) for x in kept)
+    longest = max(len(x.text) for x in located)
+    assert total // 10 <= chars <= total // 10 + analysis_module._STRETCHES * longest
+    assert kept[0] is located[0]  # the lead keeps its place
+    order = [located.index(x) for x in kept]
+    assert order == sorted(order)  # document order, whole sentences
+    # evenly through the text: some of the sample in each tenth of it
+    assert {i * 10 // len(located) for i in order} == set(range(10))
+
+
+def test_key_sentences_of_a_sampled_text_come_from_the_sample(monkeypatch) -> None:
+    document = _long_document(3000)
+    located = _located(document)
+    monkeypatch.setattr(analysis_module, "ANALYSIS_CHARS", sum(len(x.text) for x in located) // 10)
+    kept = {(x.section, x.paragraph, x.sentence) for x in sample_sentences(located)}
+    analysis = analyze(document, sentences=8)
+    assert analysis.sentences and analysis.keywords
+    assert all((s.section, s.paragraph, s.sentence) in kept for s in analysis.sentences)
