@@ -135,11 +135,11 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     if date is not None and source is None and author is None and (m := _BARE_SOURCE.search(rest)):
         source = take(m)
     edited = _EDITOR.search(rest)
-    rest = _EDITOR.sub(" ", rest)
-    rest = _COUNTERS.sub(" ", rest)
     timed = _TIME_LABEL.match(line) is not None
     if date is None and source is None and author is None and not edited and not timed:
-        return None
+        return None  # before blanking the counters out: most lines end here
+    rest = _EDITOR.sub(" ", rest)
+    rest = _COUNTERS.sub(" ", rest)
     if len(_LEFTOVER.sub("", rest)) > 3:
         return None
     return MetaLine(date=date, source=source, author=author)

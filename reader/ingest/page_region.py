@@ -50,30 +50,43 @@ def is_prose(line: str) -> bool:
     return ends_as_prose(line) or bool(_SENTENCE_MARK.search(line[:-1]))
 
 
-def line_score(line: str, furniture: bool) -> int:
+@dataclass(frozen=True, slots=True)
+class LineShape:
+    """What the page rules read of a line, measured once: both passes over a
+    page (is it a page, where is its article) ask it of every line."""
+
+    letters: int
+    prose: bool
+    marks: int  # sentence marks (，。；！？、) in the line
+
+
+def line_shape(line: str) -> LineShape:
+    """Measure a line for ``looks_like_page`` and ``line_score``."""
+    return LineShape(letters(line), is_prose(line), len(_SENTENCE_MARK.findall(line)))
+
+
+def line_score(shape: LineShape, furniture: bool) -> int:
     """What a line adds to the article: long prose adds, everything else costs."""
     if furniture:
         return -_SHORT_LINE_COST
-    count = letters(line)
-    if is_prose(line) and count >= 10:
+    if shape.prose and shape.letters >= 10:
         # Prose has a mark every few dozen characters; a ticker of headlines run
         # together has hardly any, and counts only as far as its marks go.
-        marks = len(_SENTENCE_MARK.findall(line))
-        return min(count, _LETTERS_PER_MARK * (marks + 1)) - _PROSE_THRESHOLD
+        return min(shape.letters, _LETTERS_PER_MARK * (shape.marks + 1)) - _PROSE_THRESHOLD
     return -_SHORT_LINE_COST
 
 
-def looks_like_page(lines: Sequence[str], furniture: int) -> bool:
+def looks_like_page(shapes: Sequence[LineShape], furniture: int) -> bool:
     """A whole page, not an article: many short labels (menus, links), and
     either known site furniture among them or hardly anything else.
 
     Headings and list items are short too, so a report or an encyclopedia
     article with many of them and no furniture stays whole.
     """
-    short = sum(1 for line in lines if letters(line) < 15 and not is_prose(line))
+    short = sum(1 for shape in shapes if shape.letters < 15 and not shape.prose)
     if short < _PAGE_MIN_SHORT:
         return False
-    share = short / len(lines)
+    share = short / len(shapes)
     return share >= _PAGE_MOSTLY_SHORT or (
         share >= _PAGE_SHORT_SHARE and furniture >= _PAGE_MIN_FURNITURE
     )

@@ -28,6 +28,7 @@ from reader.ingest.page_region import (
     densest_run,
     letters,
     line_score,
+    line_shape,
     looks_like_page,
     page_title_head,
 )
@@ -238,9 +239,13 @@ def _keep_article_region(blocks: list[Block], roles: list[Role | None]) -> str |
     """
     content = [i for i, r in enumerate(roles) if r is not Role.BLANK]
     furniture = sum(1 for i in content if roles[i] is Role.BOILERPLATE)
-    if not content or not looks_like_page([blocks[i].key for i in content], furniture):
+    shapes = [line_shape(blocks[i].key) for i in content]
+    if not content or not looks_like_page(shapes, furniture):
         return None
-    scores = [(i, line_score(blocks[i].key, roles[i] is Role.BOILERPLATE)) for i in content]
+    scores = [
+        (i, line_score(shape, roles[i] is Role.BOILERPLATE))
+        for i, shape in zip(content, shapes, strict=True)
+    ]
     region = densest_run(scores)
     if region is None:
         return None
@@ -411,12 +416,18 @@ def _question_headings(blocks: list[Block], content: list[int]) -> set[int]:
 
 
 def _is_heading_run(blocks: list[Block], run: list[int], previous: str | None) -> bool:
-    styles = [_heading_style(blocks[i].key) for i in run]
-    if any(a is not None and a == b for a, b in itertools.pairwise(styles)):
-        return False  # 1. 2. 3. in a row: a list
-    plain = sum(1 for s in styles if s is None)
-    if plain >= 3 or (len(run) >= 3 and plain == len(run)):
-        return False
+    # Styles are read only as far as the answer is open: a run of thousands of short
+    # lines (a list, a poem) is decided by its first lines, not read to its end.
+    styles: list[str | None] = []
+    plain = 0
+    for i in run:
+        style = _heading_style(blocks[i].key)
+        if style is not None and styles and styles[-1] == style:
+            return False  # 1. 2. 3. in a row: a list
+        plain += style is None
+        if plain >= 3:
+            return False  # three plain short lines: a list
+        styles.append(style)
     # The end of a hard-wrapped paragraph is short too: the line before it ends mid-sentence.
     first = blocks[run[0]]
     return not (
