@@ -120,3 +120,33 @@ def test_key_sentences_of_a_sampled_text_come_from_the_sample(monkeypatch) -> No
     analysis = analyze(document, sentences=8)
     assert analysis.sentences and analysis.keywords
     assert all((s.section, s.paragraph, s.sentence) in kept for s in analysis.sentences)
+
+
+def test_a_page_over_the_tag_bound_is_read_as_its_visible_text(monkeypatch) -> None:
+    """Above LARGE_PAGE_TAGS trafilatura only reads the page's head for metadata;
+    the article is found in the visible text, the site's menu and footer left out."""
+    from reader.ingest import html_page
+
+    body = "".join(
+        f"<p>{t}</p>"
+        for t in [
+            "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",
+            "市园林局介绍，新建绿道多利用废弃铁路和河岸空地，尽量少占耕地，也少砍树木，工期比预计短。",
+            "家住河西区的退休教师周女士每天傍晚都沿着步道走上一圈，她说以前这里堆满建筑垃圾。",
+        ]
+    )
+    nav = "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in ["首页", "新闻", "财经", "体育"] * 4)
+    html = (
+        "<html><head><title>绿道全线贯通_本地新闻_青禾在线</title>"
+        "<meta name='date' content='2024-03-05'></head>"
+        f"<body><ul>{nav}</ul><h1>绿道全线贯通</h1>{body}"
+        "<div>Copyright © 2024 青禾在线 版权所有</div></body></html>"
+    )
+    monkeypatch.setattr(html_page, "LARGE_PAGE_TAGS", 10)
+    assert html_page.extract(html, "page.html")[0] == ""  # type: ignore[index]
+    document = load_text(html, "page.html")
+    text = document.body_text
+    assert document.title == "绿道全线贯通"
+    assert document.meta.date == "2024-03-05"
+    assert "青禾市今年一季度" in text and "她说以前这里堆满建筑垃圾" in text
+    assert "财经" not in text and "版权所有" not in text
