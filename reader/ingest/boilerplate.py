@@ -166,10 +166,11 @@ _END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)�
 
 def _is_crumb_line(line: str) -> bool:
     """首页 > 新闻 > 本地: several short parts joined by arrows."""
+    if _CRUMB_SEPARATORS.search(line) is None:  # most lines: no need to split
+        return False
     parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
     return (
         len(parts) >= 2
-        and _CRUMB_SEPARATORS.search(line) is not None
         and "/" not in line.replace(" / ", "")
         and all(len(p) <= 8 for p in parts)
         and not re.search(r"[，。！？；]", line)
@@ -178,6 +179,8 @@ def _is_crumb_line(line: str) -> bool:
 
 def _is_token_menu(line: str) -> bool:
     """首页 | 新闻 | 财经 | 体育: three or more menu words, or known menu words only."""
+    if _TOKEN_SEPARATORS.search(line) is None:  # one token at most
+        return False
     tokens = [t.strip("：:") for t in _TOKEN_SEPARATORS.split(line) if t.strip("：:")]
     if len(tokens) < 2 or re.search(r"[，。！？；]", line):
         return False

@@ -62,6 +62,7 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
 
     html = clean_html(html)
     large = html.count("<") > LARGE_PAGE_TAGS
+    extracted: object
     try:
         if large:
             # Only the metadata, from the top of the page; its text is read by the caller's

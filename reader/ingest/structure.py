@@ -38,6 +38,7 @@ from reader.model import Document, Meta, Paragraph, Section
 _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
 _TITLE_MAX = 60
 _TITLE_SEARCH = 12  # non-blank lines at the top where the title may stand
+_HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 class Role(StrEnum):
@@ -355,7 +356,7 @@ def _title_shaped(block: Block) -> bool:
     if block.heading_level is not None:
         return False
     text = block.key
-    if len(text) > _TITLE_MAX or not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
+    if len(text) > _TITLE_MAX or not _HAS_WORD.search(text):
         return False
     return not ends_as_prose(text) or text.rstrip("”」』）)")[-1:] in "？！?!"
 
