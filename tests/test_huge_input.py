@@ -189,3 +189,26 @@ def test_lines_the_metadata_gate_turns_away_match_no_metadata_pattern() -> None:
     assert all(_parse_fields(line, None) is None for line in turned_away)
     assert all(_parse_fields(line, None) is not None for line in labelled)
     assert all(may_be_meta(line) for line in labelled)
+
+
+def test_lines_the_furniture_gate_turns_away_match_no_furniture_pattern() -> None:
+    from reader.ingest.boilerplate import _is_furniture, is_boilerplate, may_be_furniture
+
+    furniture = [
+        "首页 > 新闻 > 本地",
+        "首页 | 新闻 | 财经 | 体育",
+        "当前位置：首页",
+        "【打印】【关闭】",
+        "上一篇：某某",
+        "www.example.com",
+        "Copyright 2024 某网",
+        "▲图为现场，摄影记者拍摄。",
+        "（记者 张三 摄）",
+        "（完）",
+        "某某．某网[引用日期2016-04-04]",
+    ]
+    lines = [line.strip() for line in _sample_lines() + furniture if line.strip()]
+    turned_away = [line for line in lines if not may_be_furniture(line)]
+    assert len(turned_away) > 1000
+    assert [is_boilerplate(line) for line in lines] == [_is_furniture(line) for line in lines]
+    assert all(is_boilerplate(line) for line in furniture)

@@ -142,6 +142,27 @@ def is_boilerplate(line: str) -> bool:
     """True for a line that belongs to the site around the article, not the article."""
     if not line:
         return False
+    if line in _NAV_WORDS:
+        return True
+    return may_be_furniture(line) and _is_furniture(line)
+
+
+# What every furniture line below holds one of: an opening mark or bracket, a closing
+# bracket at the end, a separator (arrows, bars, slashes, dots, white space, colons) or
+# a footer's word. One search answers most lines of an article before a dozen patterns.
+_MAY_BE_FURNITURE = re.compile(
+    r"^[▲△▼（(【\[上下]|[）)]\s*$|[.>›»→/＞\s|｜丨·•：:]|位置|引用日期|\(c\)|版权所有|"
+    r"copyright|©|ICP|公网安备|主办单位|承办单位|技术支持|主管单位|违法和不良信息举报|未经授权|网站标识码",
+    re.IGNORECASE,
+)
+
+
+def may_be_furniture(line: str) -> bool:
+    """False for a line none of the furniture patterns can match."""
+    return _MAY_BE_FURNITURE.search(line) is not None
+
+
+def _is_furniture(line: str) -> bool:
     if _PHOTO_CAPTION.search(line) or _END_MARK.match(line) or _CITATION.search(line):
         return True
     if line in _NAV_WORDS or _NAV_PREFIX.match(line):
