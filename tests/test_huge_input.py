@@ -212,3 +212,22 @@ def test_lines_the_furniture_gate_turns_away_match_no_furniture_pattern() -> Non
     assert len(turned_away) > 1000
     assert [is_boilerplate(line) for line in lines] == [_is_furniture(line) for line in lines]
     assert all(is_boilerplate(line) for line in furniture)
+
+
+def test_a_long_text_splits_as_its_paragraphs_do() -> None:
+    """The splitter jumps from one stop or quotation mark to the next; a long text
+    gives, sentence for sentence, what its paragraphs give one by one."""
+    paragraphs = [
+        line
+        for line in _sample_lines()[-3000:]
+        if line.endswith("。")
+        and "\u4e00" <= line[0] <= "\u9fff"  # no closer or stop to join the one before
+        and line.count("“") == line.count("”")
+    ]
+    assert len(paragraphs) > 500
+    expected: list[tuple[int, int]] = []
+    at = 0
+    for paragraph in paragraphs:
+        expected += [(a + at, b + at) for a, b in split_sentences(paragraph)]
+        at += len(paragraph)
+    assert split_sentences("".join(paragraphs)) == expected
