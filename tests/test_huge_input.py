@@ -94,14 +94,14 @@ def _located(document: Document) -> list[_Located]:
 def test_a_text_under_the_analysis_bound_is_analysed_whole() -> None:
     located = _located(_long_document(300))
     assert sum(len(x.text) for x in located) <= analysis_module.ANALYSIS_CHARS
-    assert sample_sentences(located) is located
+    assert sample_sentences(located, [len(x.text) for x in located]) is located
 
 
 def test_a_text_over_the_bound_is_sampled_evenly_from_its_start(monkeypatch) -> None:
     located = _located(_long_document(3000))
     total = sum(len(x.text) for x in located)
     monkeypatch.setattr(analysis_module, "ANALYSIS_CHARS", total // 10)
-    kept = sample_sentences(located)
+    kept = sample_sentences(located, [len(x.text) for x in located])
     chars = sum(len(x.text) for x in kept)
     longest = max(len(x.text) for x in located)
     assert total // 10 <= chars <= total // 10 + analysis_module._STRETCHES * longest
@@ -116,7 +116,7 @@ def test_key_sentences_of_a_sampled_text_come_from_the_sample(monkeypatch) -> No
     document = _long_document(3000)
     located = _located(document)
     monkeypatch.setattr(analysis_module, "ANALYSIS_CHARS", sum(len(x.text) for x in located) // 10)
-    kept = {(x.section, x.paragraph, x.sentence) for x in sample_sentences(located)}
+    kept = {(x.section, x.paragraph, x.sentence) for x in sample_sentences(located, [len(x.text) for x in located])}
     analysis = analyze(document, sentences=8)
     assert analysis.sentences and analysis.keywords
     assert all((s.section, s.paragraph, s.sentence) in kept for s in analysis.sentences)
