@@ -79,6 +79,9 @@ class Parsed:
     roles: tuple[Role, ...]
 
 
+_BLANK = Block("")
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Split plain text into line blocks, remembering indentation and blank lines."""
     blocks: list[Block] = []
@@ -87,7 +90,7 @@ def blocks_from_text(text: str) -> list[Block]:
         stripped = raw.strip(_EDGE_SPACE + "\r\f\v")
         if not stripped:
             blank = True
-            blocks.append(Block(""))
+            blocks.append(_BLANK)  # immutable: every blank line shares one
             continue
         blocks.append(Block(stripped, indented=raw[:1] in _EDGE_SPACE, blank_before=blank))
         blank = False
