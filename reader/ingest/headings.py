@@ -55,6 +55,14 @@ _LIST_BULLET = re.compile(r"^[*\-+•·]\s")
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _FULL_STOP = re.compile("[。！？]")
 
+# What makes a short line no heading, in one search (each line of a text is asked):
+# a quotation introduced, speech, a list bullet, a caption, a label and its value, or
+# full stops inside (a heading is a phrase, a line with sentence ends is prose).
+_NOT_A_HEADING = re.compile(
+    rf"：“|:“|{_SPEECH.pattern}|{_LIST_BULLET.pattern}|{_CAPTION.pattern}"
+    rf"|(?i:{_LABEL_VALUE.pattern})|{_FULL_STOP.pattern}"
+)
+
 MAX_HEADING_CHARS = 30
 MAX_NUMBERED_HEADING_CHARS = 40
 
@@ -103,14 +111,9 @@ def heading_shaped(line: str) -> bool:
         return False
     if line[0] in _DIALOGUE_START and not _QUOTED_NAME_LEAD.match(line):
         return False
-    if "：“" in line or ":“" in line or _SPEECH.search(line) or _LIST_BULLET.match(line):
-        return False
     if not numbered and ("，" in line or "," in line) and ("：" in line or ":" in line):
         return False  # a clause and then a colon introducing more: prose
-    if _CAPTION.search(line) or _LABEL_VALUE.match(line):
-        return False
-    # A heading is a phrase; a line with several full stops inside is prose.
-    return _FULL_STOP.search(line) is None
+    return _NOT_A_HEADING.search(line) is None
 
 
 MAX_QUESTION_HEADING_CHARS = 24

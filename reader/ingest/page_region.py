@@ -47,37 +47,37 @@ def letters(line: str) -> int:
     return len(line) - len(_NON_LETTER.findall(line))  # most characters are letters
 
 
-def is_prose(line: str) -> bool:
-    """A line that reads as running text: punctuated inside or at its end."""
-    return ends_as_prose(line) or bool(_SENTENCE_MARK.search(line[:-1]))
-
-
 class LineShape(NamedTuple):
     """What the page rules read of a line, measured once: both passes over a
     page (is it a page, where is its article) ask it of every line. A tuple:
     one is made per line of a page, and a frozen dataclass costs three times more."""
 
-    letters: int
-    prose: bool
-    marks: int  # sentence marks (，。；！？、) in the line
+    short: bool  # a label: under 15 letters and not prose
+    value: int  # what the line adds to the article unless it is furniture
 
 
 def line_shape(line: str) -> LineShape:
-    """Measure a line for ``looks_like_page`` and ``line_score``."""
+    """Measure a line for ``looks_like_page`` and ``line_score``.
+
+    Letters are counted only where they decide something: a line that is not
+    prose costs the same whatever its length, and one under 15 characters is short.
+    """
     marks = len(_SENTENCE_MARK.findall(line))
-    inside = marks - (line[-1:] in _SENTENCE_MARKS)  # is_prose's marks before the last character
-    return LineShape(letters(line), inside > 0 or ends_as_prose(line), marks)
+    inside = marks - (line[-1:] in _SENTENCE_MARKS)  # marks before the last character
+    # Prose: running text, punctuated inside or at its end.
+    if not (inside > 0 or ends_as_prose(line)):
+        return LineShape(len(line) < 15 or letters(line) < 15, -_SHORT_LINE_COST)
+    count = letters(line)
+    if count < 10:
+        return LineShape(False, -_SHORT_LINE_COST)
+    # Prose has a mark every few dozen characters; a ticker of headlines run
+    # together has hardly any, and counts only as far as its marks go.
+    return LineShape(False, min(count, _LETTERS_PER_MARK * (marks + 1)) - _PROSE_THRESHOLD)
 
 
 def line_score(shape: LineShape, furniture: bool) -> int:
     """What a line adds to the article: long prose adds, everything else costs."""
-    if furniture:
-        return -_SHORT_LINE_COST
-    if shape.prose and shape.letters >= 10:
-        # Prose has a mark every few dozen characters; a ticker of headlines run
-        # together has hardly any, and counts only as far as its marks go.
-        return min(shape.letters, _LETTERS_PER_MARK * (shape.marks + 1)) - _PROSE_THRESHOLD
-    return -_SHORT_LINE_COST
+    return -_SHORT_LINE_COST if furniture else shape.value
 
 
 def looks_like_page(shapes: Sequence[LineShape], furniture: int) -> bool:
@@ -87,7 +87,7 @@ def looks_like_page(shapes: Sequence[LineShape], furniture: int) -> bool:
     Headings and list items are short too, so a report or an encyclopedia
     article with many of them and no furniture stays whole.
     """
-    short = sum(1 for shape in shapes if shape.letters < 15 and not shape.prose)
+    short = sum(1 for shape in shapes if shape.short)
     if short < _PAGE_MIN_SHORT:
         return False
     share = short / len(shapes)
