@@ -227,7 +227,7 @@ def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:
                 if roles[j] is None:
                     roles[j] = Role.BOILERPLATE
             return
-        if ends_as_prose(block.key) and len(block.key) >= 20:
+        if len(block.key) >= 20 and ends_as_prose(block.key):
             prose += len(block.key)
 
 
@@ -482,8 +482,10 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
     if len(lengths) < 5:
         return blocks
     width = lengths[int(len(lengths) * 0.9)]
+    if width > 100 or width < 16:
+        return blocks
     full = [b for b in blocks if len(b.text) >= width * 0.85 and not ends_as_prose(b.text)]
-    if width > 100 or width < 16 or len(full) < max(3, len(lengths) // 4):
+    if len(full) < max(3, len(lengths) // 4):
         return blocks
     joined: list[Block] = []
     last_line = 0  # length of the last physical line of joined[-1]
