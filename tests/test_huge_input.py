@@ -116,7 +116,10 @@ def test_key_sentences_of_a_sampled_text_come_from_the_sample(monkeypatch) -> No
     document = _long_document(3000)
     located = _located(document)
     monkeypatch.setattr(analysis_module, "ANALYSIS_CHARS", sum(len(x.text) for x in located) // 10)
-    kept = {(x.section, x.paragraph, x.sentence) for x in sample_sentences(located, [len(x.text) for x in located])}
+    kept = {
+        (x.section, x.paragraph, x.sentence)
+        for x in sample_sentences(located, [len(x.text) for x in located])
+    }
     analysis = analyze(document, sentences=8)
     assert analysis.sentences and analysis.keywords
     assert all((s.section, s.paragraph, s.sentence) in kept for s in analysis.sentences)
@@ -231,3 +234,19 @@ def test_a_long_text_splits_as_its_paragraphs_do() -> None:
         expected += [(a + at, b + at) for a, b in split_sentences(paragraph)]
         at += len(paragraph)
     assert split_sentences("".join(paragraphs)) == expected
+
+
+def test_thousands_of_short_lines_are_body_text_not_headings() -> None:
+    """A run of short lines is a list, not headings, however long it is (the run is
+    decided by its first lines); numbered headings before prose still count."""
+    from reader.ingest.structure import Role, parse_plain_text
+
+    lines = [f"短行{n}号" for n in range(3000)]
+    parsed = parse_plain_text("\n".join(lines))
+    assert Role.HEADING not in parsed.roles
+    assert sum(len(p.paragraphs) for p in parsed.document.sections) >= 2900
+    prose = "正文写的是这一节的内容，句子很长，读起来像一段话。"
+    numbered = parse_plain_text(
+        "\n".join(["标题", "", "一、第一节", prose, "二、第二节", prose, *lines])
+    )
+    assert [s.heading for s in numbered.document.sections][:2] == ["一、第一节", "二、第二节"]
