@@ -24,8 +24,7 @@ from reader.ingest.headings import ends_as_prose
 _PROSE_THRESHOLD = 25
 _SHORT_LINE_COST = 10
 _LETTERS_PER_MARK = 40
-_SENTENCE_MARKS = "，。；！？、"
-_SENTENCE_MARK = re.compile(f"[{_SENTENCE_MARKS}]")
+_SENTENCE_MARK = re.compile(r"[，。；！？、]")
 _NON_LETTER = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 # A page (not a clean article): many short labels, some of them known site furniture.
 _PAGE_SHORT_SHARE = 0.3
@@ -56,22 +55,25 @@ class LineShape(NamedTuple):
     value: int  # what the line adds to the article unless it is furniture
 
 
+_LABEL = LineShape(True, -_SHORT_LINE_COST)
+_NOT_PROSE = LineShape(False, -_SHORT_LINE_COST)
+
+
 def line_shape(line: str) -> LineShape:
     """Measure a line for ``looks_like_page`` and ``line_score``.
 
     Letters are counted only where they decide something: a line that is not
     prose costs the same whatever its length, and one under 15 characters is short.
     """
-    marks = len(_SENTENCE_MARK.findall(line))
-    inside = marks - (line[-1:] in _SENTENCE_MARKS)  # marks before the last character
     # Prose: running text, punctuated inside or at its end.
-    if not (inside > 0 or ends_as_prose(line)):
-        return LineShape(len(line) < 15 or letters(line) < 15, -_SHORT_LINE_COST)
+    if not (_SENTENCE_MARK.search(line, 0, len(line) - 1) or ends_as_prose(line)):
+        return _LABEL if len(line) < 15 or letters(line) < 15 else _NOT_PROSE
     count = letters(line)
     if count < 10:
-        return LineShape(False, -_SHORT_LINE_COST)
+        return _NOT_PROSE
     # Prose has a mark every few dozen characters; a ticker of headlines run
     # together has hardly any, and counts only as far as its marks go.
+    marks = len(_SENTENCE_MARK.findall(line))
     return LineShape(False, min(count, _LETTERS_PER_MARK * (marks + 1)) - _PROSE_THRESHOLD)
 
 
