@@ -54,6 +54,10 @@ _CLAUSE_MARKS = "，、：,:"
 # Every character at which a sentence may end (the loop below tests no other).
 _MAY_END = re.compile("[" + re.escape(_FULL_STOPS + _ELLIPSIS + ".") + "]")
 
+# Every character the loop below acts on: a possible end, or a quotation mark.
+_QUOTE_MARKS = "".join(_OPENERS) + "".join(_OPENERS.values())
+_EVENT = re.compile("[" + re.escape(_FULL_STOPS + _ELLIPSIS + "." + _QUOTE_MARKS) + "]")
+
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.ASCII)
 
 
@@ -107,6 +111,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     i = 0
     while i < n:
+        event = _EVENT.search(text, i)  # the characters between change nothing: skip them
+        if event is None:
+            break
+        i = event.start()
         ch = text[i]
         if ch in _OPENERS:
             quotes.append(_OPENERS[ch])

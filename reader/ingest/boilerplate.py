@@ -142,6 +142,27 @@ def is_boilerplate(line: str) -> bool:
     """True for a line that belongs to the site around the article, not the article."""
     if not line:
         return False
+    if line in _NAV_WORDS:
+        return True
+    return may_be_furniture(line) and _is_furniture(line)
+
+
+# What every furniture line below holds one of: an opening mark or bracket, a closing
+# bracket at the end, a separator (arrows, bars, slashes, dots, white space, colons) or
+# a footer's word. One search answers most lines of an article before a dozen patterns.
+_MAY_BE_FURNITURE = re.compile(
+    r"^[▲△▼（(【\[上下]|[）)]\s*$|[.>›»→/＞\s|｜丨·•：:]|位置|引用日期|\(c\)|版权所有|"
+    r"copyright|©|ICP|公网安备|主办单位|承办单位|技术支持|主管单位|违法和不良信息举报|未经授权|网站标识码",
+    re.IGNORECASE,
+)
+
+
+def may_be_furniture(line: str) -> bool:
+    """False for a line none of the furniture patterns can match."""
+    return _MAY_BE_FURNITURE.search(line) is not None
+
+
+def _is_furniture(line: str) -> bool:
     if _PHOTO_CAPTION.search(line) or _END_MARK.match(line) or _CITATION.search(line):
         return True
     if line in _NAV_WORDS or _NAV_PREFIX.match(line):
@@ -166,10 +187,11 @@ _END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)�
 
 def _is_crumb_line(line: str) -> bool:
     """首页 > 新闻 > 本地: several short parts joined by arrows."""
+    if _CRUMB_SEPARATORS.search(line) is None:  # most lines: no need to split
+        return False
     parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
     return (
         len(parts) >= 2
-        and _CRUMB_SEPARATORS.search(line) is not None
         and "/" not in line.replace(" / ", "")
         and all(len(p) <= 8 for p in parts)
         and not re.search(r"[，。！？；]", line)
@@ -178,6 +200,8 @@ def _is_crumb_line(line: str) -> bool:
 
 def _is_token_menu(line: str) -> bool:
     """首页 | 新闻 | 财经 | 体育: three or more menu words, or known menu words only."""
+    if _TOKEN_SEPARATORS.search(line) is None:  # one token at most
+        return False
     tokens = [t.strip("：:") for t in _TOKEN_SEPARATORS.split(line) if t.strip("：:")]
     if len(tokens) < 2 or re.search(r"[，。！？；]", line):
         return False

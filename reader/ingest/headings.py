@@ -29,12 +29,15 @@ NUMBERING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decimal", DECIMAL_HEADING),
 )
 STYLE_RANK = {name: rank for rank, (name, _) in enumerate(NUMBERING_STYLES)}
+# The first character of every numbered line (digits aside): most lines open with none
+# of them and are answered without trying the nine patterns.
+_NUMBER_FIRST = frozenset("第（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + _CN_NUM)
 
 _MARKER = re.compile(r"^(?:[■□◆◇▲△●○◎★☆▶►]\s*\S|【[^】]{2,24}】\s*$)")
 
 # Punctuation that ends a sentence or a clause: a line ending so is prose.
 _PROSE_END = set("。！？；，、：:,;!?…⋯.")
-_CLOSERS = set("”’」』）)》〉】\"'")
+_CLOSERS = "”’」』）)》〉】\"'"
 _DIALOGUE_START = set("“「『‘\"'—")
 _CAPTION = re.compile(
     r"^(?:图|图为|图片|图注|资料图|配图|视频|音频)\s*[：:|丨]|"
@@ -50,6 +53,15 @@ _SPEECH = re.compile(r"(?:说|說|道|问|問|答|称|稱|表示)[，,：:]")
 _QUOTED_NAME_LEAD = re.compile(r"^[“「『][^”」』，。！？]{1,12}[”」』][^，。！？：]")
 _LIST_BULLET = re.compile(r"^[*\-+•·]\s")
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_FULL_STOP = re.compile("[。！？]")
+
+# What makes a short line no heading, in one search (each line of a text is asked):
+# a quotation introduced, speech, a list bullet, a caption, a label and its value, or
+# full stops inside (a heading is a phrase, a line with sentence ends is prose).
+_NOT_A_HEADING = re.compile(
+    rf"：“|:“|{_SPEECH.pattern}|{_LIST_BULLET.pattern}|{_CAPTION.pattern}"
+    rf"|(?i:{_LABEL_VALUE.pattern})|{_FULL_STOP.pattern}"
+)
 
 MAX_HEADING_CHARS = 30
 MAX_NUMBERED_HEADING_CHARS = 40
@@ -61,6 +73,8 @@ def numbering_style(line: str) -> str | None:
     Decimal numbering names its depth too (``decimal1`` for 1 生平,
     ``decimal2`` for 1.1 家世), since each depth is its own heading level.
     """
+    if not line or not (line[0] in _NUMBER_FIRST or line[0].isdigit()):
+        return None
     for name, pattern in NUMBERING_STYLES:
         if m := pattern.match(line):
             return f"decimal{m['n'].count('.') + 1}" if name == "decimal" else name
@@ -81,9 +95,7 @@ def is_marker_heading(line: str) -> bool:
 
 def ends_as_prose(line: str) -> bool:
     """True when the line ends with sentence or clause punctuation (quotes skipped)."""
-    stripped = line.rstrip()
-    while stripped and stripped[-1] in _CLOSERS:
-        stripped = stripped[:-1]
+    stripped = line.rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _PROSE_END
 
 
@@ -99,14 +111,9 @@ def heading_shaped(line: str) -> bool:
         return False
     if line[0] in _DIALOGUE_START and not _QUOTED_NAME_LEAD.match(line):
         return False
-    if "：“" in line or ":“" in line or _SPEECH.search(line) or _LIST_BULLET.match(line):
-        return False
     if not numbered and ("，" in line or "," in line) and ("：" in line or ":" in line):
         return False  # a clause and then a colon introducing more: prose
-    if _CAPTION.search(line) or _LABEL_VALUE.match(line):
-        return False
-    # A heading is a phrase; a line with several full stops inside is prose.
-    return sum(line.count(c) for c in "。！？") == 0
+    return _NOT_A_HEADING.search(line) is None
 
 
 MAX_QUESTION_HEADING_CHARS = 24

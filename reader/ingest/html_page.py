@@ -31,6 +31,16 @@ _RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _HEADINGS = re.compile(r"<h([12])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
 _HEAD_SCAN = 400_000  # characters of a page searched for its titles
+# Above this many tags (opening ones; the largest page of benchmarks/realworld.py has
+# 3,100, a long news page 1,000) trafilatura is not asked for the main content: its
+# heuristics (several XPath passes over the whole tree, then readability's for
+# comparison) cost some 35 µs of CPU per tag whatever the options, 7 s on a page of
+# 200,000 tags. Such a page is read as its visible text, the article found in it as
+# in a page saved as text (reader.ingest.page_region), in about a second; its
+# metadata is read from its first _HEAD_SCAN characters, where the <head>, the
+# headline, the date and the byline stand.
+LARGE_PAGE_TAGS = 25_000
+_OPENING_TAG = re.compile(r"<[A-Za-z]")
 _TAG = re.compile(r"<[^>]+>")
 _SITE_NAME_TITLE = re.compile(r"(?:网站|網站|官网|官網|门户|門戶|首页|首頁|频道|頻道)$")
 _COPYRIGHT = re.compile(r"(?:版权所有|版權所有|copyright|©|all rights reserved)", re.IGNORECASE)
@@ -46,26 +56,34 @@ def clean_html(html: str) -> str:
 def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
     """The main content as Markdown, the headline and the metadata; None if nothing was found.
 
-    Any failure inside the extraction library is reported as an ArticleError.
+    On a page of more than LARGE_PAGE_TAGS tags the content is left empty, for
+    the caller to read the page's visible text. Any failure inside the extraction library is reported as an ArticleError.
     """
     import trafilatura  # heavy; only HTML needs it
 
     html = clean_html(html)
+    large = html.count("<") > LARGE_PAGE_TAGS and _tags(html) > LARGE_PAGE_TAGS
+    extracted: object
     try:
-        extracted = trafilatura.bare_extraction(
-            html,
-            output_format="python",
-            include_formatting=True,
-            with_metadata=True,
-            favor_recall=True,
-            include_comments=False,
-            include_tables=True,
-        )
+        if large:
+            # Only the metadata, from the top of the page; its text is read by the caller's
+            # fallback (the visible text, its article found as in a page saved as text).
+            extracted = trafilatura.extract_metadata(html[:_HEAD_SCAN])
+        else:
+            extracted = trafilatura.bare_extraction(
+                html,
+                output_format="python",
+                include_formatting=True,
+                with_metadata=True,
+                favor_recall=True,
+                include_comments=False,
+                include_tables=True,
+            )
     except Exception as exc:  # any failure inside the library is told as one line about the page
         raise ArticleError(name, f"the HTML page could not be read ({type(exc).__name__})") from None
     fields = extraction_fields(extracted)
-    text = fields.get("text") or ""
-    if not text.strip():
+    text = "" if large else fields.get("text") or ""
+    if not text.strip() and not large:
         return None
     page_title = _first_text(_TITLE, html)
     title = headline([fields.get("title"), page_title], html, fields.get("sitename"))
@@ -78,6 +96,10 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
         url=fields.get("url"),
     )
     return text, title, meta
+
+
+def _tags(html: str) -> int:
+    return sum(1 for _ in _OPENING_TAG.finditer(html))
 
 
 def extraction_fields(extracted: object) -> dict[str, Any]:

@@ -99,9 +99,28 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     ``original``, of the same length, is where the values are cut from, so a
     traditional page keeps its own characters (來源：中央社 gives 中央社).
     """
-    source_text = original if original is not None and len(original) == len(line) else line
-    if not line or len(line) > MAX_META_LINE:
+    if not line or len(line) > MAX_META_LINE or not may_be_meta(line):
         return None
+    return _parse_fields(line, original)
+
+
+# What every metadata line holds one of: a digit (a date), a URL, a reporter's role or
+# a credit, a source label, or the separator after a label (作者：, 编辑｜, 发布时间：).
+# One search answers most lines, which are prose or headings, before a dozen patterns.
+_MAY_BE_META = re.compile(
+    r"\d|https?://|记者|通讯员|实习生|撰稿人|摄影|摄像|发言人|主持人|栏目组|编辑部|工作室|"
+    r"来源|稿源|出处|转载自|来自|[：:/／|丨｜]",
+    re.IGNORECASE,
+)
+
+
+def may_be_meta(line: str) -> bool:
+    """False for a line no metadata pattern can match (most lines of a text)."""
+    return _MAY_BE_META.search(line) is not None
+
+
+def _parse_fields(line: str, original: str | None) -> MetaLine | None:
+    source_text = original if original is not None and len(original) == len(line) else line
     url = _URL_LINE.match(line)
     if url:
         return MetaLine(url=source_text[url.start("v") : url.end("v")])
@@ -135,11 +154,11 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     if date is not None and source is None and author is None and (m := _BARE_SOURCE.search(rest)):
         source = take(m)
     edited = _EDITOR.search(rest)
-    rest = _EDITOR.sub(" ", rest)
-    rest = _COUNTERS.sub(" ", rest)
     timed = _TIME_LABEL.match(line) is not None
     if date is None and source is None and author is None and not edited and not timed:
-        return None
+        return None  # before blanking the counters out: most lines end here
+    rest = _EDITOR.sub(" ", rest)
+    rest = _COUNTERS.sub(" ", rest)
     if len(_LEFTOVER.sub("", rest)) > 3:
         return None
     return MetaLine(date=date, source=source, author=author)

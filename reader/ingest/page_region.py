@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.ingest.headings import ends_as_prose
 
@@ -24,7 +25,7 @@ _PROSE_THRESHOLD = 25
 _SHORT_LINE_COST = 10
 _LETTERS_PER_MARK = 40
 _SENTENCE_MARK = re.compile(r"[，。；！？、]")
-_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
+_NON_LETTER = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 # A page (not a clean article): many short labels, some of them known site furniture.
 _PAGE_SHORT_SHARE = 0.3
 _PAGE_MOSTLY_SHORT = 0.6
@@ -42,38 +43,56 @@ class Region:
 
 def letters(line: str) -> int:
     """How many letters and digits (Chinese characters included) a line has."""
-    return len(_LETTER.findall(line))
+    return len(line) - len(_NON_LETTER.findall(line))  # most characters are letters
 
 
-def is_prose(line: str) -> bool:
-    """A line that reads as running text: punctuated inside or at its end."""
-    return ends_as_prose(line) or bool(_SENTENCE_MARK.search(line[:-1]))
+class LineShape(NamedTuple):
+    """What the page rules read of a line, measured once: both passes over a
+    page (is it a page, where is its article) ask it of every line. A tuple:
+    one is made per line of a page, and a frozen dataclass costs three times more."""
+
+    short: bool  # a label: under 15 letters and not prose
+    value: int  # what the line adds to the article unless it is furniture
 
 
-def line_score(line: str, furniture: bool) -> int:
-    """What a line adds to the article: long prose adds, everything else costs."""
-    if furniture:
-        return -_SHORT_LINE_COST
+_LABEL = LineShape(True, -_SHORT_LINE_COST)
+_NOT_PROSE = LineShape(False, -_SHORT_LINE_COST)
+
+
+def line_shape(line: str) -> LineShape:
+    """Measure a line for ``looks_like_page`` and ``line_score``.
+
+    Letters are counted only where they decide something: a line that is not
+    prose costs the same whatever its length, and one under 15 characters is short.
+    """
+    # Prose: running text, punctuated inside or at its end.
+    if not (_SENTENCE_MARK.search(line, 0, len(line) - 1) or ends_as_prose(line)):
+        return _LABEL if len(line) < 15 or letters(line) < 15 else _NOT_PROSE
     count = letters(line)
-    if is_prose(line) and count >= 10:
-        # Prose has a mark every few dozen characters; a ticker of headlines run
-        # together has hardly any, and counts only as far as its marks go.
-        marks = len(_SENTENCE_MARK.findall(line))
-        return min(count, _LETTERS_PER_MARK * (marks + 1)) - _PROSE_THRESHOLD
-    return -_SHORT_LINE_COST
+    if count < 10:
+        return _NOT_PROSE
+    # Prose has a mark every few dozen characters; a ticker of headlines run
+    # together has hardly any, and counts only as far as its marks go.
+    marks = len(_SENTENCE_MARK.findall(line))
+    return LineShape(False, min(count, _LETTERS_PER_MARK * (marks + 1)) - _PROSE_THRESHOLD)
 
 
-def looks_like_page(lines: Sequence[str], furniture: int) -> bool:
+def line_score(shape: LineShape, furniture: bool) -> int:
+    """What a line adds to the article: long prose adds, everything else costs."""
+    return -_SHORT_LINE_COST if furniture else shape.value
+
+
+def looks_like_page(shapes: Sequence[LineShape], furniture: int) -> bool:
     """A whole page, not an article: many short labels (menus, links), and
     either known site furniture among them or hardly anything else.
 
     Headings and list items are short too, so a report or an encyclopedia
     article with many of them and no furniture stays whole.
     """
-    short = sum(1 for line in lines if letters(line) < 15 and not is_prose(line))
+    short = sum(1 for shape in shapes if shape.short)
     if short < _PAGE_MIN_SHORT:
         return False
-    share = short / len(lines)
+    share = short / len(shapes)
     return share >= _PAGE_MOSTLY_SHORT or (
         share >= _PAGE_SHORT_SHARE and furniture >= _PAGE_MIN_FURNITURE
     )

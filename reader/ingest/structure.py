@@ -28,6 +28,7 @@ from reader.ingest.page_region import (
     densest_run,
     letters,
     line_score,
+    line_shape,
     looks_like_page,
     page_title_head,
 )
@@ -37,6 +38,7 @@ from reader.model import Document, Meta, Paragraph, Section
 _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
 _TITLE_MAX = 60
 _TITLE_SEARCH = 12  # non-blank lines at the top where the title may stand
+_HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 class Role(StrEnum):
@@ -77,6 +79,9 @@ class Parsed:
     roles: tuple[Role, ...]
 
 
+_BLANK = Block("")
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Split plain text into line blocks, remembering indentation and blank lines."""
     blocks: list[Block] = []
@@ -85,7 +90,7 @@ def blocks_from_text(text: str) -> list[Block]:
         stripped = raw.strip(_EDGE_SPACE + "\r\f\v")
         if not stripped:
             blank = True
-            blocks.append(Block(""))
+            blocks.append(_BLANK)  # immutable: every blank line shares one
             continue
         blocks.append(Block(stripped, indented=raw[:1] in _EDGE_SPACE, blank_before=blank))
         blank = False
@@ -222,7 +227,7 @@ def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:
                 if roles[j] is None:
                     roles[j] = Role.BOILERPLATE
             return
-        if ends_as_prose(block.key) and len(block.key) >= 20:
+        if len(block.key) >= 20 and ends_as_prose(block.key):
             prose += len(block.key)
 
 
@@ -238,9 +243,13 @@ def _keep_article_region(blocks: list[Block], roles: list[Role | None]) -> str |
     """
     content = [i for i, r in enumerate(roles) if r is not Role.BLANK]
     furniture = sum(1 for i in content if roles[i] is Role.BOILERPLATE)
-    if not content or not looks_like_page([blocks[i].key for i in content], furniture):
+    shapes = [line_shape(blocks[i].key) for i in content]
+    if not content or not looks_like_page(shapes, furniture):
         return None
-    scores = [(i, line_score(blocks[i].key, roles[i] is Role.BOILERPLATE)) for i in content]
+    scores = [
+        (i, line_score(shape, roles[i] is Role.BOILERPLATE))
+        for i, shape in zip(content, shapes, strict=True)
+    ]
     region = densest_run(scores)
     if region is None:
         return None
@@ -350,7 +359,7 @@ def _title_shaped(block: Block) -> bool:
     if block.heading_level is not None:
         return False
     text = block.key
-    if len(text) > _TITLE_MAX or not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
+    if len(text) > _TITLE_MAX or not _HAS_WORD.search(text):
         return False
     return not ends_as_prose(text) or text.rstrip("”」』）)")[-1:] in "？！?!"
 
@@ -411,12 +420,18 @@ def _question_headings(blocks: list[Block], content: list[int]) -> set[int]:
 
 
 def _is_heading_run(blocks: list[Block], run: list[int], previous: str | None) -> bool:
-    styles = [_heading_style(blocks[i].key) for i in run]
-    if any(a is not None and a == b for a, b in itertools.pairwise(styles)):
-        return False  # 1. 2. 3. in a row: a list
-    plain = sum(1 for s in styles if s is None)
-    if plain >= 3 or (len(run) >= 3 and plain == len(run)):
-        return False
+    # Styles are read only as far as the answer is open: a run of thousands of short
+    # lines (a list, a poem) is decided by its first lines, not read to its end.
+    styles: list[str | None] = []
+    plain = 0
+    for i in run:
+        style = _heading_style(blocks[i].key)
+        if style is not None and styles and styles[-1] == style:
+            return False  # 1. 2. 3. in a row: a list
+        plain += style is None
+        if plain >= 3:
+            return False  # three plain short lines: a list
+        styles.append(style)
     # The end of a hard-wrapped paragraph is short too: the line before it ends mid-sentence.
     first = blocks[run[0]]
     return not (
@@ -467,8 +482,10 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
     if len(lengths) < 5:
         return blocks
     width = lengths[int(len(lengths) * 0.9)]
+    if width > 100 or width < 16:
+        return blocks
     full = [b for b in blocks if len(b.text) >= width * 0.85 and not ends_as_prose(b.text)]
-    if width > 100 or width < 16 or len(full) < max(3, len(lengths) // 4):
+    if len(full) < max(3, len(lengths) // 4):
         return blocks
     joined: list[Block] = []
     last_line = 0  # length of the last physical line of joined[-1]
