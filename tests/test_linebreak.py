@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.linebreak import CLOSING, OPENING, groups, line_starts, text_width, units, wrap
@@ -121,10 +121,17 @@ def kinsoku_breaks(text: str, width: int, starts: list[int] | None = None) -> li
     for b in (starts or line_starts(text, width))[1:]:
         if text[b - 1] == "\n" or not (text[b] in CLOSING or text[b - 1] in OPENING):
             continue
-        a, e = b - 1, b  # the run of punctuation around the break, and a character each side
+        # The run of punctuation around the break, the character each side of it, and
+        # the opening punctuation before that character and the closing after the
+        # other: when all that is wider than the line, no break there can keep the rules.
+        a, e = b - 1, b
         while a > 0 and text[a] in CLOSING | OPENING:
             a -= 1
+        while a > 0 and text[a - 1] in OPENING:
+            a -= 1
         while e < len(text) and text[e] in CLOSING | OPENING:
+            e += 1
+        while e + 1 < len(text) and text[e + 1] in CLOSING:
             e += 1
         if text_width(text[a : e + 1]) <= width:
             found.append(text[max(0, b - 6) : b] + "|" + text[b : b + 6])
@@ -141,6 +148,7 @@ pieces = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(pieces, min_size=1, max_size=80).map("".join), st.integers(12, 90))
+@example("〈（（一!、、", 12)  # openings, one character and closings: 13 cells, no legal break
 def test_random_text_keeps_every_rule(text: str, width: int) -> None:
     lines = wrap(text, width)
     assert "".join(lines) == text  # nothing lost, nothing added (no spaces in this text)
