@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -102,6 +101,8 @@ class Document:
         title = "" if self.title_from_name else self.title or ""  # renaming keeps the notes
         normalized = "".join((title, self.subtitle or "", self.body_text)).replace("\r", "")
         normalized = "".join(normalized.split())
+        import hashlib  # only notes need an identity: not paid by every cold start
+
         return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
     def map_text(self, convert: Any, traditional: bool | None = None) -> Document:

@@ -20,10 +20,8 @@ core itself never prints.
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
-import marshal
 import mmap
 import os
 import threading
@@ -182,6 +180,9 @@ def _load(on_build: Callable[[], None] | None) -> SegModel:
 
 def convert(model_file: Path) -> SegModel:
     """Pack snownlp's dict-of-tuples model into sorted integer arrays."""
+    import gzip  # only a first run converts: not paid by every cold start
+    import marshal
+
     with gzip.open(model_file, "rb") as handle:
         raw = marshal.loads(handle.read())
     tag_id = {t: i for i, t in enumerate(TAGS)} | {"BOS": BOS}
