@@ -24,6 +24,28 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where a passage stands: one paragraph (by section and paragraph index) and
+    ``start``/``end`` offsets into its text.
+
+    The one definition of a place in a document: a search match is one, and a
+    note's anchor and a key sentence are one with more to say (their quote,
+    their text and score); the cursor's sentence and the sentence jumped to
+    from the summary are given as one.
+    """
+
+    section: int
+    paragraph: int
+    start: int
+    end: int
+
+    @property
+    def paragraph_key(self) -> tuple[int, int]:
+        """(section, paragraph): what marks and paragraph views are keyed by."""
+        return self.section, self.paragraph
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph and its sentences, split once when the paragraph is made."""
 
