@@ -36,8 +36,9 @@ async def test_l_opens_the_dictionary_on_the_cursor_word_and_esc_closes_it() -> 
         screen = await settle(app, pilot)
         panel = screen.query_one("#dictionary", DictionaryPanel)
         assert panel.display and panel.entry is not None
-        si, pi, start, end = screen.model.cursor_span()  # type: ignore[misc]
-        sentence = screen.model.paragraph(si, pi).text[start:end]
+        span = screen.model.cursor_span()
+        assert span is not None
+        sentence = screen.model.paragraph(span.section, span.paragraph).text[span.start : span.end]
         word = panel.entry.simplified
         assert word in sentence or panel.entry.traditional in sentence
         shown = str(panel.render())
@@ -119,8 +120,9 @@ async def test_plus_adds_the_cursor_word_with_its_sentence(private_data_dir: Pat
         screen = await settle(app, pilot)
         await pilot.press("j", "plus")
         screen = await settle(app, pilot)
-        si, pi, start, end = screen.model.cursor_span()  # type: ignore[misc]
-        sentence = screen.model.paragraph(si, pi).text[start:end]
+        span = screen.model.cursor_span()
+        assert span is not None
+        sentence = screen.model.paragraph(span.section, span.paragraph).text[span.start : span.end]
     store = NoteStore.open(private_data_dir)
     try:
         [saved] = saved_words(store)

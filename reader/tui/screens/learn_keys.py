@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from reader.model import Location
 from reader.tui.screens.note_keys import NO_CURSOR, ScreenParts
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class LearnKeys(ScreenParts):
         self._learn_loaded = True
         return dictionary
 
-    def _cursor_sentence(self) -> tuple[int, int, int, int] | None:
+    def _cursor_sentence(self) -> Location | None:
         span = self.model.cursor_span()
         if span is None:
             self.say(NO_CURSOR, timeout=2)
@@ -100,11 +101,10 @@ class LearnKeys(ScreenParts):
             self._look_up(span)
 
     @work(thread=True, exclusive=True, group="look-up")
-    def _look_up(self, span: tuple[int, int, int, int]) -> None:
+    def _look_up(self, span: Location) -> None:
         dictionary = self._preload()
-        si, pi, start, end = span
-        text = self.model.paragraph(si, pi).text
-        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
+        text = self.model.paragraph(span.section, span.paragraph).text
+        first, last = cursor_word(text, span.start, span.end, self._segmented(text), dictionary)
         word = text[first:last]
         entry = dictionary.lookup(word) if word else None
         self.app.call_from_thread(self._show_entry, entry, word)

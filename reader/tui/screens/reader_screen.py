@@ -20,11 +20,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from reader.errors import ArticleError
-from reader.model import Document
+from reader.model import Document, Location
 from reader.nlp.analysis import analyze
 from reader.notes.store import NoteStore
 from reader.reading import Marks, Reading, problem_in_chinese
-from reader.search import Match
 from reader.settings import Settings
 from reader.tui.bindings import MORE_HELP, READER_BINDINGS
 from reader.tui.dialogs import HelpScreen
@@ -252,7 +251,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         if cursor and span and not self._cursor_visible():
             view = self.article.view(cursor.section, cursor.paragraph)
             if view is not None:
-                self.article.scroll_to_paragraph(view, span[2])
+                self.article.scroll_to_paragraph(view, span.start)
         self.changed()
 
     def action_move_cursor(self, step: int) -> None:
@@ -284,7 +283,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
     def action_next_match(self, step: int = 1) -> None:
         self._show_match(self.model.step_match(step))
 
-    def _show_match(self, match: Match | None) -> None:
+    def _show_match(self, match: Location | None) -> None:
         if match and (view := self.article.view(match.section, match.paragraph)):
             self.article.scroll_to_paragraph(view, match.start)
         self.changed()
