@@ -146,12 +146,11 @@ class LearnKeys(ScreenParts):
             self._add_word(span)
 
     @work(thread=True, exclusive=True, group="add-word")
-    def _add_word(self, span: tuple[int, int, int, int]) -> None:
+    def _add_word(self, span: Location) -> None:
         dictionary = self._preload()
-        si, pi, start, end = span
-        text = self.model.paragraph(si, pi).text
-        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
-        self.app.call_from_thread(self._store_word, text[first:last], text[start:end])
+        text = self.model.paragraph(span.section, span.paragraph).text
+        first, last = cursor_word(text, span.start, span.end, self._segmented(text), dictionary)
+        self.app.call_from_thread(self._store_word, text[first:last], text[span.start : span.end])
 
     def _store_word(self, word: str, sentence: str) -> None:
         from reader.learn.wordlist import add_word
