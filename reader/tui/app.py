@@ -159,7 +159,8 @@ class ReaderApp(App[None]):
                     or (isinstance(below, ReaderScreen) and below.from_library),
                 )
 
-        self.push_screen(FilePicker(start), chosen)
+        reading = self.screen.model if isinstance(self.screen, ReaderScreen) else None
+        self.push_screen(FilePicker(start, reading.label) if reading else FilePicker(start), chosen)
 
     def action_toggle_dark(self) -> None:
         self.theme = self.settings.theme = LIGHT if self.theme == DARK else DARK
