@@ -25,7 +25,7 @@ from reader.nlp.analysis import analyze
 from reader.notes.store import NoteStore
 from reader.reading import Marks, Reading, problem_in_chinese
 from reader.settings import Settings
-from reader.tui.bindings import MORE_HELP, READER_BINDINGS
+from reader.tui.bindings import MORE_HELP, READER_BINDINGS, in_script
 from reader.tui.dialogs import HelpScreen
 from reader.tui.messages import AnalysisReady, Converted
 from reader.tui.screens.learn_keys import LearnKeys
@@ -37,6 +37,7 @@ from reader.tui.widgets.side_panes import HeadingTree, SummaryPane
 from reader.tui.widgets.status_bar import StatusBar
 
 MOUNT_ANYWAY = 5.0  # seconds after which the article is completed even without a summary
+SEARCH_HINT = "搜索（简繁通用），Enter 确定，Esc 关闭"
 
 
 class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
@@ -65,6 +66,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.summary_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
         self._save_timer: Timer | None = None
         self._marked: set[tuple[int, int]] = set()
+        self._bindings_as_written = self._bindings  # 简体; see _relabel
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,7 +74,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
             yield HeadingTree(id="nav")
             yield ArticleView(id="article")
             yield SummaryPane(id="summary")
-        yield Input(placeholder="搜索（简繁通用），Enter 确定，Esc 关闭", id="search")
+        yield Input(placeholder=self.model.label(SEARCH_HINT), id="search")
         bound = (ReaderScreen.section, ReaderScreen.percent, ReaderScreen.revision)
         yield StatusBar(self.model, id="status").data_bind(*bound)
         yield Footer(compact=True, show_command_palette=False)  # 80 columns fit every key
@@ -82,6 +84,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.query_one("#search", Input).display = False
         self.query_one(HeadingTree).show(self.model.shown)
         self.sub_title = self.model.variant.label
+        self._relabel()
         await self.article.show(self.model.shown, self.settings.indent)
         self._open_notes()
         # After the first paint: the analysis holds the GIL for a while. The rest of
@@ -184,6 +187,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         here = None if self.article.scroll_y == 0 else self.article.top_paragraph()
         self.model.show(message.variant, message.document)
         self.sub_title = self.model.variant.label
+        self._relabel()
         self.article.retext(self.model.shown)
         self.query_one(HeadingTree).show(self.model.shown)
         self._render_summary()
@@ -191,6 +195,13 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.changed()
         if here is not None:
             self.call_after_refresh(self.article.scroll_to_paragraph, here)
+
+    def _relabel(self) -> None:
+        """The footer's key descriptions, the help and the search hint in the script shown."""
+        say = self.model.label
+        self._bindings = in_script(self._bindings_as_written, say)
+        self.query_one("#search", Input).placeholder = say(SEARCH_HINT)
+        self.refresh_bindings()
 
     # Position and panes
 
@@ -327,4 +338,4 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
             for b in self.BINDINGS
             if isinstance(b, Binding)
         ]
-        self.app.push_screen(HelpScreen(rows + MORE_HELP))
+        self.app.push_screen(HelpScreen(rows + MORE_HELP, self.model.label))
