@@ -99,3 +99,13 @@ async def test_a_traditional_article_opens_with_traditional_keys() -> None:
         await pilot.press("t")  # 简体: the keys follow back to 简体
         await settle(app, pilot)
         assert {"笔记", "帮助"} <= set(footer_words(app))
+
+
+async def test_the_command_palette_lists_the_keys_in_the_script_shown() -> None:
+    app = ReaderApp(load_path(ESSAY), str(ESSAY))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        for label in ("簡/繁", "劃線", "筆記", "導出", "目錄", "幫助"):
+            assert any(t.startswith(label) for t in titles), label
+        assert not any(t.startswith("笔记") for t in titles)

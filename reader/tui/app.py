@@ -171,14 +171,16 @@ class ReaderApp(App[None]):
                 self.notify(f"设置未能保存：{exc.problem}", severity="error")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every key of the current screen, with its help text."""
+        """The palette offers every key of the current screen, with its help text
+        (in the script shown, as the footer)."""
         yield from super().get_system_commands(screen)
+        say = screen.model.label if isinstance(screen, ReaderScreen) else str
         for binding in getattr(screen, "BINDINGS", []):
             if not isinstance(binding, Binding) or binding.action in ("app.quit", "back"):
                 continue
-            title = f"{binding.description}（{self.get_key_display(binding)}）"
+            title = f"{say(binding.description)}（{self.get_key_display(binding)}）"
             yield SystemCommand(
                 title,
-                binding.tooltip or binding.description,
+                say(binding.tooltip or binding.description),
                 partial(screen.run_action, binding.action),
             )
