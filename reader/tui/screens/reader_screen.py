@@ -67,6 +67,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self._save_timer: Timer | None = None
         self._marked: set[tuple[int, int]] = set()
         self._bindings_as_written = self._bindings  # 简体; see _relabel
+        self._bindings = in_script(self._bindings_as_written, self.model.label)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,7 +85,6 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.query_one("#search", Input).display = False
         self.query_one(HeadingTree).show(self.model.shown)
         self.sub_title = self.model.variant.label
-        self._relabel()
         await self.article.show(self.model.shown, self.settings.indent)
         self._open_notes()
         # After the first paint: the analysis holds the GIL for a while. The rest of
