@@ -75,11 +75,13 @@ MORE_HELP: list[tuple[str, str]] = [
 
 def in_script(bindings: BindingsMap, say: Callable[[str], str]) -> BindingsMap:
     """A copy of ``bindings`` whose descriptions and tooltips (written in 简体) are in the
-    script shown: ``say`` is the reader's ``Reading.label``. The footer, the help screen
-    and the palette read them, so they follow 繁體 as the status line does.
+    script shown: ``say`` is the reader's ``Reading.label``. The footer reads them, so
+    it follows 繁體 as the status line does (the help screen and the palette put the
+    same texts through the same ``say``).
 
-    Textual keeps a screen's keys in a BindingsMap built once from BINDINGS; the
-    screen swaps in this copy when the script changes (the keys stay the same)."""
+    Textual keeps a screen's keys in a BindingsMap built once from BINDINGS and has
+    no API for changing a description; the screen swaps in this copy instead when
+    the script changes (the keys and actions stay the same)."""
     converted = bindings.copy()
     converted.key_to_bindings = {
         key: [replace(b, description=say(b.description), tooltip=say(b.tooltip)) for b in items]
