@@ -133,6 +133,7 @@ def exercise(name: str, data: bytes | str, rng: random.Random) -> None:
     whatever else goes wrong (that is the bug being looked for)."""
     from reader.convert import Variant
     from reader.ingest.loading import load_bytes, load_text
+    from reader.model import Location
     from reader.nlp.analysis import analyze, summary_dict
     from reader.notes.anchors import Placement, anchor_for
     from reader.notes.notebook import PlacedNote
@@ -149,7 +150,7 @@ def exercise(name: str, data: bytes | str, rng: random.Random) -> None:
     for si, pi, paragraph in document.paragraphs():
         if paragraph.text:
             end = rng.randint(1, len(paragraph.text))
-            anchor = anchor_for(document, si, pi, rng.randint(0, end - 1), end)
+            anchor = anchor_for(document, Location(si, pi, rng.randint(0, end - 1), end))
             note = Note(1, "highlight", anchor, "批注[/]\x1b]52;c;YQ==\x07", "2024-01-01")
             placed.append(PlacedNote(note, Placement.EXACT))
             break

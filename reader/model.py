@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -22,6 +21,28 @@ class Sentence:
     text: str
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a passage stands: one paragraph (by section and paragraph index) and
+    ``start``/``end`` offsets into its text.
+
+    The one definition of a place in a document: a search match is one, and a
+    note's anchor and a key sentence are one with more to say (their quote,
+    their text and score); the cursor's sentence and the sentence jumped to
+    from the summary are given as one.
+    """
+
+    section: int
+    paragraph: int
+    start: int
+    end: int
+
+    @property
+    def paragraph_key(self) -> tuple[int, int]:
+        """(section, paragraph): what marks and paragraph views are keyed by."""
+        return self.section, self.paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +123,8 @@ class Document:
         title = "" if self.title_from_name else self.title or ""  # renaming keeps the notes
         normalized = "".join((title, self.subtitle or "", self.body_text)).replace("\r", "")
         normalized = "".join(normalized.split())
+        import hashlib  # only notes need an identity: not paid by every cold start
+
         return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
     def map_text(self, convert: Any, traditional: bool | None = None) -> Document:

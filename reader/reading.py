@@ -16,12 +16,12 @@ from enum import StrEnum
 
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
-from reader.model import LEAD, Document, Paragraph
+from reader.model import LEAD, Document, Location, Paragraph
 from reader.nlp.analysis import Analysis
 from reader.notes.anchors import anchor_for
 from reader.notes.notebook import PlacedNote, place_notes
 from reader.notes.store import ArticleRecord, NoteStore
-from reader.search import Match, find_all, spans_in
+from reader.search import find_all, spans_in
 
 CYCLE = (
     Variant.ORIGINAL,
@@ -140,10 +140,10 @@ class Reading:
         self.record: ArticleRecord | None = None
         self.notes: list[PlacedNote] = []
         self.cursor: Cursor | None = None
-        self.matches: list[Match] = []
+        self.matches: list[Location] = []
         self.match_index = -1
         self.show_keywords = False
-        self.focus: tuple[int, int, int, int] | None = None  # section, paragraph, start, end
+        self.focus: Location | None = None  # the sentence jumped to from the summary
         self._texts: dict[Variant, str] = {}
         self._cycling = threading.Lock()  # t is answered in worker threads, one step each
         self._keywords: tuple[Variant, dict[tuple[int, int], list[Span]]] | None = None
@@ -224,29 +224,29 @@ class Reading:
         self.cursor = order[max(0, min(len(order) - 1, index + step))]
         return self.cursor
 
-    def focus_word(self, section: int, paragraph: int, start: int, end: int) -> Cursor:
+    def focus_word(self, word: Location) -> Cursor:
         """The word the dictionary shows (its word cursor): drawn with the focus mark, and
         the reading cursor on the sentence that holds it, so a step past a sentence end
         moves the sentence too."""
-        self.focus = (section, paragraph, start, end)
-        return self.cursor_at(section, paragraph, start)
+        self.focus = word
+        return self.cursor_at(word.section, word.paragraph, word.start)
 
-    def cursor_span(self, whole_paragraph: bool = False) -> tuple[int, int, int, int] | None:
-        """Section, paragraph and offsets of what the cursor is on (in the original)."""
+    def cursor_span(self, whole_paragraph: bool = False) -> Location | None:
+        """Where the cursor's sentence (or its whole paragraph) is, in the original."""
         if self.cursor is None:
             return None
         c = self.cursor
         paragraph = self.original.sections[c.section].paragraphs[c.paragraph]
         if whole_paragraph or not paragraph.sentences:
-            return c.section, c.paragraph, 0, len(paragraph.text)
+            return Location(c.section, c.paragraph, 0, len(paragraph.text))
         s = paragraph.sentences[min(c.sentence, len(paragraph.sentences) - 1)]
-        return c.section, c.paragraph, s.start, s.end
+        return Location(c.section, c.paragraph, s.start, s.end)
 
     def cursor_quote(self, limit: int = 40) -> str:
         span = self.cursor_span()
         if span is None:
             return ""
-        quote = self.paragraph(span[0], span[1]).text[span[2] : span[3]]
+        quote = self.paragraph(span.section, span.paragraph).text[span.start : span.end]
         return quote if len(quote) <= limit else quote[: limit - 1] + "…"
 
     # The reading position
@@ -255,7 +255,7 @@ class Reading:
     def position(self) -> Position | None:
         """Where the reader is: the cursor's sentence (the screen keeps it in view)."""
         span = self.cursor_span()
-        return None if span is None else Position(span[0], span[1], span[2])
+        return None if span is None else Position(span.section, span.paragraph, span.start)
 
     def saved_position(self) -> Position | None:
         """Where the reader was last time, if that paragraph still exists."""
@@ -302,12 +302,11 @@ class Reading:
         span = self.cursor_span()
         if span is None:
             return None
-        si, pi, start, end = span
         for placed in self.notes:
             a = placed.note.anchor
-            if placed.lost or placed.note.kind != kind or (a.section, a.paragraph) != (si, pi):
+            if placed.lost or placed.note.kind != kind or a.paragraph_key != span.paragraph_key:
                 continue
-            if kind == "bookmark" or (a.start < end and start < a.end):
+            if kind == "bookmark" or (a.start < span.end and span.start < a.end):
                 return placed
         return None
 
@@ -320,7 +319,7 @@ class Reading:
             return False
         if self.record is None:
             raise ArticleError("notes", self.store_problem or NO_STORE)
-        self._store().add_note(self.record.id, anchor_for(self.original, *span), annotation, kind)
+        self._store().add_note(self.record.id, anchor_for(self.original, span), annotation, kind)
         self.reload_notes()
         return True
 
@@ -365,7 +364,8 @@ class Reading:
         placed = [p for p in self.notes if not p.lost]
         if not placed:
             return None
-        here = (self.cursor_span() or (0, 0, 0, 0))[:3]
+        span = self.cursor_span()
+        here = (span.section, span.paragraph, span.start) if span else (0, 0, 0)
         spots = [
             (p.note.anchor.section, p.note.anchor.paragraph, p.note.anchor.start) for p in placed
         ]
@@ -381,17 +381,17 @@ class Reading:
 
     # Search
 
-    def search(self, query: str, here: tuple[int, int] = (0, 0)) -> Match | None:
+    def search(self, query: str, here: tuple[int, int] = (0, 0)) -> Location | None:
         """Find ``query`` (any script); the current match is the first at or after ``here``."""
         self.matches = find_all(self.original, query)
         self.match_index = -1
         if not self.matches:
             return None
-        first = next((i for i, m in enumerate(self.matches) if (m.section, m.paragraph) >= here), 0)
+        first = next((i for i, m in enumerate(self.matches) if m.paragraph_key >= here), 0)
         self.match_index = first - 1
         return self.step_match(1)
 
-    def step_match(self, step: int) -> Match | None:
+    def step_match(self, step: int) -> Location | None:
         """The next (or previous) match, wrapping round."""
         if not self.matches:
             return None
@@ -415,20 +415,20 @@ class Reading:
                 continue
             a = placed.note.anchor
             if placed.note.kind == "bookmark":
-                at((a.section, a.paragraph)).bookmark = True
+                at(a.paragraph_key).bookmark = True
             else:
-                at((a.section, a.paragraph)).note.append((a.start, a.end))
+                at(a.paragraph_key).note.append((a.start, a.end))
         for key, spans in (self._keyword_spans() if self.show_keywords else {}).items():
             if spans:
                 at(key).keyword = spans
         for i, m in enumerate(self.matches):
-            at((m.section, m.paragraph)).match.append((m.start, m.end))
+            at(m.paragraph_key).match.append((m.start, m.end))
             if i == self.match_index:
-                at((m.section, m.paragraph)).current_match = [(m.start, m.end)]
+                at(m.paragraph_key).current_match = [(m.start, m.end)]
         if self.cursor is not None and (span := self.sentence_span(self.cursor)) is not None:
             at((self.cursor.section, self.cursor.paragraph)).cursor = [span]
         if self.focus is not None:
-            at(self.focus[:2]).focus = [self.focus[2:]]
+            at(self.focus.paragraph_key).focus = [(self.focus.start, self.focus.end)]
         for paragraph_marks in marks.values():
             paragraph_marks.note.sort()
         return marks

@@ -6,34 +6,22 @@ keeps lengths, so offsets in the view are offsets in the paragraph).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reader.convert import simplified_view
-from reader.model import Document
+from reader.model import Document, Location
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One occurrence: section, paragraph, and offsets into the paragraph text."""
-
-    section: int
-    paragraph: int
-    start: int
-    end: int
-
-
-def find_all(document: Document, query: str) -> list[Match]:
-    """Every occurrence of ``query`` in the paragraphs, in reading order, case-insensitive."""
+def find_all(document: Document, query: str) -> list[Location]:
+    """Where ``query`` occurs in the paragraphs, in reading order, case-insensitive."""
     query = query.strip()
     if not query:
         return []
     wanted = simplified_view(query).casefold()
-    matches: list[Match] = []
+    matches: list[Location] = []
     for si, pi, paragraph in document.paragraphs():
         view = simplified_view(paragraph.text).casefold()
         at = view.find(wanted)
         while at >= 0:
-            matches.append(Match(si, pi, at, at + len(wanted)))
+            matches.append(Location(si, pi, at, at + len(wanted)))
             at = view.find(wanted, at + max(1, len(wanted)))
     return matches
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.ingest.loading import load_path
+from reader.model import Location
 from reader.notes.anchors import anchor_for
 from reader.notes.store import NoteStore
 from reader.output.export import escape
@@ -26,7 +27,7 @@ def add_notes(data_dir: Path, article: Path) -> list[str]:
     quotes = []
     for section, annotation in ((3, "生态这段写得好"), (1, "")):
         s = document.sections[section].paragraphs[0].sentences[0]
-        anchor = anchor_for(document, section, 0, s.start, s.end)
+        anchor = anchor_for(document, Location(section, 0, s.start, s.end))
         store.add_note(record.id, anchor, annotation)
         quotes.append(anchor.quote)
     store.close()
@@ -129,7 +130,7 @@ def test_export_reports_notes_whose_text_is_gone(tmp_path: Path, private_data_di
     add_notes_simple = NoteStore.open(private_data_dir)
     document = load_path(article)
     record = add_notes_simple.open_article(document, str(article.resolve()))
-    add_notes_simple.add_note(record.id, anchor_for(document, 0, 1, 0, 9), "河道")
+    add_notes_simple.add_note(record.id, anchor_for(document, Location(0, 1, 0, 9)), "河道")
     add_notes_simple.close()
     article.write_text("标题\n\n第一段讲开发区的转型。\n", encoding="utf-8")
     result = run_cli("export", str(article))

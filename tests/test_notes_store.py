@@ -13,6 +13,7 @@ import pytest
 from reader.convert import Variant, convert
 from reader.errors import ArticleError
 from reader.ingest.loading import load_path, load_text
+from reader.model import Location
 from reader.notes.anchors import Placement, anchor_for, locate
 from reader.notes.notebook import place_notes
 from reader.notes.store import MIGRATIONS, SCHEMA_VERSION, NoteStore
@@ -24,7 +25,7 @@ ESSAY = SAMPLES / "02_essay_traditional.txt"
 
 def first_sentence_anchor(document, section=1, paragraph=0):  # type: ignore[no-untyped-def]
     s = document.sections[section].paragraphs[paragraph].sentences[0]
-    return anchor_for(document, section, paragraph, s.start, s.end)
+    return anchor_for(document, Location(section, paragraph, s.start, s.end))
 
 
 def test_notes_survive_reopening_and_the_file_is_wal(tmp_path: Path) -> None:
@@ -184,8 +185,8 @@ def test_a_changed_article_moves_what_it_can_and_reports_the_rest(tmp_path: Path
     store = NoteStore.open(tmp_path)
     before = load_path(file)
     record = store.open_article(before, str(file))
-    kept = store.add_note(record.id, anchor_for(before, 0, 1, 0, 9), "河道")
-    gone = store.add_note(record.id, anchor_for(before, 0, 0, 11, 16), "会被删掉")
+    kept = store.add_note(record.id, anchor_for(before, Location(0, 1, 0, 9)), "河道")
+    gone = store.add_note(record.id, anchor_for(before, Location(0, 0, 11, 16)), "会被删掉")
     file.write_text(
         "标题\n\n新加的一段在最前面。\n\n第一段讲开发区的转型。\n\n第二段讲河道治理。\n",
         encoding="utf-8",

@@ -9,8 +9,9 @@ import pytest
 from reader.convert import Variant
 from reader.errors import ArticleError
 from reader.ingest.loading import load_path
-from reader.model import Document
+from reader.model import Document, Location
 from reader.nlp.analysis import analyze
+from reader.notes.anchors import anchor_for
 from reader.notes.store import NoteStore
 from reader.reading import Cursor, Position, Reading, Toggle, in_chinese
 
@@ -105,8 +106,8 @@ def test_the_cursor_at_an_offset_is_on_the_sentence_holding_it() -> None:
     )
     second = paragraph.sentences[1]
     assert model.cursor_at(si, pi, second.start + 1) == Cursor(si, pi, 1)
-    assert model.cursor_span() == (si, pi, second.start, second.end)
-    assert model.cursor_span(whole_paragraph=True) == (si, pi, 0, len(paragraph.text))
+    assert model.cursor_span() == Location(si, pi, second.start, second.end)
+    assert model.cursor_span(whole_paragraph=True) == Location(si, pi, 0, len(paragraph.text))
     assert model.position == Position(si, pi, second.start)
 
 
@@ -198,6 +199,31 @@ def test_marks_gather_notes_search_keywords_and_cursor_per_paragraph(tmp_path: P
     assert word in {model.out(k.word) for k in model.analysis.keywords}
 
 
+def test_the_sentence_jumped_to_from_the_summary_is_marked_where_it_stands() -> None:
+    model = reading(NEWS)
+    key = analyze(model.original).sentences[1]
+    model.focus = key
+    assert model.marks()[key.paragraph_key].focus == [(key.start, key.end)]
+    paragraph = model.paragraph(key.section, key.paragraph).text
+    assert paragraph[key.start : key.end] == key.text
+
+
+def test_a_match_a_key_sentence_and_the_cursor_are_places_a_note_can_be_anchored_to(
+    tmp_path: Path,
+) -> None:
+    model = reading(NEWS, tmp_path)
+    match = model.search("开发区")
+    key = analyze(model.original).sentences[0]
+    assert match is not None
+    for place in (match, key):
+        anchor = anchor_for(model.original, place)
+        text = model.paragraph(place.section, place.paragraph).text
+        assert anchor.paragraph_key == place.paragraph_key
+        assert anchor.quote == text[place.start : place.end] != ""
+    model.cursor_at(key.section, key.paragraph, key.start)
+    assert model.cursor_span() == Location(key.section, key.paragraph, key.start, key.end)
+
+
 def test_the_position_is_saved_to_the_sentence_and_restored(tmp_path: Path) -> None:
     model = reading(NEWS, tmp_path)
     assert model.saved_position() is None
@@ -262,7 +288,7 @@ def test_the_dictionary_word_is_the_focus_and_takes_the_sentence_cursor_with_it(
     )
     second = paragraph.sentences[1]
     model.cursor_at(si, pi, 0)
-    cursor = model.focus_word(si, pi, second.start, second.start + 2)
+    cursor = model.focus_word(Location(si, pi, second.start, second.start + 2))
     assert cursor == model.cursor == Cursor(si, pi, 1)
     marks = model.marks()[(si, pi)]
     assert marks.focus == [(second.start, second.start + 2)]

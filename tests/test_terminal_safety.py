@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.ingest.loading import load_path
+from reader.model import Location
 from reader.notes.anchors import anchor_for
 from reader.notes.store import NoteStore
 from reader.terminal_text import json_dumps, one_line, visible
@@ -61,7 +62,9 @@ def add_payload_note(data_dir: Path, article: Path) -> None:
     store = NoteStore.open(data_dir)
     record = store.open_article(document, str(article.resolve()))
     s = document.sections[1].paragraphs[0].sentences[0]
-    store.add_note(record.id, anchor_for(document, 1, 0, s.start, s.end), f"批注{PAYLOAD}")
+    store.add_note(
+        record.id, anchor_for(document, Location(1, 0, s.start, s.end)), f"批注{PAYLOAD}"
+    )
     store.close()
 
 

@@ -28,7 +28,6 @@ from .pilot import settle
 REPORT = SAMPLES / "03_policy_report.txt"
 
 
-
 def screen_rows(app: ReaderApp) -> list[str]:
     return ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
 

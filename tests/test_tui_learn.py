@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.ingest.loading import load_path
 from reader.learn.wordlist import saved_words
+from reader.model import Location
 from reader.notes.store import NoteStore
 from reader.tui.app import ReaderApp
 from reader.tui.dialogs import HelpScreen
@@ -35,8 +36,9 @@ async def test_l_opens_the_dictionary_on_the_cursor_word_and_esc_closes_it() -> 
         screen = await settle(app, pilot)
         panel = screen.query_one("#dictionary", DictionaryPanel)
         assert panel.display and panel.entry is not None
-        si, pi, start, end = screen.model.cursor_span()  # type: ignore[misc]
-        sentence = screen.model.paragraph(si, pi).text[start:end]
+        span = screen.model.cursor_span()
+        assert span is not None
+        sentence = screen.model.paragraph(span.section, span.paragraph).text[span.start : span.end]
         word = panel.entry.simplified
         assert word in sentence or panel.entry.traditional in sentence
         shown = str(panel.render())
@@ -118,8 +120,9 @@ async def test_plus_adds_the_cursor_word_with_its_sentence(private_data_dir: Pat
         screen = await settle(app, pilot)
         await pilot.press("j", "plus")
         screen = await settle(app, pilot)
-        si, pi, start, end = screen.model.cursor_span()  # type: ignore[misc]
-        sentence = screen.model.paragraph(si, pi).text[start:end]
+        span = screen.model.cursor_span()
+        assert span is not None
+        sentence = screen.model.paragraph(span.section, span.paragraph).text[span.start : span.end]
     store = NoteStore.open(private_data_dir)
     try:
         [saved] = saved_words(store)
@@ -189,9 +192,9 @@ def test_the_cursor_word_skips_function_words_and_numbers() -> None:
     )
 
 
-def focused(screen: ReaderScreen) -> tuple[int, int, int, int] | None:
+def focused(screen: ReaderScreen) -> Location | None:
     """The span the screen hands its paragraph with the focus mark (the dictionary's word)."""
-    spans = [(*key, *span) for key, m in screen.model.marks().items() for span in m.focus]
+    spans = [Location(*key, *span) for key, m in screen.model.marks().items() for span in m.focus]
     return spans[0] if len(spans) == 1 else None
 
 
@@ -214,16 +217,17 @@ async def test_left_and_right_move_the_dictionary_word_across_sentences() -> Non
             await settle(app, pilot)
             here = screen.model.focus
             assert here is not None and here != seen[-1]
-            si, pi, start, end = here
+            si, pi, start, end = here.section, here.paragraph, here.start, here.end
             word = screen.model.paragraph(si, pi).text[start:end]
             assert panel.entry is None or word in (panel.entry.simplified, panel.entry.traditional)
-            assert screen.model.cursor_span()[:2] == (si, pi)  # type: ignore[index]
-            cursor_start, cursor_end = screen.model.cursor_span()[2:]  # type: ignore[index]
-            assert cursor_start <= start < cursor_end  # the sentence follows the word
+            sentence = screen.model.cursor_span()
+            assert sentence is not None and sentence.paragraph_key == (si, pi)
+            assert sentence.start <= start < sentence.end  # the sentence follows the word
             assert focused(screen) == here  # drawn with the focus mark
             seen.append(here)
             sentences.add(screen.model.cursor)
-        assert [s[:2] + s[2:3] for s in seen] == sorted(s[:2] + s[2:3] for s in seen)
+        order = [(s.section, s.paragraph, s.start) for s in seen]
+        assert order == sorted(order)
         assert len(sentences) > 1
         await pilot.press("left", "left")  # as fast as keys repeat: two steps back
         await settle(app, pilot)

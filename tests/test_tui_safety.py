@@ -15,6 +15,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static, Tree
 
 from reader.ingest.loading import load_path
+from reader.model import Location
 from reader.notes.anchors import anchor_for
 from reader.notes.store import NoteStore
 from reader.tui.app import ReaderApp
@@ -112,7 +113,7 @@ async def test_search_and_notes_with_markup_are_messages_not_crashes(tmp_path: P
         assert app.store is not None and screen.model.record is not None
         s = document.sections[1].paragraphs[0].sentences[0]
         app.store.add_note(
-            screen.model.record.id, anchor_for(document, 1, 0, s.start, s.end), PAYLOAD
+            screen.model.record.id, anchor_for(document, Location(1, 0, s.start, s.end)), PAYLOAD
         )
         screen.model.reload_notes()
         screen.changed()
@@ -224,7 +225,9 @@ def test_the_reader_writes_no_control_sequence_of_the_article(
     store = NoteStore.open(private_data_dir)
     record = store.open_article(document, str(path.resolve()))
     s = document.sections[1].paragraphs[0].sentences[0]
-    store.add_note(record.id, anchor_for(document, 1, 0, s.start, s.end), f"批注{PAYLOAD}")
+    store.add_note(
+        record.id, anchor_for(document, Location(1, 0, s.start, s.end)), f"批注{PAYLOAD}"
+    )
     store.close()
     keys = [b"j", b"h", b"w", b"m", b"\x1b", b"\t", b"\r", b"t", b"/", "无此".encode(), b"\r"]
     output = run_in_terminal([str(path)], keys)

@@ -16,6 +16,7 @@ import pytest
 from reader.errors import ArticleError
 from reader.ingest import web
 from reader.ingest.sources import load_source
+from reader.model import Location
 from reader.notes.anchors import anchor_for
 from reader.notes.store import NoteStore
 from tests.conftest import run_cli
@@ -301,7 +302,7 @@ def test_notes_attach_by_address_and_survive_a_changed_page(site, tmp_path: Path
     record = store.open_article(document, url)
     si, pi, paragraph = next((s, p, q) for s, p, q in document.paragraphs() if "志愿者" in q.text)
     sentence = paragraph.sentences[0]
-    store.add_note(record.id, anchor_for(document, si, pi, sentence.start, sentence.end))
+    store.add_note(record.id, anchor_for(document, Location(si, pi, sentence.start, sentence.end)))
     store.close()
     changed = ["编者按：本文有更新。", *PARAGRAPHS]
     routes.routes["/notes"] = (200, {"Content-Type": HTML}, article_html(None, changed).encode())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
@@ -31,7 +32,15 @@ _MEDIA = (
 # A byline is a line made of roles and names only. To tell 记者王明 from the
 # column title 记者手记, it needs a bullet, a media name, a space, or two roles.
 _BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
-_BYLINE_STRONG = re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
+
+
+# Patterns that only some lines need are compiled on first use: each CJK range
+# costs sre ~1 ms to compile, paid by every cold start otherwise.
+@cache
+def _byline_strong() -> re.Pattern[str]:
+    return re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
+
+
 # Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
 _PLACE_BYLINE = re.compile(
     rf"^[（(]?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
@@ -43,11 +52,17 @@ _CREDIT = re.compile(
     r"(?:发言人|主持人|栏目组|编辑部|工作室|撰稿人)\s+(?P<v>[\u4e00-\u9fff]{2,4})$"
 )
 _ROLE_NAMES = re.compile(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
+
+
 # A publisher named beside a date without a label: 2019-09-26 10:56 证券时报网, TNW中文站2016年…
-_BARE_SOURCE = re.compile(
-    r"(?:^|(?<=\s))\s*(?P<v>[\u4e00-\u9fffA-Za-z]{1,12}(?:日报|晚报|时报|早报|报|网|社|台|站|频道|新闻|杂志|周刊))"
-    r"\s*(?=\s|$)"
-)
+@cache
+def _bare_source() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|(?<=\s))\s*(?P<v>[\u4e00-\u9fffA-Za-z]{1,12}(?:日报|晚报|时报|早报|报|网|社|台|站|频道|新闻|杂志|周刊))"
+        r"\s*(?=\s|$)"
+    )
+
+
 _URL_LINE = re.compile(
     r"^(?:原文链接|原文地址|链接|网址|URL)?\s*[：:]?\s*(?P<v>https?://\S+)$", re.I
 )
@@ -130,7 +145,7 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
         return MetaLine(author=source_text[begin : m.end("v")])
     if len(line) <= 50 and (m := _CREDIT.match(line)):
         return MetaLine(author=source_text[m.start("v") : m.end("v")])
-    if len(line) <= 50 and _BYLINE.match(line) and _BYLINE_STRONG.match(line):
+    if len(line) <= 50 and _BYLINE.match(line) and _byline_strong().match(line):
         return MetaLine(author=source_text.lstrip("●○◎·•■ ").strip("（）() "))
     rest = line  # matched fields are blanked out with spaces, so offsets stay aligned
     date: str | None = None
@@ -151,7 +166,12 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
         author = take(m).strip()
     if author is None and (date or source) and (m := _ROLE_NAMES.search(rest.rstrip())):
         author = take(m, 0).strip()
-    if date is not None and source is None and author is None and (m := _BARE_SOURCE.search(rest)):
+    if (
+        date is not None
+        and source is None
+        and author is None
+        and (m := _bare_source().search(rest))
+    ):
         source = take(m)
     edited = _EDITOR.search(rest)
     timed = _TIME_LABEL.match(line) is not None
@@ -164,12 +184,14 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
     return MetaLine(date=date, source=source, author=author)
 
 
-_LEAD_BYLINE = re.compile(
-    r"^(?:(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯)\s*"
-    r"[（(](?P<v>[^）)]{2,40})[）)]"
-    # Taiwan's wire: （中央社记者黄明台北12日电）
-    rf"|[（(](?:中央社|{_MEDIA})(?:{_ROLE})(?P<w>{_NAME}(?:、{_NAME})*?)[\u4e00-\u9fff]{{2,6}}\d{{1,2}}日(?:电|专电|综合外电)[）)])"
-)
+@cache
+def _lead_byline() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯)\s*"
+        r"[（(](?P<v>[^）)]{2,40})[）)]"
+        # Taiwan's wire: （中央社记者黄明台北12日电）
+        rf"|[（(](?:中央社|{_MEDIA})(?:{_ROLE})(?P<w>{_NAME}(?:、{_NAME})*?)[\u4e00-\u9fff]{{2,6}}\d{{1,2}}日(?:电|专电|综合外电)[）)])"
+    )
 
 
 def lead_byline(paragraph: str, original: str | None = None) -> str | None:
@@ -178,7 +200,7 @@ def lead_byline(paragraph: str, original: str | None = None) -> str | None:
     As in ``parse_meta_line``, ``paragraph`` is the simplified view and the
     name is cut from ``original`` when given.
     """
-    m = _LEAD_BYLINE.match(paragraph)
+    m = _lead_byline().match(paragraph)
     if m is None:
         return None
     text = original if original is not None and len(original) == len(paragraph) else paragraph

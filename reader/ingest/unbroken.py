@@ -11,6 +11,7 @@ gives the title.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.sentences import split_sentences
 
@@ -23,19 +24,29 @@ _COMMON = 5  # occurrences that make a two-character word common in the article
 _END = "。！？!?”」』）)]"
 _FULL_STOPS = "。！？!?…"
 _CLOSERS = "”」』）)]’\" "
-# A section number standing after a sentence end (or another heading) and before words.
-_GLUED_NUMBER = re.compile(
-    rf"(?:(?<=[{re.escape(_END)}])|^)\s*(?P<n>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s(?=[\u4e00-\u9fff「“《])"
-)
 _NEXT_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s")
 _HEADING_STOP = re.compile(r"[，。、；：！？「“『《（(\d\s]")
 _EDITOR_NOTE = re.compile(
     r"[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|来源|來源)\s*[：:][^（）()【】\[\]]{1,24}[）)】\]]"
 )
-# 中国small=yes「中国」是…: the subject, leftovers of markup, the subject again.
-_NAMED_TWICE = re.compile(
-    r"^(?P<t>[\u4e00-\u9fff]{2,20}?)(?P<junk>[^\u4e00-\u9fff「“『]{0,16})(?=[「“『]?(?P=t))"
-)
+
+
+# The two patterns with CJK ranges (~1 ms each for sre to compile) are compiled
+# on first use: most texts have no run-on line and never need them.
+@cache
+def _glued_number() -> re.Pattern[str]:
+    """A section number standing after a sentence end (or another heading) and before words."""
+    return re.compile(
+        rf"(?:(?<=[{re.escape(_END)}])|^)\s*(?P<n>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s(?=[\u4e00-\u9fff「“《])"
+    )
+
+
+@cache
+def _named_twice() -> re.Pattern[str]:
+    """中国small=yes「中国」是…: the subject, leftovers of markup, the subject again."""
+    return re.compile(
+        r"^(?P<t>[\u4e00-\u9fff]{2,20}?)(?P<junk>[^\u4e00-\u9fff「“『]{0,16})(?=[「“『]?(?P=t))"
+    )
 
 
 def rebreak(text: str) -> str:
@@ -47,7 +58,7 @@ def rebreak(text: str) -> str:
         if len(line) < RUN_ON:
             lines.append(line)
             continue
-        if index == 0 and (named := _NAMED_TWICE.match(line)):
+        if index == 0 and (named := _named_twice().match(line)):
             lines.extend([named["t"], ""])
             line = line[named.end() :]
         lines.extend(_cut(line, text))
@@ -61,7 +72,7 @@ def _cut(line: str, whole: str) -> list[str]:
         return [*_cut(before, whole), "", note.group(0), "", *_cut(after, whole)]
     out: list[str] = []
     at = 0
-    for number in _GLUED_NUMBER.finditer(line):
+    for number in _glued_number().finditer(line):
         if number.start() < at:
             continue
         out.extend(_paragraphs(line[at : number.start()]))

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from reader.convert import Variant, convert, converter, to_simplified
-from reader.model import Document
+from reader.model import Document, Location
 from reader.nlp.keysentences import introduces, is_label, score_sentences, select
 from reader.nlp.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
 from reader.nlp.lexicon import background_idf
@@ -24,15 +24,11 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class KeySentence:
+class KeySentence(Location):
     """A sentence of the document, where it stands, and how central it is."""
 
     text: str
-    section: int
-    paragraph: int
     sentence: int  # index within the paragraph
-    start: int  # offsets into the paragraph text
-    end: int
     score: float
 
 
@@ -160,7 +156,7 @@ def text_keywords(title: str, body: str, limit: int = 5) -> list[Keyword]:
 
 def _key(x: _Located, score: float) -> KeySentence:
     return KeySentence(
-        x.text, x.section, x.paragraph, x.sentence, x.start, x.end, round(float(score), 4)
+        x.section, x.paragraph, x.start, x.end, x.text, x.sentence, round(float(score), 4)
     )
 
 

@@ -12,17 +12,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.convert import simplified_view
-from reader.model import Document
+from reader.model import Document, Location
 
 
 @dataclass(frozen=True, slots=True)
-class Anchor:
-    """A span of one paragraph: offsets into the paragraph text and the text itself."""
+class Anchor(Location):
+    """A note's place in one paragraph, and the text it quotes there."""
 
-    section: int
-    paragraph: int
-    start: int
-    end: int
     quote: str
 
 
@@ -81,7 +77,9 @@ def locate(document: Document, anchor: Anchor) -> Placed:
     return Placed(anchor, Placement.LOST)
 
 
-def anchor_for(document: Document, section: int, paragraph: int, start: int, end: int) -> Anchor:
-    """An anchor over ``[start, end)`` of one paragraph, quoting the document's own text."""
-    text = document.sections[section].paragraphs[paragraph].text
-    return Anchor(section, paragraph, start, end, text[start:end])
+def anchor_for(document: Document, where: Location) -> Anchor:
+    """An anchor over ``where``, quoting the document's own text."""
+    text = document.sections[where.section].paragraphs[where.paragraph].text
+    return Anchor(
+        where.section, where.paragraph, where.start, where.end, text[where.start : where.end]
+    )

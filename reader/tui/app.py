@@ -159,7 +159,8 @@ class ReaderApp(App[None]):
                     or (isinstance(below, ReaderScreen) and below.from_library),
                 )
 
-        self.push_screen(FilePicker(start), chosen)
+        reading = self.screen.model if isinstance(self.screen, ReaderScreen) else None
+        self.push_screen(FilePicker(start, reading.label) if reading else FilePicker(start), chosen)
 
     def action_toggle_dark(self) -> None:
         self.theme = self.settings.theme = LIGHT if self.theme == DARK else DARK
@@ -170,14 +171,16 @@ class ReaderApp(App[None]):
                 self.notify(f"设置未能保存：{exc.problem}", severity="error")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every key of the current screen, with its help text."""
+        """The palette offers every key of the current screen, with its help text
+        (in the script shown, as the footer)."""
         yield from super().get_system_commands(screen)
+        say = screen.model.label if isinstance(screen, ReaderScreen) else str
         for binding in getattr(screen, "BINDINGS", []):
             if not isinstance(binding, Binding) or binding.action in ("app.quit", "back"):
                 continue
-            title = f"{binding.description}（{self.get_key_display(binding)}）"
+            title = f"{say(binding.description)}（{self.get_key_display(binding)}）"
             yield SystemCommand(
                 title,
-                binding.tooltip or binding.description,
+                say(binding.tooltip or binding.description),
                 partial(screen.run_action, binding.action),
             )

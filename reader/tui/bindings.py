@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from collections.abc import Callable
+from dataclasses import replace
+
+from textual.binding import Binding, BindingsMap, BindingType
 
 READER_BINDINGS: list[BindingType] = [
     Binding("down", "scroll_article('down')", "下", show=False, tooltip="向下滚动一行"),
@@ -70,3 +73,20 @@ MORE_HELP: list[tuple[str, str]] = [
     ("Ctrl+P", "命令面板"),
     ("鼠标", "点标题、关键句跳转；点句子移动阅读光标"),
 ]
+
+
+def in_script(bindings: BindingsMap, say: Callable[[str], str]) -> BindingsMap:
+    """A copy of ``bindings`` whose descriptions and tooltips (written in 简体) are in the
+    script shown: ``say`` is the reader's ``Reading.label``. The footer reads them, so
+    it follows 繁體 as the status line does (the help screen and the palette put the
+    same texts through the same ``say``).
+
+    Textual keeps a screen's keys in a BindingsMap built once from BINDINGS and has
+    no API for changing a description; the screen swaps in this copy instead when
+    the script changes (the keys and actions stay the same)."""
+    converted = bindings.copy()
+    converted.key_to_bindings = {
+        key: [replace(b, description=say(b.description), tooltip=say(b.tooltip)) for b in items]
+        for key, items in bindings.key_to_bindings.items()
+    }
+    return converted

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, ListItem, ListView, Static
 
+from reader.model import LEAD
 from reader.notes.notebook import PlacedNote
 from reader.output.export import export_path
 from reader.terminal_text import one_line
@@ -23,10 +24,20 @@ from reader.tui.literal import literal, literal_text
 from reader.tui.widgets.paragraph import WrappedText
 
 READABLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+# Each dialog's own text is written in 简体 and shown through ``say``: the reader's
+# ``Reading.label``, so a dialog over a 繁體 reading speaks 繁體 too.
+Say = Callable[[str], str]
+
+
+def _as_written(text: str) -> str:
+    return text
 
 
 class TextPrompt(ModalScreen[str | None]):
-    """One line of input with a title; Enter returns it, Escape returns None."""
+    """One line of input with a title; Enter returns it, Escape returns None.
+
+    ``title`` and ``hint`` are shown as given: the caller words them in the script shown.
+    """
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
 
@@ -63,8 +74,9 @@ class ExportPrompt(TextPrompt):
     The caller writes through ``reader.output.export.write_atomic`` (usual file mode).
     """
 
-    def __init__(self, suggested: Path) -> None:
-        super().__init__("导出笔记为 Markdown", str(suggested), "Enter 导出，Esc 取消")
+    def __init__(self, suggested: Path, say: Say = _as_written) -> None:
+        super().__init__(say("导出笔记为 Markdown"), str(suggested), say("Enter 导出，Esc 取消"))
+        self.say = say
         self.confirmed_overwrite: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -79,7 +91,7 @@ class ExportPrompt(TextPrompt):
         target = Path(event.value).expanduser()
         if target.exists() and self.confirmed_overwrite != event.value:
             self.confirmed_overwrite = event.value
-            self.show_problem(f"{target.name} 已存在，再按 Enter 覆盖")
+            self.show_problem(target.name + self.say(" 已存在，再按 Enter 覆盖"))
             return
         self.dismiss(event.value)
 
@@ -92,16 +104,20 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
         Binding("x", "delete", "删除"),
     ]
 
-    def __init__(self, notes: list[PlacedNote], headings: list[str | None]) -> None:
+    def __init__(
+        self, notes: list[PlacedNote], headings: list[str | None], say: Say = _as_written
+    ) -> None:
         super().__init__()
         self.notes = notes
         self.headings = headings
+        self.say = say
         self.armed: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(
-                f"笔记（{len(self.notes)}）  Enter 跳转 · x 删除 · Esc 关闭", classes="dialog-title"
+                self.say(f"笔记（{len(self.notes)}）  Enter 跳转 · x 删除 · Esc 关闭"),
+                classes="dialog-title",
             )
             items = [
                 ListItem(WrappedText(self._label(p), classes="note-text"), classes="note-item")
@@ -109,11 +125,14 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
             ]
             yield ListView(*items, id="notes-list")
             if not self.notes:
-                yield Label("还没有笔记：在正文里按 h 划线，按 a 写批注。", classes="dialog-hint")
+                yield Label(
+                    self.say("还没有笔记：在正文里按 h 划线，按 a 写批注。"), classes="dialog-hint"
+                )
 
     def _label(self, placed: PlacedNote) -> str:
         note = placed.note
-        text = placed.line(None if placed.lost else self.headings[note.anchor.section])
+        heading = None if placed.lost else self.headings[note.anchor.section] or self.say(LEAD)
+        text = placed.line(heading)
         if note.annotation:
             text += f"\n✎ {one_line(note.annotation)}"
         return text
@@ -130,7 +149,7 @@ class NotesScreen(ModalScreen[tuple[str, PlacedNote] | None]):
             return
         if self.armed != index:
             self.armed = index
-            self.notify("再按 x 确认删除这条笔记", timeout=3)
+            self.notify(self.say("再按 x 确认删除这条笔记"), timeout=3)
             return
         self.dismiss(("delete", self.notes[index]))
 
@@ -170,12 +189,13 @@ def key_name(display: str) -> str:
     return "/".join(names)
 
 
-def help_rows(rows: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The rows with key names in one style, and Tab listed (placed before Enter)."""
-    named = [(key_name(key), text) for key, text in rows]
+def help_rows(rows: Iterable[tuple[str, str]], say: Say = _as_written) -> list[tuple[str, str]]:
+    """The rows with key names in one style, and Tab listed (placed before Enter);
+    what each key does in the script shown."""
+    named = [(key_name(key), say(text)) for key, text in rows]
     if not any("Tab" in key.split(" / ")[0].split("/") for key, _ in named):
         at = next((i for i, (key, _) in enumerate(named) if key == "Enter"), len(named))
-        named.insert(at, TAB_ROW)
+        named.insert(at, (TAB_ROW[0], say(TAB_ROW[1])))
     return named
 
 
@@ -190,17 +210,20 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "关闭")]
 
-    def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, rows: Iterable[tuple[str, str]], say: Say = _as_written) -> None:
         super().__init__()
-        self.rows = help_rows(rows)
+        self.say = say
+        self.rows = help_rows(rows, say)
 
     def compose(self) -> ComposeResult:
+        say = self.say
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Label(
-                "按键  （Esc 关闭；Ctrl+P 打开命令面板，可搜索全部操作）", classes="dialog-title"
+                say("按键  （Esc 关闭；Ctrl+P 打开命令面板，可搜索全部操作）"),
+                classes="dialog-title",
             )
             yield Static(help_text(self.rows), id="help-keys", markup=False)
-            yield Static("释义来自 CC-CEDICT（CC BY-SA 4.0）", id="help-credit", markup=False)
+            yield Static(say("释义来自 CC-CEDICT（CC BY-SA 4.0）"), id="help-credit", markup=False)
 
 
 class ReadableTree(DirectoryTree):
@@ -236,9 +259,10 @@ class FilePicker(ModalScreen[Path | None]):
         Binding("backspace", "parent", "上一级"),
     ]
 
-    def __init__(self, start: Path) -> None:
+    def __init__(self, start: Path, say: Say = _as_written) -> None:
         super().__init__()
         self.start = start
+        self.say = say
 
     def compose(self) -> ComposeResult:
         self.start = self._reading_folder() or self.start
@@ -254,9 +278,12 @@ class FilePicker(ModalScreen[Path | None]):
             return None
         return Path(path).resolve().parent
 
-    @staticmethod
-    def _title(folder: Path) -> Content:
-        return literal(f"打开文章：{folder}  （Enter 打开，Backspace 上一级，Esc 取消）", False)
+    def _title(self, folder: Path) -> Content:
+        say = self.say
+        return literal(
+            f"{say('打开文章：')}{folder}{say('  （Enter 打开，Backspace 上一级，Esc 取消）')}",
+            False,
+        )
 
     def on_mount(self) -> None:
         self.query_one(ReadableTree).focus()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from reader.model import Location
 from reader.tui.screens.note_keys import NO_CURSOR, ScreenParts
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class LearnKeys(ScreenParts):
     _level_marks: dict[tuple[int, int], list[tuple[int, int]]] | None = None
     _readings: dict[tuple[int, int], InterlinearParagraph] | None = None
     _words: dict[str, list[str]] | None = None  # each paragraph's segmentation, by its text
-    _word: tuple[int, int, int, int] | None = None  # the dictionary's word: ← → move it
+    _word: Location | None = None  # the dictionary's word: ← → move it
     _dictionary: Dictionary | None = None  # once loaded
 
     def _segmented(self, text: str) -> list[str]:
@@ -89,7 +90,7 @@ class LearnKeys(ScreenParts):
         self._dictionary = dictionary
         return dictionary
 
-    def _cursor_sentence(self) -> tuple[int, int, int, int] | None:
+    def _cursor_sentence(self) -> Location | None:
         span = self.model.cursor_span()
         if span is None:
             self.say(NO_CURSOR, timeout=2)
@@ -103,17 +104,17 @@ class LearnKeys(ScreenParts):
             self._look_up(span)
 
     @work(thread=True, exclusive=True, group="look-up")
-    def _look_up(self, span: tuple[int, int, int, int]) -> None:
+    def _look_up(self, span: Location) -> None:
         dictionary = self._preload()
-        si, pi, start, end = span
-        text = self.model.paragraph(si, pi).text
-        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
+        text = self.model.paragraph(span.section, span.paragraph).text
+        first, last = cursor_word(text, span.start, span.end, self._segmented(text), dictionary)
         word = text[first:last]
         entry = dictionary.lookup(word) if word else None
-        self.app.call_from_thread(self._show_entry, entry, word, (si, pi, first, last))
+        where = Location(span.section, span.paragraph, first, last)
+        self.app.call_from_thread(self._show_entry, entry, word, where)
 
     def _show_entry(
-        self, entry: Entry | None, word: str, where: tuple[int, int, int, int] | None = None
+        self, entry: Entry | None, word: str, where: Location | None = None
     ) -> None:
         from reader.tui.widgets.dictionary_panel import DictionaryPanel
 
@@ -125,9 +126,9 @@ class LearnKeys(ScreenParts):
         panel.border_subtitle = self.model.label("← → 换词 · Esc 关闭")
         panel.display = True
         panel.show_entry(entry, word, self.model.label)
-        if where is not None and where[2] < where[3]:
+        if where is not None and where.start < where.end:
             self._word = where
-            self.model.focus_word(*where)
+            self.model.focus_word(where)
             self._show_cursor()
 
     def dictionary_open(self) -> bool:
@@ -169,7 +170,7 @@ class LearnKeys(ScreenParts):
 
         here = self._word
         try:
-            found = step_word(self._order(), words_of, ((here[0], here[1]), here[2]), step)
+            found = step_word(self._order(), words_of, (here.paragraph_key, here.start), step)
         except LookupError:
             self._step_word(here, step)
             return
@@ -177,14 +178,14 @@ class LearnKeys(ScreenParts):
             self._show_step(self._dictionary, found)
 
     @work(thread=True, exclusive=True, group="look-up")
-    def _step_word(self, here: tuple[int, int, int, int], step: int) -> None:
+    def _step_word(self, here: Location, step: int) -> None:
         from reader.learn.word_cursor import step_word
 
         dictionary = self._preload()
         found = step_word(
             self._order(),
             lambda key: self._segmented(self.model.paragraph(*key).text),
-            ((here[0], here[1]), here[2]),
+            (here.paragraph_key, here.start),
             step,
         )
         if found is not None:  # else the first or last word of the article: stay
@@ -198,7 +199,7 @@ class LearnKeys(ScreenParts):
     ) -> None:
         (si, pi), (first, last) = found
         word = self.model.paragraph(si, pi).text[first:last]
-        self._show_entry(dictionary.lookup(word), word, (si, pi, first, last))
+        self._show_entry(dictionary.lookup(word), word, Location(si, pi, first, last))
 
     def follow_cursor(self) -> None:
         """j/k with the panel open: look up the word of the new sentence."""
@@ -215,12 +216,11 @@ class LearnKeys(ScreenParts):
             self._add_word(span)
 
     @work(thread=True, exclusive=True, group="add-word")
-    def _add_word(self, span: tuple[int, int, int, int]) -> None:
+    def _add_word(self, span: Location) -> None:
         dictionary = self._preload()
-        si, pi, start, end = span
-        text = self.model.paragraph(si, pi).text
-        first, last = cursor_word(text, start, end, self._segmented(text), dictionary)
-        self.app.call_from_thread(self._store_word, text[first:last], text[start:end])
+        text = self.model.paragraph(span.section, span.paragraph).text
+        first, last = cursor_word(text, span.start, span.end, self._segmented(text), dictionary)
+        self.app.call_from_thread(self._store_word, text[first:last], text[span.start : span.end])
 
     def _store_word(self, word: str, sentence: str) -> None:
         from reader.learn.wordlist import add_word

@@ -72,7 +72,7 @@ class NoteKeys(ScreenParts):
         # shown in an Input, drawn as it is: controls made visible (and saved so if kept)
         value = one_line(existing.note.annotation) if existing else ""
         title = self.model.label("批注：") + self.model.cursor_quote()
-        prompt = TextPrompt(title, value, "Enter 保存，Esc 取消", id="annotate")
+        prompt = TextPrompt(title, value, self.model.label("Enter 保存，Esc 取消"), id="annotate")
 
         def done(text: str | None) -> None:
             if text is not None and self._write(lambda: self.model.annotate(text), "未能保存批注"):
@@ -93,7 +93,7 @@ class NoteKeys(ScreenParts):
                 return
             self._go_to_note(placed)
 
-        self.app.push_screen(NotesScreen(self.model.notes, headings), done)
+        self.app.push_screen(NotesScreen(self.model.notes, headings, self.model.label), done)
 
     def action_next_note(self, step: int) -> None:
         """Jump to the next (or previous) note after the reading cursor, in document order."""
@@ -136,7 +136,7 @@ class NoteKeys(ScreenParts):
                 return
             self.say("已导出到 {}", target, timeout=4)
 
-        self.app.push_screen(ExportPrompt(folder / f"{stem}.notes.md"), done)
+        self.app.push_screen(ExportPrompt(folder / f"{stem}.notes.md", self.model.label), done)
 
 
 _TOLD = {

@@ -58,7 +58,7 @@ class PaneKeys(ScreenParts):
         s = getattr(event.item, "data", None)
         if s is None or (view := self.article.view(s.section, s.paragraph)) is None:
             return
-        self.model.focus = (s.section, s.paragraph, s.start, s.end)
+        self.model.focus = s  # a KeySentence is a Location
         self.model.cursor_at(s.section, s.paragraph, s.start)
         self.article.scroll_to_paragraph(view, s.start)
         self.changed()

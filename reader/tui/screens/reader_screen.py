@@ -20,13 +20,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from reader.errors import ArticleError
-from reader.model import Document
+from reader.model import Document, Location
 from reader.nlp.analysis import analyze
 from reader.notes.store import NoteStore
 from reader.reading import Marks, Reading, problem_in_chinese
-from reader.search import Match
 from reader.settings import Settings
-from reader.tui.bindings import MORE_HELP, READER_BINDINGS
+from reader.tui.bindings import MORE_HELP, READER_BINDINGS, in_script
 from reader.tui.dialogs import HelpScreen
 from reader.tui.messages import AnalysisReady, Converted
 from reader.tui.screens.learn_keys import LearnKeys
@@ -38,6 +37,7 @@ from reader.tui.widgets.side_panes import HeadingTree, SummaryPane
 from reader.tui.widgets.status_bar import StatusBar
 
 MOUNT_ANYWAY = 5.0  # seconds after which the article is completed even without a summary
+SEARCH_HINT = "搜索（简繁通用），Enter 确定，Esc 关闭"
 
 
 class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
@@ -66,6 +66,8 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.summary_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
         self._save_timer: Timer | None = None
         self._marked: set[tuple[int, int]] = set()
+        self._bindings_as_written = self._bindings  # 简体; see _relabel
+        self._bindings = in_script(self._bindings_as_written, self.model.label)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,7 +75,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
             yield HeadingTree(id="nav")
             yield ArticleView(id="article")
             yield SummaryPane(id="summary")
-        yield Input(placeholder="搜索（简繁通用），Enter 确定，Esc 关闭", id="search")
+        yield Input(placeholder=self.model.label(SEARCH_HINT), id="search")
         bound = (ReaderScreen.section, ReaderScreen.percent, ReaderScreen.revision)
         yield StatusBar(self.model, id="status").data_bind(*bound)
         yield Footer(compact=True, show_command_palette=False)  # 80 columns fit every key
@@ -185,6 +187,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         here = None if self.article.scroll_y == 0 else self.article.top_paragraph()
         self.model.show(message.variant, message.document)
         self.sub_title = self.model.variant.label
+        self._relabel()
         self.article.retext(self.model.shown)
         self.query_one(HeadingTree).show(self.model.shown)
         self._render_summary()
@@ -192,6 +195,13 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.changed()
         if here is not None:
             self.call_after_refresh(self.article.scroll_to_paragraph, here)
+
+    def _relabel(self) -> None:
+        """The footer's key descriptions, the help and the search hint in the script shown."""
+        say = self.model.label
+        self._bindings = in_script(self._bindings_as_written, say)
+        self.query_one("#search", Input).placeholder = say(SEARCH_HINT)
+        self.refresh_bindings()
 
     # Position and panes
 
@@ -252,7 +262,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         if cursor and span and not self._cursor_visible():
             view = self.article.view(cursor.section, cursor.paragraph)
             if view is not None:
-                self.article.scroll_to_paragraph(view, span[2])
+                self.article.scroll_to_paragraph(view, span.start)
         self.changed()
 
     def action_move_cursor(self, step: int) -> None:
@@ -284,7 +294,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
     def action_next_match(self, step: int = 1) -> None:
         self._show_match(self.model.step_match(step))
 
-    def _show_match(self, match: Match | None) -> None:
+    def _show_match(self, match: Location | None) -> None:
         if match and (view := self.article.view(match.section, match.paragraph)):
             self.article.scroll_to_paragraph(view, match.start)
         self.changed()
@@ -328,4 +338,4 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
             for b in self.BINDINGS
             if isinstance(b, Binding)
         ]
-        self.app.push_screen(HelpScreen(rows + MORE_HELP))
+        self.app.push_screen(HelpScreen(rows + MORE_HELP, self.model.label))
