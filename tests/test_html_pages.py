@@ -57,6 +57,8 @@ def test_title_naming_only_the_site_takes_the_page_headline() -> None:
         ("青禾网版权所有", "青禾网"),
         ("青禾新聞網 | 青禾新聞網", "青禾新聞網"),
         ("青禾网-本地频道", "青禾网"),
+        ("青禾新聞網 QINGHE.COM.TW", "青禾新聞網"),  # its address after its name
+        ("qinghe.example.cn", None),
         (None, None),
     ],
 )

@@ -83,6 +83,17 @@ def test_scraped_page_in_traditional_script_gets_the_same_outline() -> None:
     assert len(list(doc.paragraphs())) == len(BODY)
 
 
+def test_a_page_without_a_source_line_is_published_by_the_site_its_title_line_names() -> None:
+    title = "青禾一季度新增绿道四十二公里"
+    page = scraped_page(title).replace(" 青禾晚报", "")  # the date line names no source
+    assert load_text(page).meta.source == "青禾在线"
+    # in traditional script, with the channel and site after bars and the site's address
+    page = page.replace(f"{title}_本地新闻_青禾在线", f"{title}｜本地｜青禾新聞網 QINGHE.COM")
+    assert load_text(page).meta.source == "青禾新聞網"
+    # the article's own source line names it better than the site it stands on
+    assert load_text(scraped_page(title)).meta.source == "青禾晚报"
+
+
 def test_a_clean_article_with_many_headings_is_not_taken_for_a_page() -> None:
     lines = ["社区养老服务调查", ""]
     for n in range(1, 9):

@@ -19,7 +19,12 @@ from reader.convert import simplified_view
 from reader.errors import ArticleError
 from reader.ingest.boilerplate import is_boilerplate
 from reader.ingest.metadata import parse_meta_line
-from reader.ingest.page_region import letters, split_page_title, strip_site_furniture
+from reader.ingest.page_region import (
+    letters,
+    publisher,
+    split_page_title,
+    strip_site_furniture,
+)
 from reader.model import Meta
 
 # Numeric references to C0 controls, which lxml refuses ("All strings must be XML compatible").
@@ -43,8 +48,6 @@ LARGE_PAGE_TAGS = 25_000
 _OPENING_TAG = re.compile(r"<[A-Za-z]")
 _TAG = re.compile(r"<[^>]+>")
 _SITE_NAME_TITLE = re.compile(r"(?:网站|網站|官网|官網|门户|門戶|首页|首頁|频道|頻道)$")
-_COPYRIGHT = re.compile(r"(?:版权所有|版權所有|copyright|©|all rights reserved)", re.IGNORECASE)
-_URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 _LABEL_ONLY = re.compile(r"^(?:作者|作者：|文|撰文|记者|記者|编辑|編輯|责任编辑|責任編輯)$")
 
 
@@ -142,18 +145,6 @@ def _inner_text(fragment: str) -> str:
 def _first_text(pattern: re.Pattern[str], html: str) -> str | None:
     match = pattern.search(html[:_HEAD_SCAN])
     return _inner_text(match.group(1)) or None if match else None
-
-
-def publisher(sitename: str | None) -> str | None:
-    """A publisher's name from what the page calls its site: no addresses, no copyright lines."""
-    if not sitename:
-        return None
-    parts = [p.strip() for p in re.split(r"\s*(?:[|｜_]|\s-\s|-(?=\D))\s*", sitename) if p.strip()]
-    for part in dict.fromkeys(parts):
-        part = _COPYRIGHT.sub("", part).strip(" ：:-")
-        if part and not _URL.match(part) and "/" not in part:
-            return part
-    return None
 
 
 def author_name(value: str | None) -> str | None:

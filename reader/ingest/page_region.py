@@ -175,3 +175,33 @@ def page_title_head(line: str) -> str | None:
     if head == line.strip() or letters(head) < 4:
         return None
     return head
+
+
+_COPYRIGHT = re.compile(r"(?:版权所有|版權所有|copyright|©|all rights reserved)", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+# A site's address written after its name: 某某新聞網 EXAMPLE.COM, 某报 www.example.cn
+_DOMAIN = re.compile(
+    r"\s*(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|cn|tw|hk|mo|sg|gov|edu)\b\S*$",
+    re.IGNORECASE,
+)
+
+
+def publisher(sitename: str | None) -> str | None:
+    """A publisher's name from what the page calls its site: no addresses, no copyright lines."""
+    if not sitename:
+        return None
+    parts = [p.strip() for p in re.split(r"\s*(?:[|｜_]|\s-\s|-(?=\D))\s*", sitename) if p.strip()]
+    for part in dict.fromkeys(parts):
+        part = _DOMAIN.sub("", _COPYRIGHT.sub("", part)).strip(" ：:-")
+        if part and not _URL.match(part) and "/" not in part:
+            return part
+    return None
+
+
+def page_title_site(line: str) -> str | None:
+    """The publisher a page-title line names last (``标题 | 频道 | 网站名`` gives 网站名),
+    if the line is one."""
+    if page_title_head(line) is None:
+        return None
+    segments = split_page_title(line)[1]
+    return publisher(segments[-1]) if segments else None

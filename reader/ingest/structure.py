@@ -31,6 +31,7 @@ from reader.ingest.page_region import (
     line_shape,
     looks_like_page,
     page_title_head,
+    page_title_site,
 )
 from reader.ingest.unbroken import rebreak
 from reader.model import Document, Meta, Paragraph, Section
@@ -132,8 +133,10 @@ def build(
         elif parse_meta_line(block.key) is not None:
             roles[i] = Role.META
     if find_article:
-        headline = _keep_article_region(blocks, roles)
+        headline, site = _keep_article_region(blocks, roles)
         title = title or headline
+        if site and not (meta and meta.source):  # the article's own 来源 line still wins
+            meta = replace(meta or Meta(), source=site)
     title = _mark_title(blocks, roles, title)
     subtitle = _mark_title_subtitle(blocks, roles) if title else None
     if detect_headings:
@@ -235,25 +238,30 @@ _HEADLINE_WINDOW = 40  # lines above the article where its headline may stand
 _META_AFTER = 8  # lines after the article where its editor and source lines may stand
 
 
-def _keep_article_region(blocks: list[Block], roles: list[Role | None]) -> str | None:
+def _keep_article_region(
+    blocks: list[Block], roles: list[Role | None]
+) -> tuple[str | None, str | None]:
     """On a page saved whole, keep the article and its headline; the rest is furniture.
 
-    Returns the headline when one is found. A text that is not a page (most
-    of its lines are prose or headings) is left as it is.
+    Returns the headline and the site the page-title line names, when found. A
+    text that is not a page (most of its lines are prose or headings) is left as it is.
     """
     content = [i for i, r in enumerate(roles) if r is not Role.BLANK]
     furniture = sum(1 for i in content if roles[i] is Role.BOILERPLATE)
     shapes = [line_shape(blocks[i].key) for i in content]
     if not content or not looks_like_page(shapes, furniture):
-        return None
+        return None, None
     scores = [
         (i, line_score(shape, roles[i] is Role.BOILERPLATE))
         for i, shape in zip(content, shapes, strict=True)
     ]
     region = densest_run(scores)
     if region is None:
-        return None
-    page_head = page_title_head(blocks[content[0]].key)
+        return None, None
+    first = blocks[content[0]]
+    page_head = page_title_head(first.key)
+    site = page_title_site(first.key) if page_head else None
+    site = _original_slice(first, site) if site else None
     above = [i for i in content[1:] if i < region.start][-_HEADLINE_WINDOW:]
     headline_at = _find_headline(blocks, roles, above, page_head)
     keep_from = headline_at if headline_at is not None else region.start
@@ -265,8 +273,8 @@ def _keep_article_region(blocks: list[Block], roles: list[Role | None]) -> str |
         if not (near and roles[i] is Role.META):
             roles[i] = Role.BOILERPLATE
     if headline_at is not None:
-        return blocks[headline_at].text
-    return _original_slice(blocks[content[0]], page_head) if page_head else None
+        return blocks[headline_at].text, site
+    return (_original_slice(first, page_head) if page_head else None), site
 
 
 def _find_headline(
