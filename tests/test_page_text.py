@@ -94,6 +94,20 @@ def test_a_page_without_a_source_line_is_published_by_the_site_its_title_line_na
     assert load_text(scraped_page(title)).meta.source == "青禾晚报"
 
 
+@pytest.mark.parametrize(
+    "closing, author",
+    [
+        ("（周明远／青禾报导）", "周明远"),
+        ("（記者周明遠、林雅文／青禾綜合報導）", "周明遠、林雅文"),
+        ("（据新华社／北京报道）", None),  # a source cited, not a reporter's credit
+    ],
+)
+def test_a_reporters_credit_in_the_text_names_the_author(closing: str, author: str | None) -> None:
+    body = [*BODY[:3], BODY[3] + closing + "青禾在线关心你"]
+    doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *body]))
+    assert doc.meta.author == author
+
+
 def test_a_clean_article_with_many_headings_is_not_taken_for_a_page() -> None:
     lines = ["社区养老服务调查", ""]
     for n in range(1, 9):

@@ -206,3 +206,25 @@ def lead_byline(paragraph: str, original: str | None = None) -> str | None:
     text = original if original is not None and len(original) == len(paragraph) else paragraph
     group = "v" if m["v"] is not None else "w"
     return text[m.start(group) : m.end(group)].strip()
+
+
+@cache
+def _report_credit() -> re.Pattern[str]:
+    # （王小明／台中报导）, （記者王小明、李大同／台北報導）: Taiwan's credit in the text.
+    return re.compile(
+        rf"[（(](?:{_ROLE})?(?P<v>(?!据){_NAME}(?:、{_NAME})*)\s*[／/]\s*"
+        r"[\u4e00-\u9fff]{2,6}(?:综合|专题|连线)?(?:报导|报道)[）)]"
+    )
+
+
+def report_credit(paragraph: str, original: str | None = None) -> str | None:
+    """The reporters a credit in the text names, as Taiwan papers close a report:
+    （王小明／台中报导）. ``paragraph`` is the simplified view; the names are cut
+    from ``original`` when given."""
+    if "报导" not in paragraph and "报道" not in paragraph:
+        return None
+    m = _report_credit().search(paragraph)
+    if m is None:
+        return None
+    text = original if original is not None and len(original) == len(paragraph) else paragraph
+    return text[m.start("v") : m.end("v")]

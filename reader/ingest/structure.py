@@ -23,7 +23,7 @@ from reader.ingest.headings import (
     question_shaped,
     style_rank,
 )
-from reader.ingest.metadata import MetaLine, lead_byline, parse_meta_line
+from reader.ingest.metadata import MetaLine, lead_byline, parse_meta_line, report_credit
 from reader.ingest.page_region import (
     densest_run,
     letters,
@@ -524,6 +524,10 @@ def _assemble(
         first = blocks[min(paragraphs_at)]
         if (byline := lead_byline(first.key, first.text)) is not None:
             meta = replace(meta, author=byline)
+    if meta.author is None:
+        credits = (report_credit(blocks[i].key, blocks[i].text) for i in paragraphs_at)
+        if (credit := next((c for c in credits if c), None)) is not None:
+            meta = replace(meta, author=credit)
     heading_ranks = sorted(
         {
             rank
