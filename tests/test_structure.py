@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +78,16 @@ def test_metadata_lines_fill_meta_and_leave_the_body() -> None:
     assert [p.text for _, _, p in parsed.document.paragraphs()] == [
         "正文的第一段写在这里，它是一句完整的话。"
     ]
+
+
+@pytest.mark.parametrize(
+    "line", ["时间：2023年2月17日 10:06  浏览：  35", "发布日期：2023-02-17 10:06 阅读量：1024 字号：大 中 小"]
+)
+def test_a_date_line_with_view_counters_is_metadata(line: str) -> None:
+    text = f"标题在这里\n{line}\n\n正文的第一段写在这里，它是一句完整的话。\n"
+    doc = parse_plain_text(text).document
+    assert doc.meta.date == "2023-02-17 10:06"
+    assert [p.text for _, _, p in doc.paragraphs()] == ["正文的第一段写在这里，它是一句完整的话。"]
 
 
 def test_a_sentence_that_mentions_a_date_stays_in_the_body() -> None:
