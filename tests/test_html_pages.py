@@ -39,6 +39,20 @@ def test_title_loses_the_site_and_the_site_is_the_source() -> None:
     assert [s.heading for s in doc.sections] == [None]
 
 
+@pytest.mark.parametrize(
+    "head, source",
+    [
+        ('<meta name="ContentSource" content="青禾日报">', "青禾日报"),
+        ("<meta content='来源：青禾晚报-本地频道 原创稿' name='source'>", "青禾晚报"),
+        ('<meta name="source" content="104363">', "青禾在线"),  # an id, not a name
+        ('<meta name="sourcetype" content="青禾日报">', "青禾在线"),  # another tag
+    ],
+)
+def test_the_source_the_head_names_beats_the_portal(head: str, source: str) -> None:
+    html = page("绿道全线贯通_本地新闻_青禾在线", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS), head)
+    assert load_text(html, "a.html").meta.source == source
+
+
 def test_empty_title_takes_the_headline_in_the_page() -> None:
     html = page("", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS))
     assert load_text(html, "a.html").title == "绿道全线贯通"
