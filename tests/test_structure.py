@@ -90,6 +90,16 @@ def test_a_date_line_with_view_counters_is_metadata(line: str) -> None:
     assert [p.text for _, _, p in doc.paragraphs()] == ["正文的第一段写在这里，它是一句完整的话。"]
 
 
+def test_the_author_is_the_writer_not_who_produced_the_piece() -> None:
+    text = (
+        "标题在这里\n出品︱青禾科学栏目组 胖胖\n作者︱春春\n\n"
+        "正文的第一段写在这里，它是一句完整的话。\n"
+    )
+    doc = parse_plain_text(text).document
+    assert doc.meta.author == "春春"
+    assert [p.text for _, _, p in doc.paragraphs()] == ["正文的第一段写在这里，它是一句完整的话。"]
+
+
 def test_a_sentence_that_mentions_a_date_stays_in_the_body() -> None:
     text = "标题\n\n2023年2月17日，东江日报报道了一件事情，引起了广泛关注。\n"
     doc = parse_plain_text(text).document

@@ -12,15 +12,15 @@ _DATE = re.compile(
 )
 _SOURCE = re.compile(
     r"[（(【\[]?\s*(?:文章来源|新闻来源|信息来源|稿件来源|来源|稿源|出处|转载自|来自)\s*[：:]\s*"
-    r"(?P<v>[^\s）)】\]|丨｜]+)\s*[）)】\]]?"
+    r"(?P<v>[^\s）)】\]|丨｜︱]+)\s*[）)】\]]?"
 )
 _AUTHOR_LABEL = re.compile(
-    r"(?:作者|撰文|文字|文|撰稿|口述|整理|采写|图文|供稿|研究团队|课题组|记者)\s*[：:/／|丨｜]\s*"
-    r"(?P<v>[^\s|丨｜]+(?:\s+[^\s|丨｜：:]+(?=\s|$))?)"
+    r"(?:作者|撰文|文字|文|撰稿|口述|整理|采写|图文|供稿|研究团队|课题组|记者)\s*[：:/／|丨｜︱]\s*"
+    r"(?P<v>[^\s|丨｜︱]+(?:\s+[^\s|丨｜︱：:]+(?=\s|$))?)"
 )
 _EDITOR = re.compile(
-    r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜]\s*"
-    r"[^\s）)】\]|丨｜]+\s*[）)】\]]?"
+    r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜︱]\s*"
+    r"[^\s）)】\]|丨｜︱]+\s*[）)】\]]?"
 )
 _ROLE = r"(?:首席|特约|见习|实习)?(?:记者|通讯员|特派记者|实习生|特约撰稿人|摄影|摄像)"
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
@@ -46,9 +46,10 @@ _PLACE_BYLINE = re.compile(
     rf"^[（(]?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
     r"(?:报导|报道|综合报导|专题报导|连线报导)?[）)]?$"
 )
-# Credits set as a line of their own: 新闻发言人 武平, 出品︱某某栏目组 胖胖.
+# Credits set as a line of their own: 新闻发言人 武平, 出品︱某某栏目组 胖胖. Who
+# produced, planned or supervised a piece (出品, 策划, 监制) is not its author.
 _CREDIT = re.compile(
-    r"^(?:(?:出品|策划|监制|撰稿|作者)\s*[︱|丨｜:：]\s*)?[\u4e00-\u9fffA-Za-z]{0,20}?"
+    r"^(?:(?P<role>出品|策划|监制|撰稿|作者)\s*[︱|丨｜:：]\s*)?[\u4e00-\u9fffA-Za-z]{0,20}?"
     r"(?:发言人|主持人|栏目组|编辑部|工作室|撰稿人)\s+(?P<v>[\u4e00-\u9fff]{2,4})$"
 )
 _ROLE_NAMES = re.compile(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
@@ -124,7 +125,7 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
 # One search answers most lines, which are prose or headings, before a dozen patterns.
 _MAY_BE_META = re.compile(
     r"\d|https?://|记者|通讯员|实习生|撰稿人|摄影|摄像|发言人|主持人|栏目组|编辑部|工作室|"
-    r"来源|稿源|出处|转载自|来自|[：:/／|丨｜]",
+    r"来源|稿源|出处|转载自|来自|[：:/／|丨｜︱]",
     re.IGNORECASE,
 )
 
@@ -144,6 +145,8 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
         begin = len(line) - len(line.lstrip("（( "))
         return MetaLine(author=source_text[begin : m.end("v")])
     if len(line) <= 50 and (m := _CREDIT.match(line)):
+        if m["role"] in ("出品", "策划", "监制"):
+            return MetaLine()  # a credit line, kept out of the text, naming no author
         return MetaLine(author=source_text[m.start("v") : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _byline_strong().match(line):
         return MetaLine(author=source_text.lstrip("●○◎·•■ ").strip("（）() "))
