@@ -100,12 +100,29 @@ def test_a_page_without_a_source_line_is_published_by_the_site_its_title_line_na
         ("（周明远／青禾报导）", "周明远"),
         ("（記者周明遠、林雅文／青禾綜合報導）", "周明遠、林雅文"),
         ("（据新华社／北京报道）", None),  # a source cited, not a reporter's credit
+        ("（中新网／青禾报道）", None),  # a news site, not a person
     ],
 )
 def test_a_reporters_credit_in_the_text_names_the_author(closing: str, author: str | None) -> None:
     body = [*BODY[:3], BODY[3] + closing + "青禾在线关心你"]
     doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *body]))
     assert doc.meta.author == author
+
+
+@pytest.mark.parametrize(
+    "closing, author",
+    [
+        ("（张巨峰）", "张巨峰"),
+        ("（记者 周明远 林雅文）", "周明远 林雅文"),
+        ("（完）", None),
+        ("（待续）", None),
+        ("（新华社）", None),
+    ],
+)
+def test_names_after_the_last_sentence_sign_the_article(closing: str, author: str | None) -> None:
+    doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *BODY[:-1], BODY[-1] + closing]))
+    assert doc.meta.author == author
+    assert list(doc.paragraphs())[-1][2].text.endswith(closing)  # the text keeps them
 
 
 def test_a_clean_article_with_many_headings_is_not_taken_for_a_page() -> None:

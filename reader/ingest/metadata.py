@@ -211,18 +211,55 @@ def lead_byline(paragraph: str, original: str | None = None) -> str | None:
     return text[m.start(group) : m.end(group)].strip()
 
 
+# The most common Chinese surnames (together about nine in ten people), simplified.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+)
+_COMPOUND_SURNAMES = "欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|宇文|长孙"
+
+
+def _person() -> str:
+    """A person's name: a common surname and one or two characters."""
+    return rf"(?:{_COMPOUND_SURNAMES}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
+
+
+@cache
+def _closing_names() -> re.Pattern[str]:
+    # ……南美站活动将先后在巴西举行。（张巨峰）: the reporter named at the article's end.
+    name = _person()
+    return re.compile(
+        rf"[。！？”」][（(]\s*(?:{_ROLE}\s*)?(?P<v>{name}(?:[\s、]+{name})*)\s*[）)]$"
+    )
+
+
+def closing_names(paragraph: str, original: str | None = None) -> str | None:
+    """The reporters named in parentheses after the last sentence of an article, as
+    mainland papers sign a report: ……举行。（张巨峰）. Only names that open with a
+    common surname count, so （完） or （待续） never do."""
+    if not paragraph.endswith(("）", ")")):
+        return None
+    m = _closing_names().search(paragraph)
+    if m is None:
+        return None
+    text = original if original is not None and len(original) == len(paragraph) else paragraph
+    return text[m.start("v") : m.end("v")]
+
+
 @cache
 def _report_credit() -> re.Pattern[str]:
     # （王小明／台中报导）, （記者王小明、李大同／台北報導）: Taiwan's credit in the text.
     return re.compile(
-        rf"[（(](?:{_ROLE})?(?P<v>(?!据){_NAME}(?:、{_NAME})*)\s*[／/]\s*"
+        rf"[（(](?:{_ROLE})?(?P<v>{_person()}(?:、{_person()})*)\s*[／/]\s*"
         r"[\u4e00-\u9fff]{2,6}(?:综合|专题|连线)?(?:报导|报道)[）)]"
     )
 
 
 def report_credit(paragraph: str, original: str | None = None) -> str | None:
     """The reporters a credit in the text names, as Taiwan papers close a report:
-    （王小明／台中报导）. ``paragraph`` is the simplified view; the names are cut
+    （王小明／台中报导）; names open with a common surname, so （中新网／北京报道） is none. ``paragraph`` is the simplified view; the names are cut
     from ``original`` when given."""
     if "报导" not in paragraph and "报道" not in paragraph:
         return None

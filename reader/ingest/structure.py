@@ -23,7 +23,13 @@ from reader.ingest.headings import (
     question_shaped,
     style_rank,
 )
-from reader.ingest.metadata import MetaLine, lead_byline, parse_meta_line, report_credit
+from reader.ingest.metadata import (
+    MetaLine,
+    closing_names,
+    lead_byline,
+    parse_meta_line,
+    report_credit,
+)
 from reader.ingest.page_region import (
     densest_run,
     letters,
@@ -528,6 +534,10 @@ def _assemble(
         credits = (report_credit(blocks[i].key, blocks[i].text) for i in paragraphs_at)
         if (credit := next((c for c in credits if c), None)) is not None:
             meta = replace(meta, author=credit)
+    if meta.author is None and paragraphs_at:
+        last = blocks[max(paragraphs_at)]
+        if (names := closing_names(last.key, last.text)) is not None:
+            meta = replace(meta, author=names)
     heading_ranks = sorted(
         {
             rank
