@@ -114,6 +114,8 @@ def test_a_reporters_credit_in_the_text_names_the_author(closing: str, author: s
     [
         ("（张巨峰）", "张巨峰"),
         ("（记者 周明远 林雅文）", "周明远 林雅文"),
+        ("（评论员 萧明远 罗文）", "萧明远 罗文"),
+        ("（编译/林雅文）", "林雅文"),
         ("（完）", None),
         ("（待续）", None),
         ("（新华社）", None),
@@ -123,6 +125,16 @@ def test_names_after_the_last_sentence_sign_the_article(closing: str, author: st
     doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *BODY[:-1], BODY[-1] + closing]))
     assert doc.meta.author == author
     assert list(doc.paragraphs())[-1][2].text.endswith(closing)  # the text keeps them
+
+
+def test_the_signature_may_stand_before_a_pages_last_lines() -> None:
+    doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *BODY[:-1], BODY[-1] + "（张巨峰）", "+1"]))
+    assert doc.meta.author == "张巨峰"
+
+
+def test_a_dated_lead_names_its_reporter() -> None:
+    lead = "青禾网3月5日讯（记者周明远）" + BODY[0]
+    assert load_text("\n\n".join(["青禾一季度新增绿道四十二公里", lead, *BODY[1:]])).meta.author == "记者周明远"
 
 
 def test_a_clean_article_with_many_headings_is_not_taken_for_a_page() -> None:

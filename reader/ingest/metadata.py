@@ -190,7 +190,8 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
 @cache
 def _lead_byline() -> re.Pattern[str]:
     return re.compile(
-        r"^(?:(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯)\s*"
+        r"^(?:(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电"
+        r"|[\u4e00-\u9fff]{2,8}(?:\d{1,2}月\d{1,2}日)?讯)\s*"
         r"[（(](?P<v>[^）)]{2,40})[）)]"
         # Taiwan's wire: （中央社记者黄明台北12日电）
         rf"|[（(](?:中央社|{_MEDIA})(?:{_ROLE})(?P<w>{_NAME}(?:、{_NAME})*?)[\u4e00-\u9fff]{{2,6}}\d{{1,2}}日(?:电|专电|综合外电)[）)])"
@@ -211,12 +212,13 @@ def lead_byline(paragraph: str, original: str | None = None) -> str | None:
     return text[m.start(group) : m.end(group)].strip()
 
 
-# The most common Chinese surnames (together about nine in ten people), simplified.
+# Common Chinese surnames (together well over nine in ten people), simplified.
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
     "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
     "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "萧褚卞滕邬戚卜房饶解窦景车边蔺荣麦卫仇练宫晏楚"
 )
 _COMPOUND_SURNAMES = "欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|宇文|长孙"
 
@@ -228,10 +230,12 @@ def _person() -> str:
 
 @cache
 def _closing_names() -> re.Pattern[str]:
-    # ……南美站活动将先后在巴西举行。（张巨峰）: the reporter named at the article's end.
+    # ……南美站活动将先后在巴西举行。（张巨峰）: the reporter named at the article's end;
+    # also a commentary's writers (评论员 罗博 萧海川) and a compiled piece's (编译/林小东).
     name = _person()
     return re.compile(
-        rf"[。！？”」][（(]\s*(?:{_ROLE}\s*)?(?P<v>{name}(?:[\s、]+{name})*)\s*[）)]$"
+        rf"[。！？”」][（(]\s*(?:(?:{_ROLE}|(?:特约)?评论员|编译|文)\s*[/／:：]?\s*)?"
+        rf"(?P<v>{name}(?:[\s、]+{name})*)\s*[）)]$"
     )
 
 

@@ -522,6 +522,9 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
     return joined
 
 
+_SIGNATURE_WITHIN = 3  # last paragraphs searched for the names that sign an article
+
+
 def _assemble(
     blocks: list[Block], roles: tuple[Role, ...], title: str | None, meta: Meta
 ) -> Document:
@@ -534,9 +537,11 @@ def _assemble(
         credits = (report_credit(blocks[i].key, blocks[i].text) for i in paragraphs_at)
         if (credit := next((c for c in credits if c), None)) is not None:
             meta = replace(meta, author=credit)
-    if meta.author is None and paragraphs_at:
-        last = blocks[max(paragraphs_at)]
-        if (names := closing_names(last.key, last.text)) is not None:
+    if meta.author is None:
+        # the signature closes the article, which a page's last lines may still follow
+        ends = (blocks[i] for i in sorted(paragraphs_at)[-_SIGNATURE_WITHIN:][::-1])
+        signed = (closing_names(b.key, b.text) for b in ends)
+        if (names := next((n for n in signed if n), None)) is not None:
             meta = replace(meta, author=names)
     heading_ranks = sorted(
         {
