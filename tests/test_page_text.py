@@ -137,6 +137,14 @@ def test_a_dated_lead_names_its_reporter() -> None:
     assert load_text("\n\n".join(["青禾一季度新增绿道四十二公里", lead, *BODY[1:]])).meta.author == "记者周明远"
 
 
+def test_an_article_opening_with_quoted_speech_keeps_it() -> None:
+    dialogue = ["“爷爷，绿道修到哪儿了？”", "“修到河对岸啦，明天带你去走走。”", "“那我们能骑车去吗？"]
+    page = scraped_page("青禾一季度新增绿道四十二公里").replace(BODY[0], "\n\n".join([*dialogue, BODY[0]]))
+    doc = load_text(page)
+    assert [p.text for _, _, p in doc.paragraphs()] == [*dialogue, *BODY]
+    assert "分享到" not in body_text(doc)
+
+
 def test_a_clean_article_with_many_headings_is_not_taken_for_a_page() -> None:
     lines = ["社区养老服务调查", ""]
     for n in range(1, 9):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -31,6 +32,7 @@ from reader.ingest.metadata import (
     report_credit,
 )
 from reader.ingest.page_region import (
+    Region,
     densest_run,
     letters,
     line_score,
@@ -264,6 +266,7 @@ def _keep_article_region(
     region = densest_run(scores)
     if region is None:
         return None, None
+    region = _with_opening_dialogue(blocks, roles, content, region)
     first = blocks[content[0]]
     page_head = page_title_head(first.key)
     site = page_title_site(first.key) if page_head else None
@@ -281,6 +284,22 @@ def _keep_article_region(
     if headline_at is not None:
         return blocks[headline_at].text, site
     return (_original_slice(first, page_head) if page_head else None), site
+
+
+# A line of quoted speech, whole sentences: “妈妈，为什么还不能出去？” (a quote that
+# runs on into the next paragraph leaves its closing mark off).
+_DIALOGUE = re.compile(r"^[“「『\"].{2,}[。！？!?…][”」』\"]?$")
+
+
+def _with_opening_dialogue(
+    blocks: list[Block], roles: list[Role | None], content: list[int], region: Region
+) -> Region:
+    """The article with the lines of quoted speech that open it: a feature often
+    starts with a short exchange, too short to score as prose on its own."""
+    at = bisect_left(content, region.start)
+    while at > 0 and roles[content[at - 1]] is None and _DIALOGUE.match(blocks[content[at - 1]].key):
+        at -= 1
+    return Region(content[at], region.end)
 
 
 def _find_headline(
