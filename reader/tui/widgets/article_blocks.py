@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from reader.linebreak import char_width, line_starts, text_width
 from reader.model import NO_TITLE, Document
 from reader.terminal_text import one_line, visible
 
@@ -122,3 +123,45 @@ class Heights:
             return (0, 0)
         index = min(max(0, bisect_right(self.tops, y) - 1), len(self.sizes) - 1)
         return index, y - self.tops[index]
+
+
+def wrap(text: str, width: int) -> list[int]:
+    """Line starts of ``text`` at ``width``; a newline (between heading lines) always breaks."""
+    if "\n" not in text:
+        return line_starts(text, width)
+    starts: list[int] = []
+    at = 0
+    for part in text.split("\n"):
+        starts += [at + s for s in line_starts(part, width)]
+        at += len(part) + 1
+    return starts
+
+
+def wrap_words(text: str, width: int) -> list[int]:
+    """Line starts of a centred line (title, byline): between space-separated words, as
+    a reader expects of "来源 · 日期 · 作者"; a word wider than the line is set by ``wrap``."""
+    if " " not in text.strip():
+        return wrap(text, width)
+    starts, used, at = [0], 0, 0
+    for word in text.split(" "):
+        size = text_width(word)
+        if used and used + 1 + size > width:
+            starts.append(at)
+            used = 0
+        if size > width:
+            starts += [at + s for s in wrap(word, width)[1:]]
+            used = size % width
+        else:
+            used += (1 if used else 0) + size
+        at += len(word) + 1
+    return starts
+
+
+def index_at(text: str, x: int) -> int:
+    """The index of the character of ``text`` covering cell ``x`` (the last if past the end)."""
+    cells = 0
+    for index, char in enumerate(text):
+        cells += char_width(char)
+        if cells > x:
+            return index
+    return max(0, len(text) - 1)

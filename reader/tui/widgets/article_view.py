@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.linebreak import char_width, line_starts, text_width
+from reader.linebreak import text_width
 from reader.model import Document
 from reader.reading import Marks
 from reader.tui.widgets.article_blocks import (
@@ -40,6 +40,9 @@ from reader.tui.widgets.article_blocks import (
     estimate_width,
     gaps,
     heading_label,
+    index_at,
+    wrap,
+    wrap_words,
 )
 
 if TYPE_CHECKING:
@@ -321,8 +324,8 @@ class ArticleView(ScrollView, can_focus=False):
         cached = self._lines.get(i)
         if cached is not None and cached[0] == how and how[0] == "plain":
             return cached[1]
-        wrap = _wrap_words if self.blocks[i].kind in CENTRED else _wrap
-        starts = wrap(self._shown(i), int(how[1]))  # type: ignore[call-overload]
+        wrapper = wrap_words if self.blocks[i].kind in CENTRED else wrap
+        starts = wrapper(self._shown(i), int(how[1]))  # type: ignore[call-overload]
         self._lines[i] = (how, starts)
         return starts
 
@@ -433,7 +436,7 @@ class ArticleView(ScrollView, can_focus=False):
                 return
             done = []
             for i, how, shown in todo[at : at + LAYOUT_CHUNK]:
-                done.append((i, how, _wrap(shown, int(how[1]))))  # type: ignore[call-overload]
+                done.append((i, how, wrap(shown, int(how[1]))))  # type: ignore[call-overload]
             self.app.call_from_thread(self._laid_out, generation, done)
         self.app.call_from_thread(self._all_laid_out, generation)
 
@@ -641,7 +644,7 @@ class ArticleView(ScrollView, can_focus=False):
             cells = rows[row // 2].cells
             for cell in reversed(cells):
                 if cell.column <= x:
-                    return cell.start + _index_at(cell.word, x - cell.column)
+                    return cell.start + index_at(cell.word, x - cell.column)
             return cells[0].start if cells else None
         starts = self._starts(i)
         if row >= len(starts):
@@ -649,50 +652,8 @@ class ArticleView(ScrollView, can_focus=False):
         shown = self._shown(i)
         prefix = len(shown) - len(self.blocks[i].text)
         end = starts[row + 1] if row + 1 < len(starts) else len(shown)
-        index = starts[row] + _index_at(shown[starts[row] : end], x)
+        index = starts[row] + index_at(shown[starts[row] : end], x)
         return max(0, min(index, end - 1) - prefix)
-
-
-def _wrap(text: str, width: int) -> list[int]:
-    """Line starts of ``text`` at ``width``; a newline (between heading lines) always breaks."""
-    if "\n" not in text:
-        return line_starts(text, width)
-    starts: list[int] = []
-    at = 0
-    for part in text.split("\n"):
-        starts += [at + s for s in line_starts(part, width)]
-        at += len(part) + 1
-    return starts
-
-
-def _wrap_words(text: str, width: int) -> list[int]:
-    """Line starts of a centred line (title, byline): between space-separated words, as
-    a reader expects of "来源 · 日期 · 作者"; a word wider than the line is set by ``_wrap``."""
-    if " " not in text.strip():
-        return _wrap(text, width)
-    starts, used, at = [0], 0, 0
-    for word in text.split(" "):
-        size = text_width(word)
-        if used and used + 1 + size > width:
-            starts.append(at)
-            used = 0
-        if size > width:
-            starts += [at + s for s in _wrap(word, width)[1:]]
-            used = size % width
-        else:
-            used += (1 if used else 0) + size
-        at += len(word) + 1
-    return starts
-
-
-def _index_at(text: str, x: int) -> int:
-    """The index of the character of ``text`` covering cell ``x`` (the last if past the end)."""
-    cells = 0
-    for index, char in enumerate(text):
-        cells += char_width(char)
-        if cells > x:
-            return index
-    return max(0, len(text) - 1)
 
 
 def _runs(text: str, styles: list[Style]) -> list[Segment]:
