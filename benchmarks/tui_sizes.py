@@ -1,0 +1,160 @@
+"""The TUI row of the size table (issue #13): the reader on a 5 MB article, key by key.
+
+A generated 5 MB article (People's Daily paragraphs, as in ``sizes.py``) is
+opened in a new process, headless at 120×40. Measured there: the time to the
+first paint (from interpreter start), then the latency of each key after it
+(from the press until the key's effect is on screen: the script changed, the
+match found, the readings shown), once while the analysis is still running and
+once after, and the process's peak resident set size. Each figure is printed
+by the child as soon as it is known, so a run cut by ``--timeout`` (the old
+article view took minutes on End) still reports what it got.
+
+    python benchmarks/tui_sizes.py [--mb 5] [--timeout 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sizes import MB, _fill, corpus_lines
+
+MAX_KEY_SECONDS = 0.2
+MAX_MIB = 800
+
+CHILD = r"""
+import time
+t0 = time.perf_counter()
+import asyncio, json, os, resource, sys, tempfile
+os.environ["ZHREADER_DATA_DIR"] = tempfile.mkdtemp()
+from reader.ingest.loading import load_path
+from reader.tui.app import ReaderApp
+from reader.tui.screens.reader_screen import ReaderScreen
+from textual.pilot import WaitForScreenTimeout
+
+MOVES = [("j", "j"), ("k", "k"), ("PgDn", "pagedown"), ("PgUp", "pageup"),
+         ("End", "end"), ("Home", "home")]
+
+
+def out(**fields):
+    print(json.dumps(fields), flush=True)
+
+
+async def main():
+    app = ReaderApp(load_path(sys.argv[1]), sys.argv[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not isinstance(app.screen, ReaderScreen) or app.screen.article.first_paint_at is None:
+            await asyncio.sleep(0.01)
+        screen = app.screen
+        out(event="paint", seconds=screen.article.first_paint_at - t0)
+
+        async def key(phase, name, *keys, until=None):
+            start = time.perf_counter()
+            try:
+                await pilot.press(*keys)
+                while until is not None and not until():
+                    await asyncio.sleep(0.005)
+                await pilot.pause()
+                late = False
+            except WaitForScreenTimeout:  # the pilot gave up waiting for the screen
+                late = True
+            out(event="key", phase=phase, key=name, seconds=time.perf_counter() - start,
+                late=late)
+
+        for name, k in MOVES:
+            await key("during analysis", name, k)
+        while screen.summary_at is None:
+            await asyncio.sleep(0.05)
+        out(event="summary", seconds=screen.summary_at - t0)
+        for name, k in MOVES:
+            await key("after analysis", name, k)
+        before = screen.model.variant
+        await key("after analysis", "t (script)", "t", until=lambda: screen.model.variant != before)
+        await pilot.press("slash")
+        screen.query_one("#search").value = "经济"
+        await key("after analysis", "/search", "enter", until=lambda: bool(screen.model.matches))
+        await key("after analysis", "n", "n")
+        await pilot.press("escape")
+        await key("after analysis", "Tab", "tab")
+        await pilot.press("escape")
+        await key("after analysis", "]", "right_square_bracket")  # hides the summary pane
+        for name, k in [("j", "j"), ("PgDn", "pagedown")]:
+            await key("summary pane hidden", name, k)
+        await pilot.press("right_square_bracket")
+        await key("after analysis", "p (readings)", "p",
+                  until=lambda: getattr(screen, "_readings", None) is not None)
+        for name, k in [("PgDn", "pagedown"), ("End", "end"), ("Home", "home")]:
+            await key("readings shown", name, k)
+        laid_out = getattr(screen.article, "laid_out_at", None)
+        if laid_out is not None:
+            out(event="laid out", seconds=laid_out - t0)
+    out(event="rss", mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+asyncio.run(main())
+"""
+
+
+def run(path: Path, timeout: float) -> tuple[list[dict[str, object]], bool]:
+    """The child's reports, and whether it finished within ``timeout``."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        stdout, _ = process.communicate(timeout=timeout)
+        finished = process.returncode == 0
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, _ = process.communicate()
+        finished = False
+    reports = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    return reports, finished
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="article size in MB")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds for the run")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.txt"
+        body = _fill(corpus_lines(), int(args.mb * MB), "\n\n")
+        path.write_text("长文测试\n\n" + body + "\n", encoding="utf-8")
+        paragraphs = body.count("\n\n") + 1
+        reports, finished = run(path, args.timeout)
+    print(f"{args.mb:g} MB article ({paragraphs:,} paragraphs), 120×40, headless")
+    print(f"{'':>28}  {'seconds':>8}  target")
+    for report in reports:
+        if report["event"] in ("paint", "summary", "laid out"):
+            label = {"paint": "first paint", "summary": "summary filled"}.get(
+                str(report["event"]), "every block laid out"
+            )
+            print(f"{label:>28}  {report['seconds']:8.3f}")
+    keys = [r for r in reports if r["event"] == "key"]
+    worst = max((float(r["seconds"]) for r in keys), default=0.0)
+    for report in keys:
+        label = f"{report['key']} ({report['phase']})"
+        seconds = float(report["seconds"])  # type: ignore[arg-type]
+        target = f"≤ {MAX_KEY_SECONDS} s {verdict(seconds <= MAX_KEY_SECONDS)}"
+        if report.get("late"):
+            target += " (the pilot gave up waiting: longer still)"
+        print(f"{label:>28}  {seconds:8.3f}  {target}")
+    for report in reports:
+        if report["event"] == "rss":
+            mib = float(report["mib"])  # type: ignore[arg-type]
+            print(f"{'peak RSS MiB':>28}  {mib:8.0f}  ≤ {MAX_MIB} {verdict(mib <= MAX_MIB)}")
+    print(f"{'slowest key':>28}  {worst:8.3f}")
+    if not finished:
+        print(f"cut after {args.timeout:g} s: the keys not listed did not finish")
+
+
+if __name__ == "__main__":
+    main()
