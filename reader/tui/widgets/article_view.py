@@ -56,6 +56,7 @@ MARKS = ("level", "keyword", "note", "match", "focus", "cursor", "current-match"
 CENTRED = frozenset({"title", "subtitle", "byline"})
 BOOKMARK_BAR = "▌"
 LAYOUT_CHUNK = 400  # blocks the background thread sets between two reports
+KEEP_READINGS = 2000  # paragraphs whose words and readings are kept (p on a long article)
 Key = tuple[int, int]
 Readings = Callable[[str], "InterlinearParagraph"]
 
@@ -336,6 +337,8 @@ class ArticleView(ScrollView, can_focus=False):
             return None
         reading = self._interlinear.get(i)
         if reading is None:
+            if len(self._interlinear) >= KEEP_READINGS:  # the oldest go: made again if needed
+                del self._interlinear[next(iter(self._interlinear))]
             reading = self._interlinear[i] = self._readings(self.blocks[i].text)
         return reading.rows(int(how[1]))  # type: ignore[call-overload]
 
