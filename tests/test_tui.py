@@ -13,7 +13,6 @@ from reader.tui.app import ReaderApp
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reader_screen import ReaderScreen
-from reader.tui.widgets.paragraph import ParagraphView
 
 from .conftest import SAMPLES
 from .pilot import settle
@@ -28,7 +27,12 @@ def reader_app(name: str = "01_news_scraped.txt") -> ReaderApp:
 
 
 def shown_text(screen: ReaderScreen) -> str:
-    return "\n".join(v.text for v in screen.views)
+    return "\n".join(b.text for b in screen.article.blocks if b.kind == "paragraph")
+
+
+def marked(screen: ReaderScreen, kind: str) -> list[tuple[int, int]]:
+    """The paragraphs the article draws ``kind`` marks on."""
+    return [k for k in screen.article.paragraphs if screen.article.marks_of(*k).get(kind)]
 
 
 async def test_tree_lists_headings_and_summary_fills() -> None:
@@ -52,13 +56,12 @@ async def test_heading_jump_scrolls_and_tree_follows_the_reader() -> None:
         tree.move_cursor(last)
         await pilot.press("enter")
         await pilot.pause()
-        article = screen.query_one("#article")
-        heading = screen.query_one("#s3")
+        article = screen.article
         # the last heading goes to the top, or as far as the end of the article allows
-        assert article.scroll_y == min(heading.virtual_region.y, article.max_scroll_y) > 0
+        assert article.scroll_y == min(article.row_of(3), article.max_scroll_y) > 0
         assert "生态修复" in str(screen.query_one("#status").render())
         # Scrolling back up by hand moves the tree's highlight back with it.
-        article.scroll_to(y=screen.query_one("#s1").virtual_region.y + 1, animate=False)
+        article.scroll_to(y=article.row_of(1) + 1, animate=False)
         await pilot.pause()
         await pilot.pause()
         assert tree.cursor_node is not None and str(tree.cursor_node.label).startswith("数字赋能")
@@ -74,13 +77,12 @@ async def test_key_sentence_jump_marks_the_sentence() -> None:
         await pilot.press("enter")
         await pilot.pause()
         target = screen.model.analysis.sentences[4]
-        view = screen.query_one(f"#p{target.section}-{target.paragraph}", ParagraphView)
-        assert view.marks["focus"] == [(target.start, target.end)]
+        key = (target.section, target.paragraph)
+        assert screen.article.marks_of(*key)["focus"] == [(target.start, target.end)]
         assert screen.model.cursor is not None and screen.model.cursor.sentence == target.sentence
-        marked = [v for v in screen.views if v.marks.get("focus")]
-        assert marked == [view]
-        article = screen.query_one("#article")
-        assert article.scroll_y == min(view.virtual_region.y, article.max_scroll_y)
+        assert marked(screen, "focus") == [key]
+        article = screen.article
+        assert article.scroll_y == min(article.row_of(*key), article.max_scroll_y)
 
 
 async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> None:
@@ -94,14 +96,14 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         screen = await settle(app, pilot)
         assert screen.model.variant.label == "繁體" and screen.sub_title == "繁體"
         # the interface follows: byline, pane labels, status
-        assert "東江日報" in str(screen.query_one("#doc-byline").render())
+        assert "東江日報" in next(b.text for b in screen.article.blocks if b.kind == "byline")
         assert str(screen.query_one("#sentences-title").render()) == "關鍵句"
         assert "關鍵詞" in str(screen.query_one("#keywords").render())
         assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("數字賦能")
         assert "開發區" in str(screen.query_one("#keywords").render())
         assert "開發區" in shown_text(screen) and "开发区" not in shown_text(screen)
         assert "繁體" in str(screen.query_one("#status").render())
-        assert screen.article.top_paragraph() is top
+        assert screen.article.top_paragraph() == top
         await pilot.press("t", "t", "t")  # 台灣正體, 香港繁體, 原文: faster than the worker
         screen = await settle(app, pilot)
         assert screen.model.variant.label == "原文"
@@ -120,9 +122,10 @@ async def test_search_finds_simplified_text_from_a_traditional_query() -> None:
         await pilot.pause()
         assert len(screen.model.matches) >= 5
         first = screen.model.matches[screen.model.match_index]
-        view = screen.query_one(f"#p{first.section}-{first.paragraph}", ParagraphView)
-        assert view.text[first.start : first.end] == "开发区"
-        assert view.marks["current-match"] == [(first.start, first.end)]
+        text = screen.model.paragraph(first.section, first.paragraph).text
+        assert text[first.start : first.end] == "开发区"
+        marks = screen.article.marks_of(first.section, first.paragraph)
+        assert marks["current-match"] == [(first.start, first.end)]
         before = screen.model.match_index
         await pilot.press("n")
         assert screen.model.match_index == before + 1
@@ -130,26 +133,29 @@ async def test_search_finds_simplified_text_from_a_traditional_query() -> None:
         assert screen.model.match_index == (before - 1) % len(screen.model.matches)
         await pilot.press("escape")
         assert not search.display and screen.model.matches == []
-        assert all(not v.marks.get("match") for v in screen.views)
+        assert marked(screen, "match") == []
 
 
 async def test_keywords_are_marked_in_the_text_on_demand() -> None:
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        assert all(not v.marks.get("keyword") for v in screen.views)
+        assert marked(screen, "keyword") == []
         await pilot.press("w")
-        marked = [v for v in screen.views if v.marks.get("keyword")]
-        assert len(marked) > 5
-        start, end = marked[0].marks["keyword"][0]
-        assert marked[0].text[start:end] in {k.word for k in screen.model.analysis.keywords}
+        keyed = marked(screen, "keyword")
+        assert len(keyed) > 5
+        start, end = screen.article.marks_of(*keyed[0])["keyword"][0]
+        words = {k.word for k in screen.model.analysis.keywords}
+        assert screen.model.paragraph(*keyed[0]).text[start:end] in words
         await pilot.press("t")  # 繁體: the marks follow the converted text
         screen = await settle(app, pilot)
-        view = next(v for v in screen.views if "開發區" in v.text)
-        at = view.text.index("開發區")
-        assert any(a <= at < b for a, b in view.marks["keyword"])
+        key = next(
+            k for k in screen.article.paragraphs if "開發區" in screen.model.paragraph(*k).text
+        )
+        at = screen.model.paragraph(*key).text.index("開發區")
+        assert any(a <= at < b for a, b in screen.article.marks_of(*key)["keyword"])
         await pilot.press("w")
-        assert all(not v.marks.get("keyword") for v in screen.views)
+        assert marked(screen, "keyword") == []
 
 
 async def test_panes_toggle_on_a_wide_screen() -> None:
@@ -178,7 +184,7 @@ async def test_narrow_terminal_gives_the_text_the_whole_width() -> None:
         await pilot.press("enter")  # jumping closes it again
         await pilot.pause()
         assert not summary.display
-        assert any(v.marks.get("focus") for v in screen.views)
+        assert marked(screen, "focus")
 
 
 async def test_highlight_annotate_quit_and_reopen_at_the_same_place(private_data_dir: Path) -> None:
@@ -199,17 +205,17 @@ async def test_highlight_annotate_quit_and_reopen_at_the_same_place(private_data
         assert [p.note.annotation for p in screen.model.notes] == ["", "这句要记住"]
         top = screen.article.top_paragraph()
         assert top is not None
-        where = (top.section, top.paragraph)
+        where = top
     # quitting saved the position; a new app on the same store comes back there
     again = reader_app()
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await settle(again, pilot)
         await pilot.pause()
         top = screen.article.top_paragraph()
-        assert top is not None and (top.section, top.paragraph) == where
+        assert top is not None and top == where
         assert len(screen.model.notes) == 2
-        marked = [v for v in screen.views if v.marks.get("note")]
-        assert marked and marked[0].section == where[0]
+        noted = marked(screen, "note")
+        assert noted and noted[0][0] == where[0]
     store = NoteStore.open(private_data_dir)
     [record] = store.articles()
     assert record.note_count == 2
@@ -344,7 +350,7 @@ async def test_a_store_that_cannot_be_opened_leaves_reading_working(tmp_path: Pa
     app = ReaderApp(load_path(path), str(path), data_dir=blocker)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        assert app.store is None and screen.views
+        assert app.store is None and screen.article.paragraphs
         await pilot.press("h")  # says why instead of crashing, in Chinese
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("笔记不可用：") and "不是文件夹" in m for m in messages)
@@ -357,37 +363,40 @@ async def test_clicking_a_sentence_moves_the_reading_cursor_there() -> None:
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        view = screen.views[1]
+        article = screen.article
+        si, pi = article.paragraphs[1]
         # the last line of the paragraph holds its last sentence
-        await pilot.click(view, offset=(2, view.size.height - 1))
+        last_row = article.row_of(si, pi) + len(article.drawn(si, pi)) - 1
+        x = article.styles.padding.left + article.region.width // 2
+        await pilot.click(article, offset=(x, last_row - round(article.scroll_y)))
         await pilot.pause()
-        sentences = (
-            screen.model.original.sections[view.section].paragraphs[view.paragraph].sentences
-        )
+        sentences = screen.model.original.sections[si].paragraphs[pi].sentences
         assert screen.model.cursor is not None
-        assert (screen.model.cursor.section, screen.model.cursor.paragraph) == (
-            view.section,
-            view.paragraph,
-        )
+        assert (screen.model.cursor.section, screen.model.cursor.paragraph) == (si, pi)
         assert screen.model.cursor.sentence == len(sentences) - 1
-        assert view.marks["cursor"] == [(sentences[-1].start, sentences[-1].end)]
+        assert article.marks_of(si, pi)["cursor"] == [(sentences[-1].start, sentences[-1].end)]
 
 
 async def test_blank_line_setting_drops_the_indent() -> None:
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        view = screen.views[0]
-        assert str(view.render()).startswith("\u3000\u3000")
+        article = screen.article
+        first = article.paragraphs[0]
+        assert article.drawn(*first)[0].startswith("\u3000\u3000")
         await pilot.press("i")
         await pilot.pause()
-        assert not str(view.render()).startswith("\u3000") and screen.has_class("-spaced")
-        assert view.styles.margin.bottom == 1
+        assert not article.drawn(*first)[0].startswith("\u3000") and screen.has_class("-spaced")
+        # a blank row between paragraphs
+        assert (
+            article.row_of(*article.paragraphs[1])
+            == article.row_of(*first) + len(article.drawn(*first)) + 1
+        )
     # the choice is remembered, like the theme
     again = reader_app()
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await settle(again, pilot)
-        assert screen.has_class("-spaced") and not screen.views[0].indent
+        assert screen.has_class("-spaced") and not screen.article.indent
 
 
 async def test_file_picker_shows_only_readable_articles_and_opens_one(tmp_path: Path) -> None:
@@ -500,8 +509,7 @@ async def test_reopening_returns_to_the_sentence_not_just_the_paragraph(
         si, pi, paragraph = max(screen.model.shown.paragraphs(), key=lambda x: len(x[2].sentences))
         assert len(paragraph.sentences) >= 3
         third = paragraph.sentences[2]
-        view = screen.article.view(si, pi)
-        assert view is not None
+        assert screen.article.has(si, pi)
         screen.model.cursor_at(si, pi, third.start + 1)
         screen.changed()
         await pilot.pause()
@@ -511,9 +519,8 @@ async def test_reopening_returns_to_the_sentence_not_just_the_paragraph(
         screen = await settle(again, pilot)
         await pilot.pause()
         assert screen.model.cursor is not None and screen.model.cursor.sentence == 2
-        view = screen.article.view(si, pi)
-        assert view is not None and screen.article.is_visible(view)
-        assert view.marks["cursor"] == [(third.start, third.end)]
+        assert screen.article.is_visible(si, pi)
+        assert screen.article.marks_of(si, pi)["cursor"] == [(third.start, third.end)]
         assert any(n.message == "已回到上次读到的位置" for n in again._notifications)
 
 

@@ -56,22 +56,24 @@ async def test_p_shows_readings_over_the_paragraphs_then_zhuyin_then_off() -> No
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        view = screen.views[0]
-        plain_height = view.size.height
+        article = screen.article
+        first = article.paragraphs[0]
+        plain = article.drawn(*first)
         await pilot.press("p")
         await settle(app, pilot)
-        assert view.interlinear is not None
-        assert all(v.interlinear is not None for v in screen.views)  # every batch follows
-        lines = str(view.render()).split("\n")
-        assert len(lines) % 2 == 0 and view.size.height > plain_height
+        assert article.interlinear_of(*first) is not None
+        # laid out near the screen only: the last paragraph waits until it is shown
+        assert article.interlinear_of(*article.paragraphs[-1]) is None
+        lines = article.drawn(*first)
+        assert len(lines) % 2 == 0 and len(lines) > len(plain)
         assert any(c in lines[0] for c in "āáǎàēéěèīíǐìōóǒòūúǔù")  # a pinyin line on top
-        assert lines[1].strip() and lines[1].strip()[0] in view.text
+        assert lines[1].strip() and lines[1].strip()[0] in screen.model.paragraph(*first).text
         await pilot.press("p")
         await settle(app, pilot)
-        assert any("ㄅ" <= c <= "ㄩ" for c in str(view.render()))  # 注音符号
+        assert any("ㄅ" <= c <= "ㄩ" for c in "".join(article.drawn(*first)))  # 注音符号
         await pilot.press("p")
         await settle(app, pilot)
-        assert view.interlinear is None and view.size.height == plain_height
+        assert article.interlinear_of(*first) is None and article.drawn(*first) == plain
 
 
 async def test_v_marks_words_above_the_level_and_again_clears_them() -> None:
@@ -80,15 +82,22 @@ async def test_v_marks_words_above_the_level_and_again_clears_them() -> None:
         screen = await settle(app, pilot)
         await pilot.press("v")
         await settle(app, pilot)
-        marked = [(v, s) for v in screen.views for s in v.marks.get("level", [])]
+        article = screen.article
+        marked = [(k, s) for k in article.paragraphs for s in article.marks_of(*k).get("level", [])]
         assert marked  # the default level is 4: a news article has harder words
-        view, (start, end) = marked[0]
+        key, (start, end) = marked[0]
         from reader.learn.levels import is_above
 
-        assert is_above(view.text[start:end], 4)
+        assert is_above(screen.model.paragraph(*key).text[start:end], 4)
         await pilot.press("v")
         await pilot.pause()
-        assert not any(v.marks.get("level") for v in screen.views)
+        assert not any(article.marks_of(*k).get("level") for k in article.paragraphs)
+
+
+def levels(screen: ReaderScreen) -> int:
+    """How many words the article underlines as above the level."""
+    article = screen.article
+    return sum(len(article.marks_of(*k).get("level", [])) for k in article.paragraphs)
 
 
 async def test_v_follows_the_level_the_reader_chose(private_data_dir: Path) -> None:
@@ -100,7 +109,7 @@ async def test_v_follows_the_level_the_reader_chose(private_data_dir: Path) -> N
         screen = await settle(app, pilot)
         await pilot.press("v")
         screen = await settle(app, pilot)
-        level_1 = sum(len(v.marks.get("level", [])) for v in screen.views)
+        level_1 = levels(screen)
         assert level_1 > 0
     store = NoteStore.open(private_data_dir)
     store.set_setting("hsk_level", "7")
@@ -110,7 +119,7 @@ async def test_v_follows_the_level_the_reader_chose(private_data_dir: Path) -> N
         await settle(app, pilot)
         await pilot.press("v")
         screen = await settle(app, pilot)
-        level_7 = sum(len(v.marks.get("level", [])) for v in screen.views)
+        level_7 = levels(screen)
         assert level_7 < level_1
 
 
@@ -147,7 +156,7 @@ def test_opening_the_reader_does_not_import_pypinyin() -> None:
                 for _ in range(3):
                     await app.workers.wait_for_complete()
                     await pilot.pause()
-                print(type(app.screen).__name__, len(app.screen.views))
+                print(type(app.screen).__name__, len(app.screen.article.paragraphs))
             print("pypinyin" in sys.modules, "reader.learn.dictionary" in sys.modules)
 
         asyncio.run(main())

@@ -18,6 +18,7 @@ from reader.tui.screens.note_keys import NO_CURSOR, ScreenParts
 
 if TYPE_CHECKING:
     from reader.learn.dictionary import Dictionary, Entry
+    from reader.learn.pinyin import ReadingStyle
     from reader.tui.widgets.interlinear import InterlinearParagraph
 
 READINGS = (None, "pinyin", "zhuyin")  # what p cycles through
@@ -59,7 +60,7 @@ class LearnKeys(ScreenParts):
     _learn_loaded = False
     _reading_style: str | None = None
     _level_marks: dict[tuple[int, int], list[tuple[int, int]]] | None = None
-    _readings: dict[tuple[int, int], InterlinearParagraph] | None = None
+    _readings: ReadingStyle | None = None  # loaded and shown (p)
     _words: dict[str, list[str]] | None = None  # each paragraph's segmentation, by its text
     _word: Location | None = None  # the dictionary's word: ← → move it
     _dictionary: Dictionary | None = None  # once loaded
@@ -239,8 +240,7 @@ class LearnKeys(ScreenParts):
     def action_toggle_level(self) -> None:
         if self._level_marks is not None:
             self._level_marks = None
-            for view in self.article.views:
-                view.set_marks("level", [])
+            self.article.set_levels(None)
             return
         from reader.learn.levels import chosen_level
 
@@ -264,7 +264,7 @@ class LearnKeys(ScreenParts):
         from reader.learn.levels import label
 
         self._level_marks = marks
-        self.learn_follow()
+        self.article.set_levels(marks)
         self.say("已标出 {} 以上的词", label(level), timeout=2)
 
     # p: readings over the text
@@ -274,43 +274,37 @@ class LearnKeys(ScreenParts):
         self._reading_style = style
         if style is None:
             self._readings = None
-            for view in self.article.views:
-                view.set_interlinear(None)
+            self.article.set_readings(None)
             return
         self._loading_notice()
         self._build_readings(style)
 
     @work(thread=True, exclusive=True, group="readings")
     def _build_readings(self, style: str) -> None:
-        """Segmentation and readings for every paragraph take a while on a long text."""
+        """In a worker: pypinyin and the dictionary, loaded once. The article lays out
+        readings only for the paragraphs it shows, as it shows them."""
         from reader.learn.pinyin import ReadingStyle
-        from reader.tui.widgets.interlinear import InterlinearParagraph
 
         self._preload()
-        readings = {
-            (si, pi): InterlinearParagraph(p.text, ReadingStyle(style), self._segmented(p.text))
-            for si, section in enumerate(self.model.shown.sections)
-            for pi, p in enumerate(section.paragraphs)
-        }
-        self.app.call_from_thread(self._show_readings, style, readings)
+        self.app.call_from_thread(self._show_readings, style, ReadingStyle(style))
 
-    def _show_readings(
-        self, style: str, readings: dict[tuple[int, int], InterlinearParagraph]
-    ) -> None:
+    def _show_readings(self, style: str, reading_style: ReadingStyle) -> None:
         if style != self._reading_style:
             return  # pressed again meanwhile
-        self._readings = readings
+        self._readings = reading_style
         self.learn_follow()
 
+    def _interlinear(self, text: str) -> InterlinearParagraph:
+        """One paragraph's readings, made when the article first shows it."""
+        from reader.tui.widgets.interlinear import InterlinearParagraph
+
+        assert self._readings is not None
+        return InterlinearParagraph(text, self._readings, self._segmented(text))
+
     def learn_follow(self) -> None:
-        """Give every mounted paragraph its readings and level marks: called when they
-        are computed, when the rest of the article is mounted, after a script change."""
-        for view in self.article.views:
-            key = (view.section, view.paragraph)
-            if self._level_marks is not None:
-                view.set_marks("level", self._level_marks.get(key, []))
-            reading = self._readings.get(key) if self._readings is not None else None
-            view.set_interlinear(reading if reading and reading.text == view.text else None)
+        """Give the article the readings (p): called when pypinyin is loaded, for each
+        style and after a script change; the article lays them out as it shows them."""
+        self.article.set_readings(self._interlinear if self._readings is not None else None)
 
     def after_convert(self) -> None:
         """Another script: the readings are of the old text, so compute them anew."""

@@ -56,10 +56,10 @@ class PaneKeys(ScreenParts):
     @on(ListView.Selected, "#sentences, #digest")
     def jump_to_sentence(self, event: ListView.Selected) -> None:
         s = getattr(event.item, "data", None)
-        if s is None or (view := self.article.view(s.section, s.paragraph)) is None:
+        if s is None or not self.article.has(s.section, s.paragraph):
             return
         self.model.focus = s  # a KeySentence is a Location
         self.model.cursor_at(s.section, s.paragraph, s.start)
-        self.article.scroll_to_paragraph(view, s.start)
+        self.article.scroll_to_paragraph(s.section, s.paragraph, s.start)
         self.changed()
         self._close_overlays()

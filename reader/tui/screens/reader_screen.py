@@ -23,7 +23,7 @@ from reader.errors import ArticleError
 from reader.model import Document, Location
 from reader.nlp.analysis import analyze
 from reader.notes.store import NoteStore
-from reader.reading import Marks, Reading, problem_in_chinese
+from reader.reading import Reading, problem_in_chinese
 from reader.settings import Settings
 from reader.tui.bindings import MORE_HELP, READER_BINDINGS, in_script
 from reader.tui.dialogs import HelpScreen
@@ -32,11 +32,9 @@ from reader.tui.screens.learn_keys import LearnKeys
 from reader.tui.screens.note_keys import NoteKeys
 from reader.tui.screens.pane_keys import PaneKeys
 from reader.tui.widgets.article_view import ArticleView
-from reader.tui.widgets.paragraph import ParagraphView
 from reader.tui.widgets.side_panes import HeadingTree, SummaryPane
 from reader.tui.widgets.status_bar import StatusBar
 
-MOUNT_ANYWAY = 5.0  # seconds after which the article is completed even without a summary
 SEARCH_HINT = "搜索（简繁通用），Enter 确定，Esc 关闭"
 
 
@@ -65,7 +63,6 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.from_library = from_library
         self.summary_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
         self._save_timer: Timer | None = None
-        self._marked: set[tuple[int, int]] = set()
         self._bindings_as_written = self._bindings  # 简体; see _relabel
         self._bindings = in_script(self._bindings_as_written, self.model.label)
 
@@ -87,20 +84,14 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.sub_title = self.model.variant.label
         await self.article.show(self.model.shown, self.settings.indent)
         self._open_notes()
-        # After the first paint: the analysis holds the GIL for a while. The rest of
-        # the article is mounted when it is done (or after a few seconds in any case).
+        # After the first paint: the analysis holds the GIL for a while.
         self.call_after_refresh(self.run_analysis)
-        self.set_timer(MOUNT_ANYWAY, self.article.continue_mounting)
         self.watch(self.article, "scroll_y", self._scrolled, init=False)
 
     @property
     def path(self) -> str | None:
         """The article's file (None for piped text): export and the file picker start there."""
         return self.model.path
-
-    @property
-    def views(self) -> list[ParagraphView]:
-        return self.article.views
 
     def say(self, template: str, *values: object, **options: object) -> None:
         """A notification in the script shown; ``values`` (article text) are not converted."""
@@ -121,29 +112,23 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.revision += 1
 
     def watch_revision(self) -> None:
-        """Show the model's marks (only paragraphs whose marks may have changed) and
-        remember the reading position a moment later."""
-        marks = self.model.marks()
-        for key in self._marked | marks.keys():
-            if (view := self.article.view(*key)) is not None:
-                view.show_marks(marks.get(key) or Marks())
-        self._marked = set(marks)
+        """Show the model's marks (the article redraws what changed) and remember the
+        reading position a moment later."""
+        self.article.show_marks(self.model.marks())
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(1.0, self._save_position)
 
     def on_article_view_ready(self, _message: ArticleView.Ready) -> None:
-        """The whole article is mounted: mark it and go back to where the reader was."""
-        self._marked = set()
+        """The article is shown: mark it and go back to where the reader was."""
         saved = self.model.saved_position()
         if saved is None:
-            if self.views:
-                self.model.cursor_at(self.views[0].section, self.views[0].paragraph)
-        elif (view := self.article.view(saved.section, saved.paragraph)) is not None:
+            if paragraphs := self.article.paragraphs:
+                self.model.cursor_at(*paragraphs[0])
+        elif self.article.has(saved.section, saved.paragraph):
             self.model.cursor_at(saved.section, saved.paragraph, saved.offset)
-            self.article.scroll_to_paragraph(view, saved.offset)
+            self.article.scroll_to_paragraph(saved.section, saved.paragraph, saved.offset)
             self.say("已回到上次读到的位置", timeout=2)
-        self.learn_follow()  # readings and level marks on the paragraphs mounted last
         self.changed()
 
     # Analysis and conversion in workers
@@ -160,7 +145,6 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model.analysis = message.analysis
-        self.article.continue_mounting()
         self._render_summary()
         self.changed()
         self.call_after_refresh(lambda: setattr(self, "summary_at", time.perf_counter()))
@@ -181,10 +165,6 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
     def on_converted(self, message: Converted) -> None:
         if message.variant is not self.model.wanted:
             return  # the reader has already asked for another script
-        if not self.article.fully_mounted:  # the tail of a long article is still being mounted
-            self.set_timer(0.05, lambda: self.on_converted(message))
-            return
-        here = None if self.article.scroll_y == 0 else self.article.top_paragraph()
         self.model.show(message.variant, message.document)
         self.sub_title = self.model.variant.label
         self._relabel()
@@ -192,9 +172,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.query_one(HeadingTree).show(self.model.shown)
         self._render_summary()
         self.after_convert()
-        self.changed()
-        if here is not None:
-            self.call_after_refresh(self.article.scroll_to_paragraph, here)
+        self.changed()  # the article keeps the reader's place itself
 
     def _relabel(self) -> None:
         """The footer's key descriptions, the help and the search hint in the script shown."""
@@ -210,17 +188,16 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         if top is None:
             return
         if not self._cursor_visible():
-            self.model.cursor_at(top.section, top.paragraph)
+            self.model.cursor_at(*top)
         tree = self.query_one(HeadingTree)
-        self.section = self.article.section_in_view(top.section, list(tree.nodes_by_section))
+        self.section = self.article.section_in_view(top[0], list(tree.nodes_by_section))
         tree.follow(self.section)
         self.percent = self.article.percent
         self.changed()
 
     def _cursor_visible(self) -> bool:
         cursor = self.model.cursor
-        view = cursor and self.article.view(cursor.section, cursor.paragraph)
-        return bool(view) and self.article.is_visible(view)  # type: ignore[arg-type]
+        return cursor is not None and self.article.is_visible(cursor.section, cursor.paragraph)
 
     def _save_position(self) -> None:
         if self.model.record is not None:
@@ -260,9 +237,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         """Bring the cursor's sentence into view if it is not."""
         cursor, span = self.model.cursor, self.model.cursor_span()
         if cursor and span and not self._cursor_visible():
-            view = self.article.view(cursor.section, cursor.paragraph)
-            if view is not None:
-                self.article.scroll_to_paragraph(view, span.start)
+            self.article.scroll_to_paragraph(cursor.section, cursor.paragraph, span.start)
         self.changed()
 
     def action_move_cursor(self, step: int) -> None:
@@ -270,9 +245,9 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
             self._show_cursor()
             self.follow_cursor()
 
-    @on(ParagraphView.Clicked)
-    def clicked(self, event: ParagraphView.Clicked) -> None:
-        self.model.cursor_at(event.view.section, event.view.paragraph, event.offset)
+    @on(ArticleView.Clicked)
+    def clicked(self, event: ArticleView.Clicked) -> None:
+        self.model.cursor_at(event.section, event.paragraph, event.offset)
         self.changed()
 
     # Search, keywords, and the rest of the keys
@@ -286,7 +261,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
     def searched(self, event: Input.Submitted) -> None:
         self.set_focus(None)
         top = self.article.top_paragraph()
-        match = self.model.search(event.value, (top.section, top.paragraph) if top else (0, 0))
+        match = self.model.search(event.value, top or (0, 0))
         self._show_match(match)
         if match is None:
             self.say("没有找到“{}”", event.value, severity="warning", timeout=2)
@@ -295,8 +270,8 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self._show_match(self.model.step_match(step))
 
     def _show_match(self, match: Location | None) -> None:
-        if match and (view := self.article.view(match.section, match.paragraph)):
-            self.article.scroll_to_paragraph(view, match.start)
+        if match:
+            self.article.scroll_to_paragraph(match.section, match.paragraph, match.start)
         self.changed()
 
     def action_toggle_keywords(self) -> None:

@@ -1,166 +1,275 @@
-"""Provides the article pane: title, byline, headings and typeset paragraphs, and where they stand.
+"""Provides the article pane: title, byline, headings and typeset paragraphs, drawn row by row.
 
-Mounting hundreds of widgets takes Textual a second or more, so the first
-screenfuls are mounted before the first paint and the rest when the screen
-says so (``continue_mounting``), in batches; ``Ready`` says when the whole
-article is there.
+A widget per paragraph costs Textual seconds and gigabytes on a long article,
+so this view (Textual's Line API, like toolong's log lines) draws only the
+rows on screen. The article is a flat list of blocks (``article_blocks``);
+each block is set with ``reader.linebreak`` at the current width when it is
+first needed, and a background thread sets the rest, so heights start as
+estimates and become exact while what the reader is looking at stays put.
+Marks (notes, matches, keywords, cursor, levels …) are drawn from the reading
+model's ``Marks`` per row, styled by the ``paragraph--*`` component classes.
+In interlinear mode (p) a paragraph is two rows per line, laid out only when
+it comes near the screen.
 """
 
 from __future__ import annotations
 
-import asyncio
-import bisect
 import time
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from textual.containers import VerticalScroll
-from textual.content import Content
+from rich.segment import Segment
+from rich.style import Style
+from textual import work
+from textual.events import Click, Resize
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from reader.model import NO_TITLE, Document
-from reader.tui.literal import literal
-from reader.tui.widgets.paragraph import ParagraphView
+from reader.linebreak import text_width
+from reader.model import Document
+from reader.reading import Marks
+from reader.tui.widgets.article_blocks import (
+    INDENT,
+    MAX_WIDTH,
+    Block,
+    Heights,
+    blocks_of,
+    estimate_width,
+    gaps,
+    heading_label,
+    index_at,
+    wrap,
+    wrap_words,
+)
 
-FIRST_MOUNT = 80  # widgets mounted before the first paint
-MOUNT_BATCH = 300  # widgets mounted at a time after it
-MOUNT_PAUSE = 0.03  # seconds between batches
+if TYPE_CHECKING:
+    from reader.learn.interlinear import Row
+    from reader.tui.widgets.interlinear import InterlinearParagraph
+
+__all__ = ["ArticleView", "heading_label"]
+
+# Drawn in this order, so later marks show over earlier ones.
+MARKS = ("level", "keyword", "note", "match", "focus", "cursor", "current-match")
+CENTRED = frozenset({"title", "subtitle", "byline"})
+BOOKMARK_BAR = "▌"
+LAYOUT_CHUNK = 400  # blocks the background thread sets between two reports
+KEEP_READINGS = 2000  # paragraphs whose words and readings are kept (p on a long article)
+Key = tuple[int, int]
+Readings = Callable[[str], "InterlinearParagraph"]
 
 
-def heading_label(heading: str, subtitle: str | None, separator: str = "\n") -> str:
-    return heading + (f"{separator}{subtitle}" if subtitle else "")
+class ArticleView(ScrollView, can_focus=False):
+    """The article. Not focusable: the screen scrolls it and maps keys to the model."""
 
-
-def _heading(heading: str, subtitle: str | None) -> Content:
-    """A heading over its subtitle, each on one line, as literal text."""
-    return literal(
-        heading_label(heading.replace("\n", " "), subtitle and subtitle.replace("\n", " "))
-    )
-
-
-def _byline(document: Document) -> str:
-    meta = document.meta
-    return " · ".join(x for x in (meta.source, meta.date, meta.author) if x)
-
-
-class ArticleView(VerticalScroll, can_focus=False):
-    """The article. Not focusable: a focus change restyles every descendant, which
-    costs a noticeable pause on a long article; the screen scrolls it instead."""
+    COMPONENT_CLASSES = {
+        *(f"paragraph--{mark}" for mark in MARKS),
+        "paragraph--bookmark",
+        "paragraph--reading",
+        "article--title",
+        "article--subtitle",
+        "article--byline",
+        "article--heading",
+        "article--empty",
+    }
 
     class Ready(Message):
-        """Every paragraph is mounted."""
+        """The article is shown and every paragraph can be reached."""
+
+    class Clicked(Message):
+        """The reader clicked a character of a paragraph."""
+
+        def __init__(self, section: int, paragraph: int, offset: int) -> None:
+            super().__init__()
+            self.section = section
+            self.paragraph = paragraph
+            self.offset = offset
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.views: list[ParagraphView] = []
-        self._view_at: dict[tuple[int, int], ParagraphView] = {}
-        self.fully_mounted = False
+        self.blocks: list[Block] = []
+        self.heights = Heights([])
+        self.indent = True
         self.first_paint_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
         self.ready_at: float | None = None
-        self._rest: list[Static | ParagraphView] = []
+        self.laid_out_at: float | None = None  # every block's height exact
+        self._index: dict[Key, int] = {}  # (section, paragraph) → block; (si, -1) a heading
+        self._gaps: list[int] = []
+        self._lines: dict[int, tuple[tuple[object, ...], list[int]]] = {}  # block → (how, starts)
+        self._exact: set[int] = set()
+        self._width = 0  # the pane's content width the heights are for
+        self._marks: dict[Key, Marks] = {}
+        self._levels: dict[Key, list[tuple[int, int]]] = {}
+        self._readings: Readings | None = None
+        self._interlinear: dict[int, InterlinearParagraph] = {}
+        self._generation = 0  # of the background layout: a newer one stops an older
+
+    # The document
 
     async def show(self, document: Document, indent: bool) -> None:
-        """Mount the document: the first screenfuls now, the rest after the first paint."""
-        widgets: list[Static | ParagraphView] = [
-            Static(literal(document.title or NO_TITLE, False), classes="title", id="doc-title")
-        ]
-        if document.subtitle:
-            widgets.append(
-                Static(literal(document.subtitle, False), classes="subtitle", id="doc-subtitle")
-            )
-        if byline := _byline(document):
-            widgets.append(Static(literal(byline, False), classes="byline", id="doc-byline"))
-        for si, section in enumerate(document.sections):
-            if section.heading:
-                label = _heading(section.heading, section.subtitle)
-                widgets.append(Static(label, classes="heading", id=f"s{si}"))
-            for pi, paragraph in enumerate(section.paragraphs):
-                widgets.append(ParagraphView(paragraph.text, si, pi, indent))
-        if not any(isinstance(w, ParagraphView) for w in widgets):
-            widgets.append(Static("这篇文章没有正文。", classes="empty"))
-        first, rest = widgets[:FIRST_MOUNT], widgets[FIRST_MOUNT:]
-        await self.mount_all(first)
-        self._register(first)
-        self.call_after_refresh(self._painted, rest)
+        """Show the document: the first screen laid out now, the rest estimated, then set."""
+        self.indent = indent
+        self._set_blocks(blocks_of(document, spaced=not indent))
+        self._estimate_all()
+        self._settle()
+        self.call_after_refresh(self._painted)
 
-    def _painted(self, rest: list[Static | ParagraphView]) -> None:
-        self.first_paint_at = time.perf_counter()
-        self._rest = rest
-        if not rest:
-            self._ready()
+    def _set_blocks(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._gaps = gaps(blocks)
+        self._index = {}
+        for i, b in enumerate(blocks):
+            if b.kind == "paragraph":
+                self._index[b.key] = i
+            elif b.kind == "heading":
+                self._index[(b.section, -1)] = i
+        self._lines.clear()
+        self._interlinear.clear()
+        self._exact = set()
 
-    def continue_mounting(self) -> None:
-        """Mount the rest of the article. The screen calls this once the summary is in:
-        mounting competes with the analysis thread for the interpreter, and the two at
-        once take four times as long on a 150,000-character text."""
-        rest, self._rest = self._rest, []
-        if rest:
-            self.run_worker(self._mount_rest(rest))
-
-    async def _mount_rest(self, rest: list[Static | ParagraphView]) -> None:
-        # In batches, yielding between them, so keys and scrolling are served meanwhile.
-        for at in range(0, len(rest), MOUNT_BATCH):
-            batch = rest[at : at + MOUNT_BATCH]
-            await self.mount_all(batch)
-            self._register(batch)
-            await asyncio.sleep(MOUNT_PAUSE)  # idle time: the screen repaints, workers report
-        self.call_after_refresh(self._ready)
-
-    def _register(self, widgets: list[Static | ParagraphView]) -> None:
-        views = [w for w in widgets if isinstance(w, ParagraphView)]
-        self.views.extend(views)
-        self._view_at.update({(v.section, v.paragraph): v for v in views})
-
-    def _ready(self) -> None:
-        self.fully_mounted = True
-        self.ready_at = time.perf_counter()
+    def _painted(self) -> None:
+        self.first_paint_at = self.ready_at = time.perf_counter()
         self.post_message(self.Ready())
+        self._lay_out_rest()
 
     def retext(self, document: Document) -> None:
         """Show the same document in other characters (same structure, same lengths)."""
-        self.query_one("#doc-title", Static).update(literal(document.title or NO_TITLE, False))
-        if document.subtitle:
-            self.query_one("#doc-subtitle", Static).update(literal(document.subtitle, False))
-        if byline := _byline(document):  # source and author are converted with the text
-            self.query_one("#doc-byline", Static).update(literal(byline, False))
-        for si, section in enumerate(document.sections):
-            if section.heading:
-                label = _heading(section.heading, section.subtitle)
-                self.query_one(f"#s{si}", Static).update(label)
-        for view in self.views:
-            view.set_text(document.sections[view.section].paragraphs[view.paragraph].text)
+        anchor = self._anchor()
+        sizes = list(self.heights.sizes)  # good estimates: the lengths are the same
+        self._set_blocks(blocks_of(document, spaced=not self.indent))
+        self.heights = Heights(sizes)
+        self._relayout(anchor)
 
     def set_indent(self, indent: bool) -> None:
-        for view in self.views:
-            view.set_indent(indent)
+        """Indented paragraphs, or paragraphs spaced by a blank row."""
+        if indent == self.indent:
+            return
+        self.indent = indent
+        anchor = self._anchor()
+        blocks = [
+            Block(b.kind, b.text, b.section, b.paragraph, b.top, int(not indent))
+            if b.kind == "paragraph"
+            else b
+            for b in self.blocks
+        ]
+        self._set_blocks(blocks)
+        self._estimate_all()
+        self._relayout(anchor)
+
+    def show_marks(self, marks: dict[Key, Marks]) -> None:
+        """The reading model's marks; only paragraphs whose marks changed are redrawn."""
+        old, self._marks = self._marks, marks
+        changed = [k for k in old.keys() | marks.keys() if old.get(k) != marks.get(k)]
+        resized = [
+            k
+            for k in changed
+            if bool(old.get(k) and old[k].bookmark) != bool(marks.get(k) and marks[k].bookmark)
+        ]
+        if resized:  # the bookmark bar takes a cell: those paragraphs are set anew
+            anchor = self._anchor()
+            for key in resized:
+                if (i := self._index.get(key)) is not None:
+                    self._lines.pop(i, None)
+                    self._make_exact(i)
+            self._resized(anchor)
+        self._refresh_blocks(changed)
+
+    def set_levels(self, levels: dict[Key, list[tuple[int, int]]] | None) -> None:
+        """Words above the reader's level, underlined (v); None for none."""
+        old, self._levels = self._levels, levels or {}
+        self._refresh_blocks([k for k in old.keys() | self._levels.keys()])
+
+    def set_readings(self, readings: Readings | None) -> None:
+        """Readings over each line (p): ``readings`` makes a paragraph's interlinear
+        layout from its text; None shows the plain text again."""
+        if readings is None and self._readings is None:
+            return
+        anchor = self._anchor()
+        self._readings = readings
+        self._interlinear.clear()
+        self._lines = {i: v for i, v in self._lines.items() if self.blocks[i].kind != "paragraph"}
+        self._estimate_all()
+        self._relayout(anchor)
+
+    # Reading the state (tests and the screen)
+
+    @property
+    def paragraphs(self) -> list[Key]:
+        """Every paragraph's (section, paragraph), in order."""
+        return [b.key for b in self.blocks if b.kind == "paragraph"]
+
+    def marks_of(self, section: int, paragraph: int) -> dict[str, list[tuple[int, int]]]:
+        """The spans drawn on a paragraph, by mark (empty ones left out)."""
+        marks = self._marks.get((section, paragraph)) or Marks()
+        spans = {kind: getattr(marks, kind.replace("-", "_")) for kind in MARKS if kind != "level"}
+        spans["level"] = self._levels.get((section, paragraph), [])
+        return {kind: s for kind, s in spans.items() if s}
+
+    def interlinear_of(self, section: int, paragraph: int) -> InterlinearParagraph | None:
+        """The readings laid out for a paragraph, if it has been shown with them."""
+        i = self._index.get((section, paragraph))
+        return None if i is None else self._interlinear.get(i)
+
+    def drawn(self, section: int, paragraph: int = -1) -> list[str]:
+        """The rows of a paragraph (or a section's heading) as drawn, on screen or not."""
+        i = self._index.get((section, paragraph))
+        if i is None:
+            return []
+        base = Style()
+        rows = []
+        for row in range(self._line_count(i)):
+            if self.blocks[i].kind == "paragraph":
+                segments = self._paragraph_row(i, row, base)
+            else:
+                segments = self._block_row(i, row, base, self._column()[1])
+            if segments is not None:
+                rows.append("".join(segment.text for segment in segments))
+        return rows
+
+    def row_of(self, section: int, paragraph: int = -1) -> int | None:
+        """The article row on which a paragraph (or a section's heading) starts."""
+        i = self._index.get((section, paragraph))
+        return None if i is None else self.heights.top(i) + self._gaps[i]
 
     # Where things are
 
-    def view(self, section: int, paragraph: int) -> ParagraphView | None:
-        return self._view_at.get((section, paragraph))
+    def has(self, section: int, paragraph: int) -> bool:
+        return (section, paragraph) in self._index
 
-    def top_paragraph(self) -> ParagraphView | None:
+    def top_paragraph(self) -> Key | None:
         """The first paragraph whose bottom is below the top of the pane."""
-        if not self.views:
+        if not self.blocks:
             return None
-        bottoms = [v.virtual_region.bottom for v in self.views]
-        index = bisect.bisect_right(bottoms, self.scroll_y)
-        return self.views[min(index, len(self.views) - 1)]
+        i, _ = self.heights.locate(round(self.scroll_y))
+        for block in self.blocks[i:]:
+            if block.kind == "paragraph":
+                return block.key
+        for block in reversed(self.blocks[:i]):
+            if block.kind == "paragraph":
+                return block.key
+        return None
 
-    def is_visible(self, view: ParagraphView) -> bool:
-        region = view.virtual_region
-        return region.bottom > self.scroll_y and region.y < self.scroll_y + self.size.height
+    def is_visible(self, section: int, paragraph: int) -> bool:
+        i = self._index.get((section, paragraph))
+        if i is None:
+            return False
+        top, bottom = self.heights.top(i) + self._gaps[i], self.heights.top(i + 1)
+        return bottom > self.scroll_y and top < self.scroll_y + self.size.height
 
-    def scroll_to_paragraph(self, view: ParagraphView, offset: int = 0) -> None:
+    def scroll_to_paragraph(self, section: int, paragraph: int, offset: int = 0) -> None:
         """Scroll the line holding character ``offset`` of the paragraph to the top."""
-        line = view.line_of(offset) if offset else 0
-        self.scroll_to(y=view.virtual_region.y + line, animate=False, immediate=True)
+        i = self._index.get((section, paragraph))
+        if i is not None:
+            self._scroll_to_block(i, self._line_of(i, offset) if offset else 0)
 
     def scroll_to_heading(self, section: int) -> bool:
-        """Scroll a heading to the top; False while it is not mounted yet."""
-        found = self.query(f"#s{section}")
-        if not found:
+        """Scroll a heading to the top; False if the section has none."""
+        i = self._index.get((section, -1))
+        if i is None:
             return False
-        self.scroll_to(y=found.first().virtual_region.y, animate=False, immediate=True)
+        self._scroll_to_block(i, 0)
         return True
 
     def section_in_view(self, top_section: int, headed: list[int]) -> int:
@@ -172,7 +281,7 @@ class ArticleView(VerticalScroll, can_focus=False):
         shown = [
             si
             for si in headed
-            if (found := self.query(f"#s{si}")) and found.first().virtual_region.y < bottom
+            if (i := self._index.get((si, -1))) is not None and self.heights.top(i) < bottom
         ]
         return max([top_section, *shown])
 
@@ -181,3 +290,381 @@ class ArticleView(VerticalScroll, can_focus=False):
         if self.max_scroll_y <= 0:
             return 100
         return round(100 * self.scroll_y / self.max_scroll_y)
+
+    # Heights: estimated, then exact
+
+    def _pane_width(self) -> int:
+        """Cells for the text: the pane less its padding and scrollbar gutter."""
+        return self.scrollable_content_region.width
+
+    def _column(self) -> tuple[int, int]:
+        """The text column's left edge and width in the pane."""
+        width = max(1, self._width)
+        column = min(MAX_WIDTH, width)
+        return (width - column) // 2, column
+
+    def _how(self, i: int) -> tuple[object, ...]:
+        """What a block's lines depend on besides its text."""
+        block = self.blocks[i]
+        _, column = self._column()
+        if block.kind != "paragraph":
+            return ("plain", column)
+        marks = self._marks.get(block.key)
+        width = max(1, column - 1) if marks and marks.bookmark else column
+        if self._readings is not None:
+            return ("readings", width)
+        return ("plain", width, self.indent)
+
+    def _shown(self, i: int) -> str:
+        block = self.blocks[i]
+        return (INDENT + block.text) if block.kind == "paragraph" and self.indent else block.text
+
+    def _starts(self, i: int) -> list[int]:
+        """Where each line of a plain block starts in its shown text (set once per width)."""
+        how = self._how(i)
+        cached = self._lines.get(i)
+        if cached is not None and cached[0] == how and how[0] == "plain":
+            return cached[1]
+        wrapper = wrap_words if self.blocks[i].kind in CENTRED else wrap
+        starts = wrapper(self._shown(i), int(how[1]))  # type: ignore[call-overload]
+        self._lines[i] = (how, starts)
+        return starts
+
+    def _rows(self, i: int) -> list[Row] | None:
+        """A paragraph's interlinear rows, laid out when first needed; None when plain."""
+        how = self._how(i)
+        if how[0] != "readings" or self._readings is None:
+            return None
+        reading = self._interlinear.get(i)
+        if reading is None:
+            if len(self._interlinear) >= KEEP_READINGS:  # the oldest go: made again if needed
+                del self._interlinear[next(iter(self._interlinear))]
+            reading = self._interlinear[i] = self._readings(self.blocks[i].text)
+        return reading.rows(int(how[1]))  # type: ignore[call-overload]
+
+    def _line_count(self, i: int) -> int:
+        rows = self._rows(i)
+        return 2 * len(rows) if rows is not None else len(self._starts(i))
+
+    def _estimate(self, i: int) -> int:
+        block = self.blocks[i]
+        _, column = self._column()
+        if "\n" in block.text:
+            lines = sum(-(-max(1, estimate_width(p)) // column) for p in block.text.split("\n"))
+        else:
+            lines = -(-max(1, estimate_width(self._shown(i))) // column)
+        if block.kind == "paragraph" and self._readings is not None:
+            lines = 2 * lines + 2 * (lines // 3)  # readings widen a line by about a third
+        return self._gaps[i] + lines + (block.bottom if i == len(self.blocks) - 1 else 0)
+
+    def _estimate_all(self) -> None:
+        self._width = self._pane_width() or self._width or MAX_WIDTH
+        self._exact = set()
+        self.heights = Heights([self._estimate(i) for i in range(len(self.blocks))])
+
+    def _make_exact(self, i: int) -> bool:
+        """Lay block ``i`` out; True if its height changed."""
+        self._exact.add(i)
+        block = self.blocks[i]
+        last = block.bottom if i == len(self.blocks) - 1 else 0
+        return self.heights.set(i, self._gaps[i] + self._line_count(i) + last)
+
+    def _anchor(self) -> tuple[int, float, bool]:
+        """What the reader is looking at: the top block, how far into it, at the end or not."""
+        at_end = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y
+        if not self.blocks:
+            return (0, 0.0, at_end)
+        i, row = self.heights.locate(round(self.scroll_y))
+        return (i, row / max(1, self.heights.sizes[i]), at_end)
+
+    def _resized(self, anchor: tuple[int, float, bool]) -> None:
+        """Heights changed: a new virtual size, and the anchor back at the top."""
+        i, fraction, at_end = anchor
+        self.virtual_size = Size(self._width, self.heights.total)
+        if at_end:
+            y = self.heights.total
+        elif i < len(self.heights):
+            y = self.heights.top(i) + round(fraction * self.heights.sizes[i])
+        else:
+            y = 0
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self.refresh()
+
+    def _relayout(self, anchor: tuple[int, float, bool]) -> None:
+        self._resized(anchor)
+        self._settle()
+        self._lay_out_rest()
+
+    def _settle(self) -> None:
+        """Make the heights of the blocks on screen exact, keeping the top block in place."""
+        if not self.blocks:
+            self.virtual_size = Size(self._width, 0)
+            return
+        height = max(1, self.size.height or 40)
+        for _ in range(6):
+            anchor = self._anchor()
+            i, _ = self.heights.locate(round(self.scroll_y))
+            j, changed = i, False
+            while j < len(self.blocks) and self.heights.top(j) < self.scroll_y + 2 * height:
+                if j not in self._exact:
+                    changed |= self._make_exact(j)
+                j += 1
+            if not changed:
+                break
+            self._resized(anchor)
+        if self.virtual_size.height != self.heights.total:
+            self.virtual_size = Size(self._width, self.heights.total)
+
+    def _lay_out_rest(self) -> None:
+        """Exact heights for the whole article, in a thread (plain text only: readings are
+        laid out near the screen as it goes)."""
+        self.laid_out_at = None
+        if self._readings is not None:
+            self._generation += 1  # readings are laid out near the screen only
+            return
+        todo = [
+            (i, self._how(i), self._shown(i))
+            for i in range(len(self.blocks))
+            if i not in self._exact and self.blocks[i].kind not in CENTRED
+        ]
+        self._generation += 1
+        self._lay_out(self._generation, todo)
+
+    @work(thread=True, group="article-layout")
+    def _lay_out(self, generation: int, todo: list[tuple[int, tuple[object, ...], str]]) -> None:
+        """Set ``todo``'s blocks in chunks; a newer layout (another width) makes it stop.
+        Not an exclusive worker: a cancelled worker would fail ``wait_for_complete``."""
+        for at in range(0, len(todo), LAYOUT_CHUNK):
+            if generation != self._generation:
+                return
+            done = []
+            for i, how, shown in todo[at : at + LAYOUT_CHUNK]:
+                done.append((i, how, wrap(shown, int(how[1]))))  # type: ignore[call-overload]
+            self.app.call_from_thread(self._laid_out, generation, done)
+        self.app.call_from_thread(self._all_laid_out, generation)
+
+    def _laid_out(
+        self, generation: int, done: list[tuple[int, tuple[object, ...], list[int]]]
+    ) -> None:
+        if generation != self._generation:
+            return
+        anchor = self._anchor()
+        changed = False
+        for i, how, starts in done:
+            if i in self._exact or i >= len(self.blocks) or self._how(i) != how:
+                continue
+            self._lines[i] = (how, starts)
+            changed |= self._make_exact(i)
+        if changed:
+            self._resized(anchor)
+
+    def _all_laid_out(self, generation: int) -> None:
+        if generation == self._generation:
+            self.laid_out_at = time.perf_counter()
+
+    def on_resize(self, event: Resize) -> None:
+        """Another width: every block is set anew, the reader's place kept."""
+        if self.blocks and self._pane_width() != self._width:
+            anchor = self._anchor()
+            self._lines.clear()
+            self._estimate_all()
+            self._relayout(anchor)
+        elif self.blocks:
+            self._settle()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.blocks and round(old_value) != round(new_value):
+            self._settle()
+
+    def _scroll_to_block(self, i: int, line: int) -> None:
+        """Put line ``line`` of block ``i`` (after its blank rows) at the top."""
+        # Exact heights for the target and the screen below it first.
+        anchor = self._anchor()
+        changed = False
+        for j in range(i, min(len(self.blocks), i + 1 + max(1, self.size.height))):
+            if j not in self._exact:
+                changed |= self._make_exact(j)
+        if changed:
+            self._resized(anchor)
+        y = self.heights.top(i) + self._gaps[i] + line
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self._settle()
+
+    def _line_of(self, i: int, offset: int) -> int:
+        """The row within block ``i`` on which character ``offset`` of its text is drawn."""
+        rows = self._rows(i)
+        if rows is not None:
+            at = max(
+                0, bisect_right([r.cells[0].start if r.cells else 0 for r in rows], offset) - 1
+            )
+            return 2 * at
+        prefix = len(self._shown(i)) - len(self.blocks[i].text)
+        return max(0, bisect_right(self._starts(i), offset + prefix) - 1)
+
+    def _refresh_blocks(self, keys: list[Key]) -> None:
+        top, height = round(self.scroll_y), self.size.height
+        for key in keys:
+            i = self._index.get(key)
+            if i is None:
+                continue
+            start, end = self.heights.top(i), self.heights.top(i + 1)
+            if end > top and start < top + height:
+                self.refresh(Region(0, start - top, self.size.width, end - start))
+
+    # Drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        row_y = y + round(self.scroll_y)
+        if not self.blocks or row_y >= self.heights.total:
+            return Strip.blank(width, base)
+        i, row = self.heights.locate(row_y)
+        row -= self._gaps[i]
+        if row < 0:
+            return Strip.blank(width, base)
+        left, column = self._column()
+        block = self.blocks[i]
+        if block.kind == "paragraph":
+            segments = self._paragraph_row(i, row, base)
+        else:
+            segments = self._block_row(i, row, base, column)
+        if segments is None:
+            return Strip.blank(width, base)
+        strip = Strip([Segment(" " * left, base), *segments])
+        return strip.adjust_cell_length(width, base)
+
+    def _block_row(self, i: int, row: int, base: Style, column: int) -> list[Segment] | None:
+        block = self.blocks[i]
+        starts = self._starts(i)
+        if row >= len(starts):
+            return None
+        text = block.text
+        end = starts[row + 1] if row + 1 < len(starts) else len(text)
+        line = text[starts[row] : end].rstrip("\n").rstrip()
+        # The full style: a partial one loses a translucent colour ($text-muted).
+        style = self.get_component_rich_style(f"article--{block.kind}")
+        pad = (column - text_width(line)) // 2 if block.kind in CENTRED else 0
+        if block.kind == "empty":
+            pad = 2
+        return [Segment(" " * max(0, pad), base), Segment(line, style)]
+
+    def _paragraph_row(self, i: int, row: int, base: Style) -> list[Segment] | None:
+        block = self.blocks[i]
+        marks = self._marks.get(block.key)
+        bar: list[Segment] = []
+        if marks and marks.bookmark:
+            style = base + self.get_component_rich_style("paragraph--bookmark", partial=True)
+            bar = [Segment(BOOKMARK_BAR, style)]
+        spans = self._spans(block.key)
+        rows = self._rows(i)
+        if rows is not None:
+            if row >= 2 * len(rows):
+                return None
+            pair = rows[row // 2]
+            if row % 2 == 0:
+                dim = base + self.get_component_rich_style("paragraph--reading", partial=True)
+                return [*bar, Segment(pair.reading, dim)]
+            return [*bar, *self._interlinear_text(pair, spans, base)]
+        starts = self._starts(i)
+        if row >= len(starts):
+            return None
+        shown = self._shown(i)
+        prefix = len(shown) - len(block.text)
+        start = starts[row]
+        end = starts[row + 1] if row + 1 < len(starts) else len(shown)
+        line = shown[start:end].rstrip()
+        styles = self._char_styles(spans, start - prefix, len(line), base)
+        return [*bar, *_runs(line, styles)]
+
+    def _spans(self, key: Key) -> list[tuple[Style, int, int]]:
+        """Every mark on a paragraph as (style, start, end), in drawing order."""
+        marks = self._marks.get(key)
+        out: list[tuple[Style, int, int]] = []
+        for kind in MARKS:
+            if kind == "level":
+                spans = self._levels.get(key, [])
+            else:
+                spans = getattr(marks, kind.replace("-", "_")) if marks else []
+            if spans:
+                style = self.get_component_rich_style(f"paragraph--{kind}", partial=True)
+                out += [(style, s, e) for s, e in spans]
+        return out
+
+    @staticmethod
+    def _char_styles(
+        spans: list[tuple[Style, int, int]], start: int, count: int, base: Style
+    ) -> list[Style]:
+        """The style of each of ``count`` characters from text offset ``start``."""
+        styles = [base] * count
+        for style, s, e in spans:
+            for k in range(max(s, start), min(e, start + count)):
+                if k - start >= 0:
+                    styles[k - start] = styles[k - start] + style
+        return styles
+
+    def _interlinear_text(
+        self, line: Row, spans: list[tuple[Style, int, int]], base: Style
+    ) -> list[Segment]:
+        """The character row of an interlinear line, with the marks on its characters."""
+        out: list[Segment] = []
+        column = 0
+        for cell in line.cells:
+            if cell.column > column:
+                out.append(Segment(" " * (cell.column - column), base))
+                column = cell.column
+            styles = self._char_styles(spans, cell.start, len(cell.word), base)
+            out += _runs(cell.word, styles)
+            column += text_width(cell.word)
+        return out
+
+    # Where a click landed
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self.blocks:
+            return
+        i, row = self.heights.locate(offset.y + round(self.scroll_y))
+        block = self.blocks[i]
+        if block.kind != "paragraph":
+            return
+        left, _ = self._column()
+        marks = self._marks.get(block.key)
+        x = offset.x - left - (1 if marks and marks.bookmark else 0)
+        at = self.offset_at(i, x, row - self._gaps[i])
+        if at is not None:
+            self.post_message(self.Clicked(block.section, block.paragraph, at))
+
+    def offset_at(self, i: int, x: int, row: int) -> int | None:
+        """The paragraph offset of the character drawn at cell ``x`` of ``row`` of block ``i``."""
+        if row < 0 or x < 0:
+            return None
+        rows = self._rows(i)
+        if rows is not None:
+            if row >= 2 * len(rows):
+                return None
+            cells = rows[row // 2].cells
+            for cell in reversed(cells):
+                if cell.column <= x:
+                    return cell.start + index_at(cell.word, x - cell.column)
+            return cells[0].start if cells else None
+        starts = self._starts(i)
+        if row >= len(starts):
+            return None
+        shown = self._shown(i)
+        prefix = len(shown) - len(self.blocks[i].text)
+        end = starts[row + 1] if row + 1 < len(starts) else len(shown)
+        index = starts[row] + index_at(shown[starts[row] : end], x)
+        return max(0, min(index, end - 1) - prefix)
+
+
+def _runs(text: str, styles: list[Style]) -> list[Segment]:
+    """Segments of ``text`` where consecutive characters share a style."""
+    out: list[Segment] = []
+    start = 0
+    for k in range(1, len(text) + 1):
+        if k == len(text) or styles[k] != styles[start]:
+            out.append(Segment(text[start:k], styles[start]))
+            start = k
+    return out

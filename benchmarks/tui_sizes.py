@@ -1,0 +1,186 @@
+"""The TUI row of the size table (issue #13): the reader on a 5 MB article, key by key.
+
+A generated 5 MB article (People's Daily paragraphs, as in ``sizes.py``) is
+opened in a new process, headless at 120×40. Measured there: the time to the
+first paint (from interpreter start), then the latency of each key after it
+(from the press until the key's effect is on screen: the script changed, the
+match found, the readings shown), once while the analysis is still running and
+once after, and the process's peak resident set size. Each figure is printed
+by the child as soon as it is known, so a run cut by ``--timeout`` (the old
+article view took minutes on End) still reports what it got.
+
+    python benchmarks/tui_sizes.py [--mb 5] [--timeout 600] [--no-digest]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sizes import MB, _fill, corpus_lines
+
+MAX_KEY_SECONDS = 0.2
+MAX_MIB = 800
+
+CHILD = r"""
+import time
+t0 = time.perf_counter()
+import asyncio, json, os, resource, sys, tempfile
+os.environ["ZHREADER_DATA_DIR"] = tempfile.mkdtemp()
+from reader.ingest.loading import load_path
+from reader.tui.app import ReaderApp
+from reader.tui.screens.reader_screen import ReaderScreen
+from textual import events
+from textual.pilot import WaitForScreenTimeout
+
+CHARACTERS = {"slash": "/", "right_square_bracket": "]", "tab": "\t", "enter": "\r",
+              "escape": "\x1b", "pagedown": None, "pageup": None, "end": None, "home": None}
+
+if sys.argv[2:] == ["no-digest"]:  # attribution: the summary pane without its digest
+    from reader.tui.widgets.side_panes import SummaryPane
+    SummaryPane._show_digest = lambda *args, **kwargs: None
+
+MOVES = [("j", "j"), ("k", "k"), ("PgDn", "pagedown"), ("PgUp", "pageup"),
+         ("End", "end"), ("Home", "home")]
+
+
+def out(**fields):
+    print(json.dumps(fields), flush=True)
+
+
+async def main():
+    app = ReaderApp(load_path(sys.argv[1]), sys.argv[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not isinstance(app.screen, ReaderScreen) or app.screen.article.first_paint_at is None:
+            await asyncio.sleep(0.01)
+        screen = app.screen
+        out(event="paint", seconds=screen.article.first_paint_at - t0)
+
+        async def send(name):
+            # A key pressed as pilot.press does, without its waits for an idle CPU (up
+            # to 2 s a key), which a running analysis never gives; False if the screen
+            # did not get through its messages within the pilot's 30 s.
+            event = events.Key(name, CHARACTERS.get(name, name if len(name) == 1 else None))
+            event.set_sender(app)
+            app._driver.send_message(event)
+            try:
+                await pilot._wait_for_screen()  # the key and what it posted are handled
+                await pilot._wait_for_screen()
+            except WaitForScreenTimeout:
+                return False
+            return True
+
+        async def key(phase, name, *keys, until=None):
+            start = time.perf_counter()
+            late = False
+            for k in keys:
+                late |= not await send(k)
+            while until is not None and not until():
+                await asyncio.sleep(0.005)
+            screen._on_timer_update()  # and drawn
+            out(event="key", phase=phase, key=name, seconds=time.perf_counter() - start,
+                late=late, rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+        for name, k in MOVES:
+            await key("during analysis", name, k)
+        while screen.summary_at is None:
+            await asyncio.sleep(0.05)
+        out(event="summary", seconds=screen.summary_at - t0)
+        for name, k in MOVES:
+            await key("after analysis", name, k)
+        before = screen.model.variant
+        await key("after analysis", "t (script)", "t", until=lambda: screen.model.variant != before)
+        await send("slash")
+        screen.query_one("#search").value = "经济"
+        await key("after analysis", "/search", "enter", until=lambda: bool(screen.model.matches))
+        await key("after analysis", "n", "n")
+        await send("escape")
+        await key("after analysis", "Tab", "tab")
+        await send("escape")
+        await key("after analysis", "]", "right_square_bracket")  # hides the summary pane
+        for name, k in [("j", "j"), ("PgDn", "pagedown")]:
+            await key("summary pane hidden", name, k)
+        await send("right_square_bracket")
+        await key("after analysis", "p (readings)", "p",
+                  until=lambda: getattr(screen, "_readings", None) is not None)
+        for name, k in [("PgDn", "pagedown"), ("End", "end"), ("Home", "home")]:
+            await key("readings shown", name, k)
+        laid_out = getattr(screen.article, "laid_out_at", None)
+        if laid_out is not None:
+            out(event="laid out", seconds=laid_out - t0)
+    out(event="rss", mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+asyncio.run(main())
+"""
+
+
+def run(path: Path, timeout: float, digest: bool) -> tuple[list[dict[str, object]], bool]:
+    """The child's reports, and whether it finished within ``timeout``."""
+    command = [sys.executable, "-c", CHILD, str(path), *([] if digest else ["no-digest"])]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        stdout, _ = process.communicate(timeout=timeout)
+        finished = process.returncode == 0
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, _ = process.communicate()
+        finished = False
+    reports = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    return reports, finished
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="article size in MB")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds for the run")
+    parser.add_argument(
+        "--no-digest",
+        action="store_true",
+        help="leave out the summary pane's per-section digest (a widget per section), "
+        "to see what the rest costs",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.txt"
+        body = _fill(corpus_lines(), int(args.mb * MB), "\n\n")
+        path.write_text("长文测试\n\n" + body + "\n", encoding="utf-8")
+        paragraphs = body.count("\n\n") + 1
+        reports, finished = run(path, args.timeout, not args.no_digest)
+    without = ", summary pane without its digest" if args.no_digest else ""
+    print(f"{args.mb:g} MB article ({paragraphs:,} paragraphs), 120×40, headless{without}")
+    print(f"{'':>28}  {'seconds':>8}  target")
+    for report in reports:
+        if report["event"] in ("paint", "summary", "laid out"):
+            label = {"paint": "first paint", "summary": "summary filled"}.get(
+                str(report["event"]), "every block laid out"
+            )
+            print(f"{label:>28}  {report['seconds']:8.3f}")
+    keys = [r for r in reports if r["event"] == "key"]
+    worst = max((float(r["seconds"]) for r in keys), default=0.0)
+    for report in keys:
+        label = f"{report['key']} ({report['phase']})"
+        seconds = float(report["seconds"])  # type: ignore[arg-type]
+        target = f"≤ {MAX_KEY_SECONDS} s {verdict(seconds <= MAX_KEY_SECONDS)}"
+        if report.get("late"):
+            target += " (the pilot gave up waiting: longer still)"
+        print(f"{label:>28}  {seconds:8.3f}  {target}")
+    rss = [float(r[k]) for r in reports for k in ("mib", "rss") if k in r]  # type: ignore[arg-type]
+    if rss:  # reported after each key: a run cut short still has the peak so far
+        mib = max(rss)
+        print(f"{'peak RSS MiB':>28}  {mib:8.0f}  ≤ {MAX_MIB} {verdict(mib <= MAX_MIB)}")
+    print(f"{'slowest key':>28}  {worst:8.3f}")
+    if not finished:
+        print(f"cut after {args.timeout:g} s: the keys not listed did not finish")
+
+
+if __name__ == "__main__":
+    main()
