@@ -97,6 +97,9 @@ def test_the_cursor_moves_by_sentence_and_stops_at_both_ends() -> None:
     last = model.move_cursor(10 * total)
     assert last == order[-1] and model.move_cursor(1) == last
     assert model.move_cursor(-10 * total) == order[0]
+    walked = [order[0]] + [model.move_cursor(1) for _ in order[1:]]
+    assert walked == order  # every sentence once, across sections and paragraphs
+    assert [model.move_cursor(-1) for _ in order[1:]] == order[-2::-1]
 
 
 def test_the_cursor_at_an_offset_is_on_the_sentence_holding_it() -> None:
