@@ -18,7 +18,7 @@ from enum import StrEnum
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
 from reader.model import LEAD, Document, Location, Paragraph
-from reader.nlp.analysis import Analysis
+from reader.nlp.analysis import Analysis, KeySentence
 from reader.notes.anchors import anchor_for
 from reader.notes.notebook import PlacedNote, place_notes
 from reader.notes.store import ArticleRecord, NoteStore
@@ -484,3 +484,24 @@ class Reading:
 
 def _same(text: str) -> str:
     return text
+
+
+DIGEST_MAX = 120  # entries in the summary pane's digest; more is a table of contents, not a digest
+
+
+def digest_entries(
+    document: Document, analysis: Analysis, limit: int = DIGEST_MAX
+) -> tuple[list[tuple[int, KeySentence]], int]:
+    """The sections the digest (各节要点) walks, with their best sentences, and how many
+    sections with one it leaves out. Past ``limit``, only the shallowest headings are
+    kept (a book's chapters, not its every subsection), then the first ``limit`` of them."""
+    entries = [
+        (si, best)
+        for si, best in enumerate(analysis.section_best[: len(document.sections)])
+        if best is not None
+    ]
+    kept = entries
+    if len(kept) > limit:
+        top = min(document.sections[si].level for si, _ in kept)
+        kept = [(si, best) for si, best in kept if document.sections[si].level == top]
+    return kept[:limit], len(entries) - len(kept[:limit])

@@ -296,3 +296,40 @@ def test_the_dictionary_word_is_the_focus_and_takes_the_sentence_cursor_with_it(
     marks = model.marks()[(si, pi)]
     assert marks.focus == [(second.start, second.start + 2)]
     assert marks.cursor == [(second.start, second.end)]
+
+
+SENTENCES = [
+    "青禾市今年新修绿道四十二公里，沿河步道全线贯通。",
+    "园林局把废弃铁路改成了步行道，少占耕地也少砍树。",
+    "退休教师每天傍晚沿着步道走一圈，说这里变了样。",
+    "下一步将在绿道沿线增设饮水点，并请志愿者维护。",
+]
+
+
+def many_sections(chapters: int, subsections: int) -> Document:
+    lines = ["# 青禾绿道志", ""]
+    for c in range(1, chapters + 1):
+        lines += [f"## 第{c}章 绿道的第{c}段", "", SENTENCES[c % 4] + SENTENCES[(c + 1) % 4], ""]
+        for s in range(1, subsections + 1):
+            lines += [f"### {c}.{s} 小节", "", SENTENCES[(c + s) % 4] + f"这是第{c}章第{s}节。", ""]
+    from reader.ingest.loading import load_text
+
+    return load_text("\n".join(lines), "book.md")
+
+
+def test_the_digest_of_a_long_book_keeps_its_chapters_and_says_what_it_left_out() -> None:
+    from reader.reading import DIGEST_MAX, digest_entries
+
+    book = many_sections(60, 2)  # 180 sections with a sentence each
+    entries, left_out = digest_entries(book, analyze(book))
+    levels = {book.sections[si].level for si, _ in entries}
+    assert len(entries) == 60 and len(levels) == 1  # the chapters only
+    assert all(book.sections[si].heading.startswith("第") for si, _ in entries)  # type: ignore[union-attr]
+    assert left_out == 120
+    flat = many_sections(DIGEST_MAX + 30, 0)
+    entries, left_out = digest_entries(flat, analyze(flat))
+    assert len(entries) == DIGEST_MAX and left_out == 30
+    assert [si for si, _ in entries] == sorted(si for si, _ in entries)  # in reading order
+    short = many_sections(5, 1)
+    entries, left_out = digest_entries(short, analyze(short))
+    assert len(entries) == 10 and left_out == 0  # every section, as before

@@ -562,3 +562,16 @@ async def test_the_status_line_follows_scrolling_notes_and_search_on_its_own() -
         await pilot.press("t")
         screen = await settle(app, pilot)
         assert str(status.render()).startswith("繁體  ·  ") and "搜索 " in str(status.render())
+
+
+async def test_the_digest_of_a_long_book_lists_its_chapters_and_says_how_many_more() -> None:
+    from textual.widgets import Static
+
+    from .test_reading import many_sections
+
+    app = ReaderApp(many_sections(60, 2), None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert len(screen.query_one("#digest", ListView).children) == 60
+        more = screen.query_one("#digest-more", Static)
+        assert more.display and "另有 120 节未列出" in str(more.render())

@@ -23,7 +23,7 @@ from reader.errors import ArticleError
 from reader.model import Document, Location
 from reader.nlp.analysis import analyze
 from reader.notes.store import NoteStore
-from reader.reading import Reading, problem_in_chinese
+from reader.reading import Reading, digest_entries, problem_in_chinese
 from reader.settings import Settings
 from reader.tui.bindings import MORE_HELP, READER_BINDINGS, in_script
 from reader.tui.dialogs import HelpScreen
@@ -151,8 +151,11 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
 
     def _render_summary(self) -> None:
         if (analysis := self.model.analysis) is not None:
-            headings = [section.heading for section in self.model.original.sections]
-            self.query_one(SummaryPane).show(analysis, self.model.out, headings, self.model.label)
+            entries, left_out = digest_entries(self.model.original, analysis)
+            sections = self.model.original.sections
+            digest = [(sections[si].heading, best) for si, best in entries]
+            pane = self.query_one(SummaryPane)
+            pane.show(analysis, self.model.out, digest, self.model.label, left_out)
 
     @work(thread=True, group="convert")
     def action_cycle_script(self) -> None:

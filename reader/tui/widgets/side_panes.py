@@ -15,7 +15,7 @@ from textual.widgets import Label, ListItem, ListView, LoadingIndicator, Static,
 from textual.widgets.tree import TreeNode
 
 from reader.model import LEAD, NO_TITLE, Document
-from reader.nlp.analysis import Analysis
+from reader.nlp.analysis import Analysis, KeySentence
 from reader.terminal_text import one_line
 from reader.tui.literal import literal_text
 from reader.tui.widgets.article_view import heading_label
@@ -111,6 +111,7 @@ class SummaryPane(VerticalScroll, can_focus=False):
         yield ListView(id="sentences")
         yield Label("各节要点", id="digest-title", classes="pane-title")
         yield ListView(id="digest")
+        yield Static("", id="digest-more", markup=False)
 
     def preparing(self) -> None:
         """Under the spinner, say why a first run is slow (the segmentation model is built)."""
@@ -121,13 +122,15 @@ class SummaryPane(VerticalScroll, can_focus=False):
         self,
         analysis: Analysis,
         out: Callable[[str], str],
-        headings: Sequence[str | None] = (),
+        digest: Sequence[tuple[str | None, KeySentence]] = (),
         label: Callable[[str], str] = str,
+        left_out: int = 0,
     ) -> None:
         """Fill the pane, every text passed through ``out`` (the script shown).
 
-        ``headings`` are the document's section headings, one per section;
-        ``label`` puts the pane's own words in the script shown.
+        ``digest`` is each section's heading and best sentence, as
+        ``reader.reading.digest_entries`` chose them, ``left_out`` how many it left
+        out; ``label`` puts the pane's own words in the script shown.
         """
         self.query_one("#loading").display = False
         self.query("#first-run").remove()
@@ -150,22 +153,19 @@ class SummaryPane(VerticalScroll, can_focus=False):
             )
             item.data = s  # type: ignore[attr-defined]
             sentences.append(item)
-        self._show_digest(analysis, out, headings, label(LEAD))
+        self._show_digest(digest, out, label(LEAD))
+        more = label(f"另有 {left_out} 节未列出，见目录") if left_out and len(digest) >= 2 else ""
+        self.query_one("#digest-more", Static).update(more)
+        self.query_one("#digest-more").display = bool(more)
 
     def _show_digest(
         self,
-        analysis: Analysis,
+        entries: Sequence[tuple[str | None, KeySentence]],
         out: Callable[[str], str],
-        headings: Sequence[str | None],
         lead: str,
     ) -> None:
         digest = self.query_one("#digest", ListView)
         digest.clear()
-        entries = [
-            (heading, best)
-            for heading, best in zip(headings, analysis.section_best, strict=False)
-            if best is not None
-        ]
         shown = len(entries) >= 2
         digest.display = self.query_one("#digest-title").display = shown
         if not shown:
