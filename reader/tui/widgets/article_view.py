@@ -55,7 +55,8 @@ __all__ = ["ArticleView", "heading_label"]
 MARKS = ("level", "keyword", "note", "match", "focus", "cursor", "current-match")
 CENTRED = frozenset({"title", "subtitle", "byline"})
 BOOKMARK_BAR = "▌"
-LAYOUT_CHUNK = 400  # blocks the background thread sets between two reports
+LAYOUT_CHUNK = 400  # blocks the background thread sets between two looks at the clock
+LAYOUT_REPORT_SECONDS = 0.5  # at most two reports a second to the screen
 KEEP_READINGS = 2000  # paragraphs whose words and readings are kept (p on a long article)
 Key = tuple[int, int]
 Readings = Callable[[str], "InterlinearParagraph"]
@@ -434,12 +435,19 @@ class ArticleView(ScrollView, can_focus=False):
     def _lay_out(self, generation: int, todo: list[tuple[int, tuple[object, ...], str]]) -> None:
         """Set ``todo``'s blocks in chunks; a newer layout (another width) makes it stop.
         Not an exclusive worker: a cancelled worker would fail ``wait_for_complete``."""
+        done: list[tuple[int, tuple[object, ...], list[int]]] = []
+        reported = time.perf_counter()
         for at in range(0, len(todo), LAYOUT_CHUNK):
             if generation != self._generation:
                 return
-            done = []
             for i, how, shown in todo[at : at + LAYOUT_CHUNK]:
                 done.append((i, how, wrap(shown, int(how[1]))))  # type: ignore[call-overload]
+            if time.perf_counter() - reported >= LAYOUT_REPORT_SECONDS:
+                # Each report resizes the view, which lays out the whole screen again
+                # (some 40 ms): a few reports a second, not one per chunk.
+                self.app.call_from_thread(self._laid_out, generation, done)
+                done, reported = [], time.perf_counter()
+        if done:
             self.app.call_from_thread(self._laid_out, generation, done)
         self.app.call_from_thread(self._all_laid_out, generation)
 
