@@ -38,17 +38,30 @@ class HeadingTree(Tree[int | None]):
         """Labels are headings from the article: literal text, never markup."""
         return super().process_label(literal_text(label) if isinstance(label, str) else label)
 
-    def render_label(self, node: TreeNode[int | None], base_style: Style, style: Style) -> Text:
-        """The label cut with an ellipsis to the cells left beside its guides."""
-        label = super().render_label(node, base_style, style)
-        depth = 0  # guides drawn before this node's label, one per ancestor
+    def _room(self, node: TreeNode[int | None]) -> int:
+        """The cells left for a node's label beside its guides, one per ancestor."""
+        depth = 0
         parent = node.parent
         while parent is not None:
             depth, parent = depth + 1, parent.parent
-        room = self.scrollable_content_region.width - depth * self.guide_depth
+        return self.scrollable_content_region.width - depth * self.guide_depth
+
+    def render_label(self, node: TreeNode[int | None], base_style: Style, style: Style) -> Text:
+        """The label cut with an ellipsis to the cells left beside its guides."""
+        label = super().render_label(node, base_style, style)
+        room = self._room(node)
         if room > 0 and label.cell_len > room:
             label.truncate(room, overflow="ellipsis")
         return label
+
+    def get_label_width(self, node: TreeNode[int | None]) -> int:
+        """What ``render_label`` gives, measured without drawing it: the tree asks it of
+        every node when it is restyled (0.2 s for a book's 2,800 headings)."""
+        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        label = node.label
+        width = (cell_len(icon) if node.allow_expand else 0) + cell_len(str(label))
+        room = self._room(node)
+        return min(width, room) if room > 0 else width
 
     def on_resize(self) -> None:
         """Labels are cut to the width: a new width cuts them anew."""
