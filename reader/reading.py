@@ -486,7 +486,7 @@ def _same(text: str) -> str:
     return text
 
 
-DIGEST_MAX = 120  # entries in the summary pane's digest; more is a table of contents, not a digest
+DIGEST_MAX = 40  # entries in the summary pane's digest; more is a table of contents, not a digest
 
 
 def digest_entries(

@@ -569,9 +569,9 @@ async def test_the_digest_of_a_long_book_lists_its_chapters_and_says_how_many_mo
 
     from .test_reading import many_sections
 
-    app = ReaderApp(many_sections(60, 2), None)
+    app = ReaderApp(many_sections(30, 2), None)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
-        assert len(screen.query_one("#digest", ListView).children) == 60
+        assert len(screen.query_one("#digest", ListView).children) == 30
         more = screen.query_one("#digest-more", Static)
-        assert more.display and "另有 120 节未列出" in str(more.render())
+        assert more.display and "另有 60 节未列出" in str(more.render())
