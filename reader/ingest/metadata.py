@@ -198,6 +198,12 @@ def _lead_byline() -> re.Pattern[str]:
     )
 
 
+def _cut(match: re.Match[str], group: str, view: str, original: str | None) -> str:
+    """A matched group of the simplified ``view`` as the ``original`` writes it."""
+    text = original if original is not None and len(original) == len(view) else view
+    return text[match.start(group) : match.end(group)]
+
+
 def lead_byline(paragraph: str, original: str | None = None) -> str | None:
     """The reporters named in a lead such as 本报讯（记者 张三）, if any.
 
@@ -207,9 +213,7 @@ def lead_byline(paragraph: str, original: str | None = None) -> str | None:
     m = _lead_byline().match(paragraph)
     if m is None:
         return None
-    text = original if original is not None and len(original) == len(paragraph) else paragraph
-    group = "v" if m["v"] is not None else "w"
-    return text[m.start(group) : m.end(group)].strip()
+    return _cut(m, "v" if m["v"] is not None else "w", paragraph, original).strip()
 
 
 # Common Chinese surnames (together well over nine in ten people), simplified.
@@ -248,8 +252,7 @@ def closing_names(paragraph: str, original: str | None = None) -> str | None:
     m = _closing_names().search(paragraph)
     if m is None:
         return None
-    text = original if original is not None and len(original) == len(paragraph) else paragraph
-    return text[m.start("v") : m.end("v")]
+    return _cut(m, "v", paragraph, original)
 
 
 @cache
@@ -263,12 +266,12 @@ def _report_credit() -> re.Pattern[str]:
 
 def report_credit(paragraph: str, original: str | None = None) -> str | None:
     """The reporters a credit in the text names, as Taiwan papers close a report:
-    （王小明／台中报导）; names open with a common surname, so （中新网／北京报道） is none. ``paragraph`` is the simplified view; the names are cut
-    from ``original`` when given."""
+    （王小明／台中报导）; names open with a common surname, so （中新网／北京报道）
+    names none. ``paragraph`` is the simplified view; the names are cut from
+    ``original`` when given."""
     if "报导" not in paragraph and "报道" not in paragraph:
         return None
     m = _report_credit().search(paragraph)
     if m is None:
         return None
-    text = original if original is not None and len(original) == len(paragraph) else paragraph
-    return text[m.start("v") : m.end("v")]
+    return _cut(m, "v", paragraph, original)
