@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.ingest.structure import Role, parse_plain_text
+from reader.model import Meta
 
 from .conftest import SAMPLES
 
@@ -98,6 +99,18 @@ def test_the_author_is_the_writer_not_who_produced_the_piece() -> None:
     doc = parse_plain_text(text).document
     assert doc.meta.author == "春春"
     assert [p.text for _, _, p in doc.paragraphs()] == ["正文的第一段写在这里，它是一句完整的话。"]
+
+
+def test_an_official_documents_note_under_its_title_dates_it() -> None:
+    text = (
+        "青禾市养犬管理条例\n\n（2019年4月26日青禾市第十五届人民代表大会常务委员会第二十次会议通过"
+        "　2022年6月1日修正）\n\n第一条　为了规范养犬行为，保障公民健康和人身安全，制定本条例。\n"
+    )
+    doc = parse_plain_text(text).document
+    assert doc.meta.date == "2019-04-26"
+    assert [p.text[:3] for _, _, p in doc.paragraphs()] == ["第一条"]
+    page_dated = parse_plain_text(text, meta=Meta(date="2023-10-23", source="青禾市政府网")).document
+    assert page_dated.meta.date == "2019-04-26"  # the document's day, not the page's
 
 
 def test_a_sentence_that_mentions_a_date_stays_in_the_body() -> None:

@@ -87,6 +87,7 @@ class MetaLine:
     source: str | None = None
     author: str | None = None
     url: str | None = None
+    issued: bool = False  # the date is the document's own (an official document's 题注)
 
 
 def format_date(match: re.Match[str]) -> str:
@@ -115,9 +116,28 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
     ``original``, of the same length, is where the values are cut from, so a
     traditional page keeps its own characters (來源：中央社 gives 中央社).
     """
-    if not line or len(line) > MAX_META_LINE or not may_be_meta(line):
+    if not line or not may_be_meta(line):
+        return None
+    if len(line) <= MAX_ISSUED_LINE and (issued := _issued().match(line)):
+        date = _DATE.search(issued[0])
+        if date is not None and _valid_date(date):
+            return MetaLine(date=format_date(date), issued=True)
+    if len(line) > MAX_META_LINE:
         return None
     return _parse_fields(line, original)
+
+
+MAX_ISSUED_LINE = 200  # a 题注 may list every amendment after the adoption
+
+
+@cache
+def _issued() -> re.Pattern[str]:
+    # An official document's 题注 under its title: （2007年6月29日第十届全国人民代表大会
+    # 常务委员会第二十八次会议通过）, （2021年3月1日国务院令第735号公布）.
+    return re.compile(
+        r"^[（(]\s*(?:19|20)\d{2}\s*年.{0,160}?"
+        r"(?:通过|发布|公布|印发|修订|修正|批准|施行)[^（()）]{0,40}[）)]$"
+    )
 
 
 # What every metadata line holds one of: a digit (a date), a URL, a reporter's role or

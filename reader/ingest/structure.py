@@ -491,11 +491,15 @@ def _assign_run(blocks: list[Block], roles: list[Role | None], run: list[int]) -
 
 def _merge_meta(base: Meta | None, found: list[MetaLine]) -> Meta:
     """The page's metadata, completed by the article's own lines; the article's
-    来源 line names the source better than the site it was published on."""
+    来源 line names the source better than the site it was published on, and an
+    official document's 题注 dates it better than the page does."""
     meta = base or Meta()
     own_source = next((line.source for line in found if line.source), None)
     if own_source:
         meta = replace(meta, source=own_source)
+    issued = next((line.date for line in found if line.issued), None)
+    if issued:  # the document's own date, not the day the page was put up
+        meta = replace(meta, date=issued)
     for line in found:
         meta = replace(
             meta,
