@@ -145,6 +145,17 @@ def test_an_article_opening_with_quoted_speech_keeps_it() -> None:
     assert "分享到" not in body_text(doc)
 
 
+def test_a_headline_set_over_two_lines_is_the_title_not_a_heading() -> None:
+    title = "青禾市人民代表大会常务委员会关于绿道建设的决定"
+    page = scraped_page(title).replace(
+        f"\n\n{title}\n\n", "\n\n青禾市人民代表大会常务委员会\n\n关于绿道建设的决定\n\n"
+    )
+    doc = load_text(page)
+    assert doc.title == title
+    assert [s.heading for s in doc.sections] == [None]
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
+
+
 def test_a_clean_article_with_many_headings_is_not_taken_for_a_page() -> None:
     lines = ["社区养老服务调查", ""]
     for n in range(1, 9):

@@ -274,6 +274,11 @@ def _keep_article_region(
     above = [i for i in content[1:] if i < region.start][-_HEADLINE_WINDOW:]
     headline_at = _find_headline(blocks, roles, above, page_head)
     keep_from = headline_at if headline_at is not None else region.start
+    continued = (
+        _headline_continued(blocks, content, headline_at, page_head)
+        if headline_at is not None and page_head
+        else []
+    )
     after = [i for i in content if i > region.end][:_META_AFTER]
     for i in content:
         if region.start <= i <= region.end or i == headline_at:
@@ -281,6 +286,10 @@ def _keep_article_region(
         near = keep_from <= i < region.start or i in after
         if not (near and roles[i] is Role.META):
             roles[i] = Role.BOILERPLATE
+    if headline_at is not None and continued:  # a headline set over several lines
+        for i in (headline_at, *continued):
+            roles[i] = Role.TITLE
+        return "".join(blocks[i].text for i in (headline_at, *continued)), site
     if headline_at is not None:
         return blocks[headline_at].text, site
     return (_original_slice(first, page_head) if page_head else None), site
@@ -300,6 +309,26 @@ def _with_opening_dialogue(
     while at > 0 and roles[content[at - 1]] is None and _DIALOGUE.match(blocks[content[at - 1]].key):
         at -= 1
     return Region(content[at], region.end)
+
+
+def _headline_continued(
+    blocks: list[Block], content: list[int], at: int, head: str
+) -> list[int]:
+    """The lines after ``at`` that finish the headline ``head``, when a long headline is
+    set over several lines (official documents centre theirs in two or three); none
+    when the lines do not spell it out whole."""
+    wanted = "".join(head.split())
+    so_far = "".join(blocks[at].key.split())
+    lines: list[int] = []
+    for i in content[bisect_left(content, at) + 1 :][:_HEADLINE_LINES]:
+        if so_far == wanted or not wanted.startswith(so_far):
+            break
+        so_far += "".join(blocks[i].key.split())
+        lines.append(i)
+    return lines if lines and so_far == wanted else []
+
+
+_HEADLINE_LINES = 4  # lines a headline may be set over
 
 
 def _find_headline(
