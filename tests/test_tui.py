@@ -575,3 +575,26 @@ async def test_the_digest_of_a_long_book_lists_its_chapters_and_says_how_many_mo
         assert len(screen.query_one("#digest", ListView).children) == 30
         more = screen.query_one("#digest-more", Static)
         assert more.display and "另有 60 节未列出" in str(more.render())
+
+
+async def test_an_article_closed_from_the_library_is_freed() -> None:
+    import gc
+    import weakref
+
+    app = ReaderApp()  # the library
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        refs = []
+        for _ in range(3):  # Textual keeps a reference to the screen closed last
+            await pilot.press("enter")
+            screen = await settle(app, pilot)
+            assert screen.model.analysis is not None  # the article was frozen (gc.freeze)
+            refs.append(weakref.ref(screen.article))
+            del screen
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+        gc.collect()
+        await pilot.pause()
+        gc.collect()
+        assert [ref() is None for ref in refs[:2]] == [True, True]

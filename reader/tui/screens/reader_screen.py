@@ -238,6 +238,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
 
     def on_unmount(self) -> None:
         self._save_position()
+        gc.unfreeze()  # what was frozen with this article may be collected now that it goes
 
     # Jumps and the cursor
 
