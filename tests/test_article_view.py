@@ -96,6 +96,20 @@ def test_a_centred_line_breaks_between_words() -> None:
     assert all(text_width(line) <= 48 for line in lines)
 
 
+def test_a_word_wider_than_a_centred_line_leaves_the_next_word_room() -> None:
+    text = "一" * 27 + " " + "a" * 20
+    starts = wrap_words(text, 25)
+    lines = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    assert all(text_width(line) <= 25 for line in lines), lines
+    assert "".join(lines) == text.replace(" ", "")
+
+
+def test_tabs_are_drawn_as_one_cell() -> None:
+    document = load_text("标\t题\n\n第一段\t有制表符\t在这里。\n")
+    blocks = blocks_of(document, spaced=False)
+    assert [b.text for b in blocks] == ["标 题", "第一段 有制表符 在这里。"]  # same lengths
+
+
 async def test_scrolling_to_a_paragraph_or_heading_puts_it_at_the_top() -> None:
     app = ViewApp(load_text(long_document(600, headings_every=50)))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -50,25 +50,31 @@ def heading_label(heading: str, subtitle: str | None, separator: str = "\n") -> 
 
 def blocks_of(document: Document, spaced: bool) -> list[Block]:
     """The blocks of ``document``; ``spaced`` puts a blank row after each paragraph."""
-    blocks = [Block("title", one_line(document.title or NO_TITLE), top=1)]
+    blocks = [Block("title", _drawn(one_line(document.title or NO_TITLE)), top=1)]
     if document.subtitle:
-        blocks.append(Block("subtitle", one_line(document.subtitle)))
+        blocks.append(Block("subtitle", _drawn(one_line(document.subtitle))))
     if line := byline(document):
-        blocks.append(Block("byline", one_line(line), bottom=1))
+        blocks.append(Block("byline", _drawn(one_line(line)), bottom=1))
     paragraphs = 0
     for si, section in enumerate(document.sections):
         if section.heading:
             label = heading_label(
                 one_line(section.heading), section.subtitle and one_line(section.subtitle)
             )
-            blocks.append(Block("heading", label, si, top=1, bottom=1))
+            blocks.append(Block("heading", _drawn(label), si, top=1, bottom=1))
         for pi, paragraph in enumerate(section.paragraphs):
-            text = visible(paragraph.text).replace("\n", " ")
+            text = _drawn(visible(paragraph.text).replace("\n", " "))
             blocks.append(Block("paragraph", text, si, pi, bottom=int(spaced)))
             paragraphs += 1
     if not paragraphs:
         blocks.append(Block("empty", EMPTY, top=2, bottom=2))
     return blocks
+
+
+def _drawn(text: str) -> str:
+    """A tab as a space: one character and one cell, as the line breaker counts it (a
+    terminal would move a tab to the next tab stop and shift the rest of the row)."""
+    return text.replace("\t", " ")
 
 
 def gaps(blocks: list[Block]) -> list[int]:
@@ -149,8 +155,9 @@ def wrap_words(text: str, width: int) -> list[int]:
             starts.append(at)
             used = 0
         if size > width:
-            starts += [at + s for s in wrap(word, width)[1:]]
-            used = size % width
+            pieces = wrap(word, width)
+            starts += [at + s for s in pieces[1:]]
+            used = text_width(word[pieces[-1] :])  # what the word's last line holds
         else:
             used += (1 if used else 0) + size
         at += len(word) + 1
