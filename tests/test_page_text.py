@@ -138,11 +138,27 @@ def test_a_dated_lead_names_its_reporter() -> None:
 
 
 def test_an_article_opening_with_quoted_speech_keeps_it() -> None:
-    dialogue = ["“爷爷，绿道修到哪儿了？”", "“修到河对岸啦，明天带你去走走。”", "“那我们能骑车去吗？"]
+    dialogue = [
+        "“爷爷，绿道修到哪儿了？”",
+        "“修到河对岸啦，明天带你去走走。”",
+        "“那我们能骑车去吗？",
+        "“能啊，园林局说沿河的步道全线贯通了，骑车、散步都方便，周末我们一早就出发。”",
+    ]
     page = scraped_page("青禾一季度新增绿道四十二公里").replace(BODY[0], "\n\n".join([*dialogue, BODY[0]]))
     doc = load_text(page)
     assert [p.text for _, _, p in doc.paragraphs()] == [*dialogue, *BODY]
     assert "分享到" not in body_text(doc)
+
+
+@pytest.mark.parametrize(
+    "notices", [["“热线电话：12345，欢迎来电！”", "“本站所有文章均为原创！”"], ["“青禾在线，与你同行！”"]]
+)
+def test_a_quoted_notice_above_the_article_stays_out(notices: list[str]) -> None:
+    title = "青禾一季度新增绿道四十二公里"
+    page = scraped_page(title).replace("分享到：", "\n\n".join(["分享到：", *notices]))
+    doc = load_text(page)
+    assert doc.title == title
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
 
 
 def test_a_headline_set_over_two_lines_is_the_title_not_a_heading() -> None:

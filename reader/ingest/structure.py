@@ -297,18 +297,20 @@ def _keep_article_region(
 
 # A line of quoted speech, whole sentences: “妈妈，为什么还不能出去？” (a quote that
 # runs on into the next paragraph leaves its closing mark off).
-_DIALOGUE = re.compile(r"^[“「『\"].{2,}[。！？!?…][”」』\"]?$")
+_SPOKEN = re.compile(r"^[“「『\"][^0-9０-９]{2,}[。！？!?…][”」』\"]?$")
 
 
 def _with_opening_dialogue(
     blocks: list[Block], roles: list[Role | None], content: list[int], region: Region
 ) -> Region:
     """The article with the lines of quoted speech that open it: a feature often
-    starts with a short exchange, too short to score as prose on its own."""
-    at = bisect_left(content, region.start)
-    while at > 0 and roles[content[at - 1]] is None and _DIALOGUE.match(blocks[content[at - 1]].key):
+    starts with a short exchange, too short to score as prose on its own. An
+    exchange is two lines or more, without figures: one quoted slogan or a quoted
+    notice (“热线电话：12345…”) above the article stays out."""
+    start = at = bisect_left(content, region.start)
+    while at > 0 and roles[content[at - 1]] is None and _SPOKEN.match(blocks[content[at - 1]].key):
         at -= 1
-    return Region(content[at], region.end)
+    return Region(content[at], region.end) if start - at >= 2 else region
 
 
 def _headline_continued(
