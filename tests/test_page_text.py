@@ -101,6 +101,7 @@ def test_a_page_without_a_source_line_is_published_by_the_site_its_title_line_na
         ("（記者周明遠、林雅文／青禾綜合報導）", "周明遠、林雅文"),
         ("（据新华社／北京报道）", None),  # a source cited, not a reporter's credit
         ("（中新网／青禾报道）", None),  # a news site, not a person
+        ("（路透／伦敦报道）", None),  # an agency
     ],
 )
 def test_a_reporters_credit_in_the_text_names_the_author(closing: str, author: str | None) -> None:
@@ -119,6 +120,8 @@ def test_a_reporters_credit_in_the_text_names_the_author(closing: str, author: s
         ("（完）", None),
         ("（待续）", None),
         ("（新华社）", None),
+        # places, agencies, sums and days that open with a surname's character
+        *[(f"（{x}）", None) for x in ("路透", "路透社", "江苏", "石家庄", "于北京", "万元", "周一", "白宫")],
     ],
 )
 def test_names_after_the_last_sentence_sign_the_article(closing: str, author: str | None) -> None:

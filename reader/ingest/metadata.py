@@ -252,13 +252,33 @@ def _person() -> str:
     return rf"(?:{_COMPOUND_SURNAMES}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
 
 
+# How places, agencies, sums and days end: 江苏 石家庄 路透社 万元 周一 方法二 are no
+# one's name, though they open with a character that is also a surname.
+_NOT_A_NAME_END = frozenset("社省市县区州京庄镇村乡港岛山河湖江海洋元日月年周宫部局署院委一二三四五六七八九十")
+
+
+def _names_of_people(names: str, named_by_role: bool) -> bool:
+    """Whether a run of names found by the surname pattern reads as people's names.
+
+    After a role (记者, 评论员, 编译) names of two to four characters are taken.
+    Without one, each name must have three characters (a surname and a given name
+    of two, as most names have) and not end as a place, an agency or a sum does."""
+    if named_by_role:
+        return True
+    return all(
+        len(name) == 3 and name[-1] not in _NOT_A_NAME_END
+        for name in re.split(r"[\s、]+", names.strip())
+        if name
+    )
+
+
 @cache
 def _closing_names() -> re.Pattern[str]:
     # ……南美站活动将先后在巴西举行。（张巨峰）: the reporter named at the article's end;
     # also a commentary's writers (评论员 罗博 萧海川) and a compiled piece's (编译/林小东).
     name = _person()
     return re.compile(
-        rf"[。！？”」][（(]\s*(?:(?:{_ROLE}|(?:特约)?评论员|编译|文)\s*[/／:：]?\s*)?"
+        rf"[。！？”」][（(]\s*(?:(?P<role>{_ROLE}|(?:特约)?评论员|编译|文)\s*[/／:：]?\s*)?"
         rf"(?P<v>{name}(?:[\s、]+{name})*)\s*[）)]$"
     )
 
@@ -270,7 +290,7 @@ def closing_names(paragraph: str, original: str | None = None) -> str | None:
     if not paragraph.endswith(("）", ")")):
         return None
     m = _closing_names().search(paragraph)
-    if m is None:
+    if m is None or not _names_of_people(m["v"], bool(m["role"])):
         return None
     return _cut(m, "v", paragraph, original)
 
@@ -279,7 +299,7 @@ def closing_names(paragraph: str, original: str | None = None) -> str | None:
 def _report_credit() -> re.Pattern[str]:
     # （王小明／台中报导）, （記者王小明、李大同／台北報導）: Taiwan's credit in the text.
     return re.compile(
-        rf"[（(](?:{_ROLE})?(?P<v>{_person()}(?:、{_person()})*)\s*[／/]\s*"
+        rf"[（(](?P<role>{_ROLE})?(?P<v>{_person()}(?:、{_person()})*)\s*[／/]\s*"
         r"[\u4e00-\u9fff]{2,6}(?:综合|专题|连线)?(?:报导|报道)[）)]"
     )
 
@@ -292,6 +312,6 @@ def report_credit(paragraph: str, original: str | None = None) -> str | None:
     if "报导" not in paragraph and "报道" not in paragraph:
         return None
     m = _report_credit().search(paragraph)
-    if m is None:
+    if m is None or not _names_of_people(m["v"], bool(m["role"])):
         return None
     return _cut(m, "v", paragraph, original)
