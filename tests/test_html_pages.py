@@ -46,6 +46,8 @@ def test_title_loses_the_site_and_the_site_is_the_source() -> None:
         ("<meta content='来源：青禾晚报-本地频道 原创稿' name='source'>", "青禾晚报"),
         ('<meta name="source" content="104363">', "青禾在线"),  # an id, not a name
         ('<meta name="sourcetype" content="青禾日报">', "青禾在线"),  # another tag
+        # values that name no publisher: this site, the web, a reprint, a tracking tag
+        *[(f'<meta name="source" content="{v}">', "青禾在线") for v in ("本站原创", "网络", "转载", "web", "utm_source")],
     ],
 )
 def test_the_source_the_head_names_beats_the_portal(head: str, source: str) -> None:
@@ -72,6 +74,7 @@ def test_title_naming_only_the_site_takes_the_page_headline() -> None:
         ("青禾新聞網 | 青禾新聞網", "青禾新聞網"),
         ("青禾网-本地频道", "青禾网"),
         ("青禾新聞網 QINGHE.COM.TW", "青禾新聞網"),  # its address after its name
+        ("Wi-Fi联盟", "Wi-Fi联盟"),  # a hyphen inside a Latin name does not split it
         ("qinghe.example.cn", None),
         (None, None),
     ],

@@ -56,6 +56,8 @@ _SOURCE_META = re.compile(
     r"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')",
     re.IGNORECASE,
 )
+# What such a tag says when it names no publisher: this site, the web, a reprint.
+_NO_PUBLISHER = frozenset(["本站", "本网", "网络", "網絡", "互联网", "互聯網", "转载", "轉載", "网友", "未知", "其他"])
 _SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源|出处|出處)\s*[：:]\s*|\s*(?:原创稿|原創稿|原创|原創)\s*$")
 _LABEL_ONLY = re.compile(r"^(?:作者|作者：|文|撰文|记者|記者|编辑|編輯|责任编辑|責任編輯)$")
 
@@ -164,7 +166,10 @@ def content_source(html: str) -> str | None:
     if match is None:
         return None
     name = publisher(_SOURCE_LABEL.sub("", unescape(match.group(1) or match.group(2) or "")))
-    return name if name and re.search(r"[^\W\d_]", name) else None  # not an id number
+    # A publisher has a Chinese name: not an id number, nor a tag's "web" or "pc".
+    if not name or name in _NO_PUBLISHER or not re.search(r"[\u4e00-\u9fff]", name):
+        return None
+    return name
 
 
 def author_name(value: str | None) -> str | None:

@@ -190,7 +190,9 @@ def publisher(sitename: str | None) -> str | None:
     """A publisher's name from what the page calls its site: no addresses, no copyright lines."""
     if not sitename:
         return None
-    parts = [p.strip() for p in re.split(r"\s*(?:[|｜_]|\s-\s|-(?=\D))\s*", sitename) if p.strip()]
+    # A hyphen separates parts only beside a Chinese character: 青禾网-本地频道, not Wi-Fi联盟.
+    separator = r"\s*(?:[|｜_]|\s-\s|(?<=[\u4e00-\u9fff])-|-(?=[\u4e00-\u9fff]))\s*"
+    parts = [p.strip() for p in re.split(separator, sitename) if p.strip()]
     for part in dict.fromkeys(parts):
         part = _DOMAIN.sub("", _COPYRIGHT.sub("", part)).strip(" ：:-")
         if part and not _URL.match(part) and "/" not in part:
