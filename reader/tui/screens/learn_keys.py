@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from reader.model import Location
 from reader.tui.screens.note_keys import NO_CURSOR, ScreenParts
@@ -189,7 +190,9 @@ class LearnKeys(ScreenParts):
             (here.paragraph_key, here.start),
             step,
         )
-        if found is not None:  # else the first or last word of the article: stay
+        # else the first or last word of the article: stay. A step cancelled by a newer
+        # press (exclusive workers) must not land after it.
+        if found is not None and not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_step, dictionary, found)
 
     def _order(self) -> list[tuple[int, int]]:
