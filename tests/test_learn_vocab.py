@@ -183,6 +183,7 @@ def test_the_library_count_matches_the_full_list() -> None:
     assert count_unknown(document, 4) == len(vocabulary(document, 4))
     assert count_unknown(document, 7) < count_unknown(document, 4)
     assert count_unknown(document, 4, ["开发区"]) == count_unknown(document, 4) - 1
+    assert count_unknown(document, 4, cancelled=lambda: True) is None  # stopped at once
 
 
 def test_preload_loads_everything_once() -> None:
@@ -203,3 +204,12 @@ def test_spans_above_a_level_mark_whole_words() -> None:
     assert levels.spans_above(text, 7) == [
         s for s in spans if levels.level(text[slice(*s)]) is None
     ]
+
+
+def test_counting_in_chunks_gives_the_same_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.learn import vocab
+
+    document = load_path(NEWS)
+    whole = vocab.count_unknown(document, 4)
+    monkeypatch.setattr(vocab, "_CHUNK", 3)  # a chunk of three sentences at a time
+    assert vocab.count_unknown(document, 4) == whole

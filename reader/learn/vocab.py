@@ -65,37 +65,52 @@ class _Seen:
     count: int = 0
 
 
-def _occurrences(document: Document) -> dict[str, _Seen]:
+_CHUNK = 2_000  # sentences segmented between two looks at ``cancelled``
+
+
+def _occurrences(
+    document: Document, cancelled: Callable[[], bool] = lambda: False
+) -> dict[str, _Seen] | None:
     """Every Chinese word of the document (by simplified form): how it is first
-    written, the sentence it first stands in, and how often it appears."""
+    written, the sentence it first stands in, and how often it appears. None when
+    ``cancelled`` says so between chunks (a book takes seconds to segment)."""
     from reader.nlp.tokens import segment_sentences
 
     sentences = [
         s.text for _, _, paragraph in document.paragraphs() for s in paragraph.sentences
     ] or [p.text for _, _, p in document.paragraphs()]
-    views = [simplified_view(s) for s in sentences]
     seen: dict[str, _Seen] = {}
-    for sentence, view, words in zip(sentences, views, segment_sentences(views), strict=True):
-        at = 0
-        for piece in words_in(view, words):
-            original = sentence[at : at + len(piece)]
-            at += len(piece)
-            if not _is_chinese_word(piece):
-                continue
-            entry = seen.setdefault(piece, _Seen(original, sentence.strip()))
-            entry.count += 1
+    for first in range(0, len(sentences), _CHUNK):
+        if cancelled():
+            return None
+        chunk = sentences[first : first + _CHUNK]
+        views = [simplified_view(s) for s in chunk]
+        for sentence, view, words in zip(chunk, views, segment_sentences(views), strict=True):
+            at = 0
+            for piece in words_in(view, words):
+                original = sentence[at : at + len(piece)]
+                at += len(piece)
+                if not _is_chinese_word(piece):
+                    continue
+                entry = seen.setdefault(piece, _Seen(original, sentence.strip()))
+                entry.count += 1
     return seen
 
 
-def count_unknown(document: Document, reader_level: int, known: Collection[str] = ()) -> int:
+def count_unknown(
+    document: Document,
+    reader_level: int,
+    known: Collection[str] = (),
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int | None:
     """How many distinct words of ``document`` are above ``reader_level`` and not known:
-    the figure the library shows beside each article (no keywords, no dictionary)."""
+    the figure the library shows beside each article (no keywords, no dictionary).
+    None if ``cancelled`` (asked between chunks of sentences) says to stop."""
+    seen = _occurrences(document, cancelled)
+    if seen is None:
+        return None
     known_simplified = {simplified_view(k) for k in known}
-    return sum(
-        1
-        for w in _occurrences(document)
-        if w not in known_simplified and levels.is_above(w, reader_level)
-    )
+    return sum(1 for w in seen if w not in known_simplified and levels.is_above(w, reader_level))
 
 
 def vocabulary(
@@ -114,6 +129,7 @@ def vocabulary(
     from reader.nlp.lexicon import background_idf
 
     seen = _occurrences(document)
+    assert seen is not None  # nothing cancels it here
     known_simplified = {simplified_view(k) for k in known}
     unknown = [w for w in seen if w not in known_simplified and levels.is_above(w, reader_level)]
     keyword_rank: dict[str, int] = {}

@@ -218,7 +218,9 @@ class LibraryScreen(Screen[None]):
                 return
             if entry.document is None or _counted(entry, level) is not None:
                 continue
-            count = count_unknown(entry.document, level)
+            count = count_unknown(entry.document, level, cancelled=lambda: worker.is_cancelled)
+            if count is None:
+                return  # reading started: the rest waits for the return to the library
             with _counts_lock:
                 _counts[(entry.stamp, level)] = count
             if not worker.is_cancelled:
