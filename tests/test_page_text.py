@@ -345,3 +345,19 @@ def test_the_headline_is_the_line_above_the_date_nearest_the_article() -> None:
     top = ["公告", "2024-01-02 09:00", *page[1:6]]  # a date of something else near the top
     doc = load_text("\n\n".join([page[0], *top, *page[6:]]))
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    "line, furniture",
+    [
+        ("本网站使用相关技术提供更好的阅读体验，同时尊重您的隐私，关闭此视窗即代表您同意上述规范。", True),
+        ("我们使用Cookie改善您的浏览体验，继续浏览即表示您同意我们的隐私政策。", True),
+        ("本網站使用相關技術提供更好的閱讀體驗，同時尊重您的隱私，關閉此視窗即代表您同意上述規範。", True),
+        # an article reporting on privacy, and somebody quoted in one
+        ("专家提醒，消费者在注册网站时应仔细阅读隐私政策，不要轻易同意授权。", False),
+        ("他说：“我们不会在用户不同意时收集浏览数据和隐私，网站已发布声明。”", False),
+    ],
+)
+def test_a_sites_cookie_and_privacy_notice_is_furniture(line: str, furniture: bool) -> None:
+    doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *BODY[:2], line, *BODY[2:]]))
+    assert (line in [p.text for _, _, p in doc.paragraphs()]) is not furniture

@@ -152,7 +152,8 @@ def is_boilerplate(line: str) -> bool:
 # a footer's word. One search answers most lines of an article before a dozen patterns.
 _MAY_BE_FURNITURE = re.compile(
     r"^[▲△▼（(【\[上下]|[）)]\s*$|[.>›»→/＞\s|｜丨·•：:]|位置|引用日期|\(c\)|版权所有|"
-    r"copyright|©|ICP|公网安备|主办单位|承办单位|技术支持|主管单位|违法和不良信息举报|未经授权|网站标识码",
+    r"copyright|©|ICP|公网安备|主办单位|承办单位|技术支持|主管单位|违法和不良信息举报|未经授权|网站标识码|"
+    r"cookie|隐私",
     re.IGNORECASE,
 )
 
@@ -171,6 +172,8 @@ def _is_furniture(line: str) -> bool:
         return True
     if _FOOTER.search(line) and len(line) <= 120:
         return True
+    if _is_consent_notice(line):
+        return True
     return _is_crumb_line(line) or _is_token_menu(line)
 
 
@@ -183,6 +186,27 @@ _PHOTO_CAPTION = re.compile(
 _CITATION = re.compile(r"\[引用日期\s*\d{4}-\d{1,2}-\d{1,2}\]\s*$")
 # （完）, 【全文完】: the end of a press release or an article.
 _END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)】\]]$")
+
+
+# A site's cookie and privacy notice: "this site uses cookies / techniques to improve
+# your experience ... privacy ... by closing this you agree".
+_CONSENT_TOPIC = re.compile(r"cookie|隐私", re.IGNORECASE)
+_CONSENT_ASK = re.compile(r"同意|接受|声明|政策")
+_CONSENT_SITE = re.compile(r"网站|本站|浏览|体验|网页")
+# The site speaks of itself and to the reader; an article reports in the third person.
+_CONSENT_VOICE = re.compile(r"本网站|本站|本网|我们|您")
+_CONSENT_MAX = 200
+
+
+def _is_consent_notice(line: str) -> bool:
+    return (
+        len(line) <= _CONSENT_MAX
+        and _CONSENT_TOPIC.search(line) is not None
+        and _CONSENT_ASK.search(line) is not None
+        and _CONSENT_SITE.search(line) is not None
+        and _CONSENT_VOICE.search(line) is not None
+        and not re.search(r"[“”「」]", line)  # not somebody quoted in an article
+    )
 
 
 def _is_crumb_line(line: str) -> bool:
