@@ -127,3 +127,11 @@ def test_a_grown_unit_contains_the_word_and_is_in_the_text(
     unit = whole_unit(word, text)
     assert word in unit or (word.isascii() and word.strip("!&'.-+ ") in unit)
     assert unit in text
+
+
+def test_a_two_letter_lowercase_latin_word_is_no_keyword_but_an_acronym_is() -> None:
+    from reader.nlp.keywords import is_candidate
+
+    assert not is_candidate("el") and not is_candidate("de")  # another language's articles
+    assert is_candidate("AI") and is_candidate("5G") and is_candidate("pH")
+    assert is_candidate("covid")  # a longer Latin word still counts

@@ -73,7 +73,11 @@ def is_candidate(word: str) -> bool:
         # 的人, 的话: the particle glued to the next word; 陆续, 此前, 全新, 涉及: words
         # that People's Daily uses as adverbs, time words, adjectives or everyday verbs.
         return word[0] != "的" and word_class(word) is not WordClass.FUNCTION
-    return word.isascii() and any(c.isalpha() for c in word)
+    # A Latin word: not a two-letter lowercase one (el, de, to: another language's
+    # function words, in a page's language prompts); acronyms are capitals (AI, 5G).
+    return word.isascii() and any(c.isalpha() for c in word) and not (
+        len(word) <= 2 and word.islower()
+    )
 
 
 _NOT_A_PREFIX = frozenset(
