@@ -111,3 +111,20 @@ def test_a_byline_is_not_the_first_key_sentence() -> None:
     )
     picks = analyze(load_text(text, fmt="text"), sentences=2).sentences
     assert [s.text for s in picks if "记者" in s.text] == []
+
+
+def test_a_prompt_in_another_language_is_never_a_key_sentence() -> None:
+    prompts = [
+        "Your browser does not appear to support Chinese. Would you like the English site?",
+        "こちらのページは中国語版です。日本語版に移動しますか。",
+    ]
+    body = [
+        "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",
+        "市园林局介绍，新建绿道多利用废弃铁路和河岸空地，尽量少占耕地，也少砍树木。",
+        *prompts,
+    ]
+    analysis = analyze(load_text("\n\n".join(["青禾新增绿道四十二公里", *body])))
+    picked = [s.text for s in analysis.sentences]
+    assert picked and not any(p in prompt for p in picked for prompt in prompts)
+    english = analyze(load_text("Green ways\n\n" + "\n\n".join(prompts[:1] * 2 + ["The city built new paths by the river."])))
+    assert english.sentences  # a text with no Chinese sentence still gets its own

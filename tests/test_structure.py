@@ -82,7 +82,12 @@ def test_metadata_lines_fill_meta_and_leave_the_body() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["时间：2023年2月17日 10:06  浏览：  35", "发布日期：2023-02-17 10:06 阅读量：1024 字号：大 中 小"]
+    "line",
+    [
+        "时间：2023年2月17日 10:06  浏览：  35",
+        "发布日期：2023-02-17 10:06 阅读量：1024 字号：大 中 小",
+        "最新更新：2023/02/17 10:06",
+    ],
 )
 def test_a_date_line_with_view_counters_is_metadata(line: str) -> None:
     text = f"标题在这里\n{line}\n\n正文的第一段写在这里，它是一句完整的话。\n"

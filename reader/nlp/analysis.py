@@ -15,7 +15,13 @@ import numpy as np
 
 from reader.convert import Variant, convert, converter, to_simplified
 from reader.model import Document, Location
-from reader.nlp.keysentences import introduces, is_label, score_sentences, select
+from reader.nlp.keysentences import (
+    introduces,
+    is_label,
+    mostly_chinese,
+    score_sentences,
+    select,
+)
 from reader.nlp.keywords import WEIGHTS, Keyword, WeightedText, extract_keywords
 from reader.nlp.lexicon import background_idf
 from reader.nlp.tokens import content_terms, segment_sentences
@@ -100,8 +106,12 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     )
     # A byline or a caption is picked only when nothing else is left to pick.
     score = np.where([is_label(x.text) for x in located], score * 0.3, score)
-    # 如下： introduces what follows; alone it tells the reader nothing.
+    # 如下： introduces what follows; alone it tells the reader nothing. A sentence in
+    # another language is picked only from a text that has no Chinese one.
+    chinese = np.array([mostly_chinese(x.text) for x in located], dtype=bool)
     allowed = np.array([not introduces(x.text) for x in located], dtype=bool)
+    if chinese.any():
+        allowed &= chinese
     picks = sorted(select(score, vectors, sentence_limit, allowed)) if len(located) else []
     section_of = np.array([x.section for x in located], dtype=np.int64)
     section_best: list[KeySentence | None] = []

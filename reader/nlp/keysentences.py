@@ -15,6 +15,7 @@ n x n matrix.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -135,6 +136,18 @@ def is_label(text: str) -> bool:
     """半月谈记者 史卫燕, 16 中医学数据库: a short line with no final punctuation labels, not says."""
     stripped = text.rstrip()
     return len(stripped) < LABEL_CHARS and not stripped.endswith(_ENDINGS)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_OTHER_LETTERS = re.compile(r"[A-Za-z\uac00-\ud7af]")  # Latin, hangul
+_KANA = re.compile(r"[\u3040-\u30fa]")  # not ・ or ー, which Chinese text borrows
+
+
+def mostly_chinese(text: str) -> bool:
+    """Is the sentence Chinese: most of its letters Chinese characters, and no kana? A
+    page's prompt in English or Japanese (日本語版に移動しますか) says nothing of the article."""
+    han = len(_HAN.findall(text))
+    return han > 0 and han >= len(_OTHER_LETTERS.findall(text)) and not _KANA.search(text)
 
 
 def introduces(text: str) -> bool:
