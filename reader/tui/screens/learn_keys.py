@@ -105,14 +105,19 @@ class LearnKeys(ScreenParts):
             self._loading_notice()
             self._look_up(span)
 
+    def _word_in(self, sentence: Location, dictionary: Dictionary) -> tuple[str, Location]:
+        """In a worker: the word of ``sentence`` to look up (``cursor_word``) and where it is."""
+        text = self.model.paragraph(sentence.section, sentence.paragraph).text
+        first, last = cursor_word(
+            text, sentence.start, sentence.end, self._segmented(text), dictionary
+        )
+        return text[first:last], Location(sentence.section, sentence.paragraph, first, last)
+
     @work(thread=True, exclusive=True, group="look-up")
     def _look_up(self, span: Location) -> None:
         dictionary = self._preload()
-        text = self.model.paragraph(span.section, span.paragraph).text
-        first, last = cursor_word(text, span.start, span.end, self._segmented(text), dictionary)
-        word = text[first:last]
+        word, where = self._word_in(span, dictionary)
         entry = dictionary.lookup(word) if word else None
-        where = Location(span.section, span.paragraph, first, last)
         self.app.call_from_thread(self._show_entry, entry, word, where)
 
     def _show_entry(
@@ -221,10 +226,9 @@ class LearnKeys(ScreenParts):
 
     @work(thread=True, exclusive=True, group="add-word")
     def _add_word(self, span: Location) -> None:
-        dictionary = self._preload()
-        text = self.model.paragraph(span.section, span.paragraph).text
-        first, last = cursor_word(text, span.start, span.end, self._segmented(text), dictionary)
-        self.app.call_from_thread(self._store_word, text[first:last], text[span.start : span.end])
+        word, _ = self._word_in(span, self._preload())
+        sentence = self.model.paragraph(span.section, span.paragraph).text[span.start : span.end]
+        self.app.call_from_thread(self._store_word, word, sentence)
 
     def _store_word(self, word: str, sentence: str) -> None:
         from reader.learn.wordlist import add_word
