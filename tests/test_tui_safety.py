@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
-import subprocess
 import sys
-import termios
-import time
 from pathlib import Path
 
 import pytest
@@ -23,8 +19,9 @@ from reader.tui.dialogs import FilePicker, NotesScreen, ReadableTree
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reader_screen import ReaderScreen
 
+from .pilot import settle
+from .terminal import read_until, start_in_terminal
 from .test_terminal_safety import ARTICLE, PAYLOAD, assert_safe
-from .test_tui import settle
 
 MARKUP_HEADINGS = {
     "evil.txt": "标题[/]\n\n一、[@click=app.quit]小节[/]\n\n{body}\n\n二、\\[/]第二节[bold red]红[/]\n\n{body}\n",
@@ -170,46 +167,17 @@ OWN_SEQUENCES = re.compile(rb"\x1b\]22;[^\x07\x1b]*\x07")  # Textual's pointer s
 
 
 def run_in_terminal(args: list[str], keys: list[bytes], seconds: float = 40) -> bytes:
-    master, slave = os.openpty()
-
-    def controlling_terminal() -> None:
-        os.setsid()
-        fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reader", *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        preexec_fn=controlling_terminal,
-        env=env,
-    )
-    os.close(slave)
+    process, master = start_in_terminal(args)
     seen = b""
-
-    def read(wanted: bytes | None, timeout: float) -> None:
-        nonlocal seen
-        import select
-
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and (wanted is None or wanted not in seen):
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:
-                    return
-
     try:
-        read("关键句".encode(), seconds)
-        read(None, 1.5)  # the summary fills in
+        seen += read_until(master, "关键句".encode(), seconds)
+        seen += read_until(master, None, 1.5)  # the summary fills in
         for key in keys:
             os.write(master, key)
-            read(None, 0.4)
+            seen += read_until(master, None, 0.4)
         os.write(master, b"q")
         process.wait(timeout=30)
-        read(None, 0.5)
+        seen += read_until(master, None, 0.5)
     finally:
         if process.poll() is None:
             process.kill()
