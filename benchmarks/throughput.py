@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sizes import corpus_lines
+from speed import corpus_lines
 
 SHORT_TARGET_MS = 2.0
 LONG_TARGET = 200_000  # characters per second

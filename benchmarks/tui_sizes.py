@@ -22,7 +22,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sizes import MB, _fill, corpus_lines
+from sizes import MB, fill
+from speed import corpus_lines
 
 MAX_KEY_SECONDS = 0.2
 MAX_MIB = 800
@@ -151,7 +152,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.txt"
-        body = _fill(corpus_lines(), int(args.mb * MB), "\n\n")
+        body = fill(list(corpus_lines()), int(args.mb * MB), "\n\n")
         path.write_text("长文测试\n\n" + body + "\n", encoding="utf-8")
         paragraphs = body.count("\n\n") + 1
         reports, finished = run(path, args.timeout, not args.no_digest)
