@@ -593,7 +593,8 @@ def _assemble(
             meta = replace(meta, author=credit)
     if meta.author is None:
         # the signature closes the article, which a page's last lines may still follow
-        ends = (blocks[i] for i in sorted(paragraphs_at)[-_SIGNATURE_WITHIN:][::-1])
+        last = itertools.islice(reversed(paragraphs_at), _SIGNATURE_WITHIN)  # the last, last first
+        ends = (blocks[i] for i in last)
         signed = (closing_names(b.key, b.text) for b in ends)
         if (names := next((n for n in signed if n), None)) is not None:
             meta = replace(meta, author=names)

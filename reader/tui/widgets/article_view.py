@@ -94,7 +94,6 @@ class ArticleView(ScrollView, can_focus=False):
         self.heights = Heights([])
         self.indent = True
         self.first_paint_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
-        self.ready_at: float | None = None
         self.laid_out_at: float | None = None  # every block's height exact
         self._index: dict[Key, int] = {}  # (section, paragraph) → block; (si, -1) a heading
         self._gaps: list[int] = []
@@ -131,7 +130,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._exact = set()
 
     def _painted(self) -> None:
-        self.first_paint_at = self.ready_at = time.perf_counter()
+        self.first_paint_at = time.perf_counter()
         self.post_message(self.Ready())
         self._lay_out_rest()
 
