@@ -22,7 +22,7 @@ from reader.nlp.analysis import Analysis, KeySentence
 from reader.notes.anchors import anchor_for
 from reader.notes.notebook import PlacedNote, place_notes
 from reader.notes.store import ArticleRecord, NoteStore
-from reader.search import find_all, spans_in
+from reader.search import SearchIndex, spans_in
 
 CYCLE = (
     Variant.ORIGINAL,
@@ -146,6 +146,8 @@ class Reading:
         self.show_keywords = False
         self.focus: Location | None = None  # the sentence jumped to from the summary
         self._texts: dict[Variant, str] = {}
+        self._search_index: SearchIndex | None = None
+        self._indexing = threading.Lock()
         self._cycling = threading.Lock()  # t is answered in worker threads, one step each
         self._keywords: tuple[Variant, dict[tuple[int, int], list[Span]]] | None = None
         self._order: tuple[list[tuple[int, int]], list[int], dict[tuple[int, int], int]] | None = (
@@ -405,13 +407,21 @@ class Reading:
 
     def search(self, query: str, here: tuple[int, int] = (0, 0)) -> Location | None:
         """Find ``query`` (any script); the current match is the first at or after ``here``."""
-        self.matches = find_all(self.original, query)
+        self.matches = self.search_index().find(query)
         self.match_index = -1
         if not self.matches:
             return None
         first = next((i for i, m in enumerate(self.matches) if m.paragraph_key >= here), 0)
         self.match_index = first - 1
         return self.step_match(1)
+
+    def search_index(self) -> SearchIndex:
+        """The article's search view, made on first use (call it from a worker on a long
+        article to have the first search answer at once; thread-safe)."""
+        with self._indexing:
+            if self._search_index is None:
+                self._search_index = SearchIndex(self.original)
+            return self._search_index
 
     def step_match(self, step: int) -> Location | None:
         """The next (or previous) match, wrapping round."""

@@ -16,7 +16,7 @@ from reader.linebreak import text_width
 from reader.model import Document
 from reader.reading import Marks
 from reader.tui.app import ReaderApp
-from reader.tui.widgets.article_blocks import Heights, blocks_of, gaps, wrap_words
+from reader.tui.widgets.article_blocks import Heights, blocks_of, gaps, wrap, wrap_words
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.interlinear import InterlinearParagraph
 
@@ -201,6 +201,44 @@ async def test_resizing_rewraps_and_keeps_the_paragraph_at_the_top() -> None:
         assert len(narrow) > len(wide)
         assert max(len(line) for line in narrow) < max(len(line) for line in wide)
         assert view.top_paragraph() == key
+
+
+async def test_back_at_the_width_before_nothing_is_set_again() -> None:
+    """A side pane hidden and shown again: the article is as it was at that width, laid
+    out already; a bookmark set meanwhile is drawn narrower there too."""
+    paragraphs = [f"第{n}段。{FILLER}{'多' * (n % 40)}。" for n in range(600)]
+    app = ViewApp(load_text("长文测试\n\n" + "\n\n".join(paragraphs) + "\n"))
+    async with app.run_test(size=(70, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        await app.workers.wait_for_complete()
+        column = view._column()[1]
+
+        def lines(key: tuple[int, int], width: int) -> int:
+            paragraph = app.document.sections[key[0]].paragraphs[key[1]].text
+            return len(wrap("\u3000\u3000" + paragraph, width))
+
+        # a paragraph a bookmark's cell pushes onto one more line
+        key = next(k for k in view.paragraphs[300:] if lines(k, column - 1) > lines(k, column))
+        view.scroll_to_paragraph(*key)
+        await pilot.pause()
+        heights = view.heights
+        await pilot.resize_terminal(40, 24)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view.show_marks({key: Marks(bookmark=True)})  # at the narrow width
+        await pilot.pause()
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert view.heights is heights  # the layout kept, not made again
+        assert len(view._exact) == len(view.blocks)  # every block exact: no layout to run
+        assert view.top_paragraph() == key
+        marked = view.drawn(*key)
+        assert all(line.startswith("▌") for line in marked)
+        assert len(marked) == lines(key, column - 1)
+        block = view.blocks.index(next(b for b in view.blocks if b.key == key))
+        assert view.heights.sizes[block] == len(marked)  # its height follows the bookmark
+        rows = view.row_of(*view.paragraphs[-1])
+        assert rows is not None and rows < view.heights.total
 
 
 async def test_readings_are_two_rows_a_line_with_marks_on_the_characters() -> None:

@@ -143,6 +143,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         pane = self.query_one(SummaryPane)
         load_model(on_build=lambda: self.app.call_from_thread(pane.preparing))
         self.post_message(AnalysisReady(analyze(self.model.original)))
+        self.model.search_index()  # while the reader reads the summary: / answers at once
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model.analysis = message.analysis

@@ -59,6 +59,7 @@ LAYOUT_CHUNK = 400  # blocks the background thread sets between two looks at the
 LAYOUT_REPORT_SECONDS = 0.5  # at most two reports a second to the screen
 KEEP_READINGS = 2000  # paragraphs whose words and readings are kept (p on a long article)
 Key = tuple[int, int]
+How = tuple[object, ...]  # what a block's lines depend on besides its text
 Readings = Callable[[str], "InterlinearParagraph"]
 
 
@@ -97,9 +98,14 @@ class ArticleView(ScrollView, can_focus=False):
         self.laid_out_at: float | None = None  # every block's height exact
         self._index: dict[Key, int] = {}  # (section, paragraph) → block; (si, -1) a heading
         self._gaps: list[int] = []
-        self._lines: dict[int, tuple[tuple[object, ...], list[int]]] = {}  # block → (how, starts)
+        # (block, how it is set) → where its lines start: kept for every width in use
+        self._lines: dict[tuple[int, How], list[int]] = {}
+        self._cells: list[list[int]] = []  # each block's lines' cells, unbroken (estimates)
         self._exact: set[int] = set()
         self._width = 0  # the pane's content width the heights are for
+        # The heights at the width before this one, with the blocks exact there: toggling
+        # a side pane goes back to it without setting the article again.
+        self._other_width: tuple[int, Heights, set[int]] | None = None
         self._marks: dict[Key, Marks] = {}
         self._levels: dict[Key, list[tuple[int, int]]] = {}
         self._readings: Readings | None = None
@@ -128,6 +134,15 @@ class ArticleView(ScrollView, can_focus=False):
         self._lines.clear()
         self._interlinear.clear()
         self._exact = set()
+        self._other_width = None
+        self._measure()
+
+    def _measure(self) -> None:
+        """Each block's cells, line by line (a heading's lines are set apart by newlines)."""
+        self._cells = [
+            [max(1, estimate_width(part)) for part in self._shown(i).split("\n")]
+            for i in range(len(self.blocks))
+        ]
 
     def _painted(self) -> None:
         self.first_paint_at = time.perf_counter()
@@ -171,8 +186,9 @@ class ArticleView(ScrollView, can_focus=False):
             anchor = self._anchor()
             for key in resized:
                 if (i := self._index.get(key)) is not None:
-                    self._lines.pop(i, None)
                     self._make_exact(i)
+                    if self._other_width is not None:
+                        self._other_width[2].discard(i)
             self._resized(anchor)
         self._refresh_blocks(changed)
 
@@ -189,7 +205,7 @@ class ArticleView(ScrollView, can_focus=False):
         anchor = self._anchor()
         self._readings = readings
         self._interlinear.clear()
-        self._lines = {i: v for i, v in self._lines.items() if self.blocks[i].kind != "paragraph"}
+        self._other_width = None
         self._estimate_all()
         self._relayout(anchor)
 
@@ -303,7 +319,7 @@ class ArticleView(ScrollView, can_focus=False):
         column = min(MAX_WIDTH, width)
         return (width - column) // 2, column
 
-    def _how(self, i: int) -> tuple[object, ...]:
+    def _how(self, i: int) -> How:
         """What a block's lines depend on besides its text."""
         block = self.blocks[i]
         _, column = self._column()
@@ -322,12 +338,12 @@ class ArticleView(ScrollView, can_focus=False):
     def _starts(self, i: int) -> list[int]:
         """Where each line of a plain block starts in its shown text (set once per width)."""
         how = self._how(i)
-        cached = self._lines.get(i)
-        if cached is not None and cached[0] == how and how[0] == "plain":
-            return cached[1]
+        cached = self._lines.get((i, how))
+        if cached is not None:
+            return cached
         wrapper = wrap_words if self.blocks[i].kind in CENTRED else wrap
         starts = wrapper(self._shown(i), int(how[1]))  # type: ignore[call-overload]
-        self._lines[i] = (how, starts)
+        self._lines[(i, how)] = starts
         return starts
 
     def _rows(self, i: int) -> list[Row] | None:
@@ -349,10 +365,7 @@ class ArticleView(ScrollView, can_focus=False):
     def _estimate(self, i: int) -> int:
         block = self.blocks[i]
         _, column = self._column()
-        if "\n" in block.text:
-            lines = sum(-(-max(1, estimate_width(p)) // column) for p in block.text.split("\n"))
-        else:
-            lines = -(-max(1, estimate_width(self._shown(i))) // column)
+        lines = sum(-(-cells // column) for cells in self._cells[i])
         if block.kind == "paragraph" and self._readings is not None:
             lines = 2 * lines + 2 * (lines // 3)  # readings widen a line by about a third
         return self._gaps[i] + lines + (block.bottom if i == len(self.blocks) - 1 else 0)
@@ -431,10 +444,10 @@ class ArticleView(ScrollView, can_focus=False):
         self._lay_out(self._generation, todo)
 
     @work(thread=True, group="article-layout")
-    def _lay_out(self, generation: int, todo: list[tuple[int, tuple[object, ...], str]]) -> None:
+    def _lay_out(self, generation: int, todo: list[tuple[int, How, str]]) -> None:
         """Set ``todo``'s blocks in chunks; a newer layout (another width) makes it stop.
         Not an exclusive worker: a cancelled worker would fail ``wait_for_complete``."""
-        done: list[tuple[int, tuple[object, ...], list[int]]] = []
+        done: list[tuple[int, How, list[int]]] = []
         reported = time.perf_counter()
         for at in range(0, len(todo), LAYOUT_CHUNK):
             if generation != self._generation:
@@ -450,9 +463,7 @@ class ArticleView(ScrollView, can_focus=False):
             self.app.call_from_thread(self._laid_out, generation, done)
         self.app.call_from_thread(self._all_laid_out, generation)
 
-    def _laid_out(
-        self, generation: int, done: list[tuple[int, tuple[object, ...], list[int]]]
-    ) -> None:
+    def _laid_out(self, generation: int, done: list[tuple[int, How, list[int]]]) -> None:
         if generation != self._generation:
             return
         anchor = self._anchor()
@@ -460,7 +471,7 @@ class ArticleView(ScrollView, can_focus=False):
         for i, how, starts in done:
             if i in self._exact or i >= len(self.blocks) or self._how(i) != how:
                 continue
-            self._lines[i] = (how, starts)
+            self._lines[(i, how)] = starts
             changed |= self._make_exact(i)
         if changed:
             self._resized(anchor)
@@ -470,14 +481,27 @@ class ArticleView(ScrollView, can_focus=False):
             self.laid_out_at = time.perf_counter()
 
     def on_resize(self, event: Resize) -> None:
-        """Another width: every block is set anew, the reader's place kept."""
-        if self.blocks and self._pane_width() != self._width:
+        """Another width: the blocks are set for it, the reader's place kept. The width
+        before is kept too, so a side pane shown and hidden again costs nothing."""
+        width = self._pane_width()
+        if self.blocks and width != self._width:
             anchor = self._anchor()
-            self._lines.clear()
-            self._estimate_all()
+            before = (self._width, self.heights, self._exact)
+            if self._other_width is not None and self._other_width[0] == width:
+                self._width, self.heights, self._exact = self._other_width
+            else:
+                self._estimate_all()
+            self._other_width = before
+            self._forget_lines(keep={self._width, before[0]})
             self._relayout(anchor)
         elif self.blocks:
             self._settle()
+
+    def _forget_lines(self, keep: set[int]) -> None:
+        """Line starts for widths no longer kept (a terminal dragged wider and wider)."""
+        columns = {min(MAX_WIDTH, max(1, w)) for w in keep}
+        columns |= {c - 1 for c in columns}  # a bookmarked paragraph is a cell narrower
+        self._lines = {k: v for k, v in self._lines.items() if k[1][1] in columns}
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

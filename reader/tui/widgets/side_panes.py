@@ -33,6 +33,8 @@ class HeadingTree(Tree[int | None]):
     def __init__(self, id: str | None = None) -> None:
         super().__init__("目录", id=id)
         self.nodes_by_section: dict[int, TreeNode[int | None]] = {}
+        self._labels_width = 0  # the width the labels were last cut to
+        self._measuring_width: int | None = None  # the pane's width while the tree is built
 
     def process_label(self, label: str | Text) -> Text:
         """Labels are headings from the article: literal text, never markup."""
@@ -44,7 +46,10 @@ class HeadingTree(Tree[int | None]):
         parent = node.parent
         while parent is not None:
             depth, parent = depth + 1, parent.parent
-        return self.scrollable_content_region.width - depth * self.guide_depth
+        width = self._measuring_width
+        if width is None:
+            width = self.scrollable_content_region.width
+        return width - depth * self.guide_depth
 
     def render_label(self, node: TreeNode[int | None], base_style: Style, style: Style) -> Text:
         """The label cut with an ellipsis to the cells left beside its guides."""
@@ -63,9 +68,22 @@ class HeadingTree(Tree[int | None]):
         room = self._room(node)
         return min(width, room) if room > 0 else width
 
+    def _build(self) -> None:
+        """Textual measures every line when it builds the tree (on each restyle): the
+        pane's width is read once for all of them, not once a heading."""
+        self._measuring_width = self.scrollable_content_region.width
+        try:
+            super()._build()
+        finally:
+            self._measuring_width = None
+
     def on_resize(self) -> None:
-        """Labels are cut to the width: a new width cuts them anew."""
-        self._refresh_labels()
+        """Labels are cut to the width: a new width cuts them anew (a new height, as when
+        the search bar opens, changes none of them)."""
+        width = self.scrollable_content_region.width
+        if width != self._labels_width:
+            self._labels_width = width
+            self._refresh_labels()
 
     def _refresh_labels(self) -> None:
         self._clear_line_cache()
