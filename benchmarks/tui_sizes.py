@@ -33,6 +33,7 @@ import time
 t0 = time.perf_counter()
 import asyncio, json, os, resource, sys, tempfile
 os.environ["ZHREADER_DATA_DIR"] = tempfile.mkdtemp()
+from reader.convert import converter
 from reader.ingest.loading import load_path
 from reader.tui.app import ReaderApp
 from reader.tui.screens.reader_screen import ReaderScreen
@@ -94,8 +95,19 @@ async def main():
         out(event="summary", seconds=screen.summary_at - t0)
         for name, k in MOVES:
             await key("after analysis", name, k)
-        before = screen.model.variant
-        await key("after analysis", "t (script)", "t", until=lambda: screen.model.variant != before)
+        before, label = screen.model.variant, screen.sub_title
+        start = time.perf_counter()
+        await key("after analysis", "t (script)", "t", until=lambda: screen.sub_title != label)
+        # What the key put on screen is the article in the new script: checked here.
+        top = screen.article.top_paragraph()
+        wanted = converter(screen.model.wanted, screen.model.traditional)
+        text = screen.model.original.sections[top[0]].paragraphs[top[1]].text
+        drawn = "".join(screen.article.drawn(*top)).replace(" ", "").lstrip("\u3000")
+        if drawn != wanted(text).replace(" ", ""):
+            out(event="wrong", what="t: the top paragraph is not shown in the new script")
+        while screen.model.variant == before:
+            await asyncio.sleep(0.005)
+        out(event="converted", seconds=time.perf_counter() - start)
         await send("slash")
         screen.query_one("#search").value = "经济"
         await key("after analysis", "/search", "enter", until=lambda: bool(screen.model.matches))
@@ -160,11 +172,15 @@ def main() -> None:
     print(f"{args.mb:g} MB article ({paragraphs:,} paragraphs), 120×40, headless{without}")
     print(f"{'':>28}  {'seconds':>8}  target")
     for report in reports:
-        if report["event"] in ("paint", "summary", "laid out"):
-            label = {"paint": "first paint", "summary": "summary filled"}.get(
-                str(report["event"]), "every block laid out"
-            )
+        if report["event"] in ("paint", "summary", "laid out", "converted"):
+            label = {
+                "paint": "first paint",
+                "summary": "summary filled",
+                "converted": "t: every pane converted",
+            }.get(str(report["event"]), "every block laid out")
             print(f"{label:>28}  {report['seconds']:8.3f}")
+        if report["event"] == "wrong":
+            print(f"WRONG: {report['what']}")
     keys = [r for r in reports if r["event"] == "key"]
     worst = max((float(r["seconds"]) for r in keys), default=0.0)
     for report in keys:

@@ -10,6 +10,7 @@ from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.strip import Strip
 
+from reader.convert import Variant, converter
 from reader.ingest.loading import load_path, load_text
 from reader.learn.pinyin import ReadingStyle
 from reader.linebreak import text_width
@@ -239,6 +240,41 @@ async def test_back_at_the_width_before_nothing_is_set_again() -> None:
         assert view.heights.sizes[block] == len(marked)  # its height follows the bookmark
         rows = view.row_of(*view.paragraphs[-1])
         assert rows is not None and rows < view.heights.total
+
+
+async def test_a_preview_shows_another_script_at_once_from_the_text_as_loaded() -> None:
+    """t on a book: the blocks are converted as they are drawn, the place kept, until the
+    whole converted document arrives; a second preview starts from the loaded text."""
+    paragraphs = [f"第{n}段。{FILLER}新的软件上线了，大家都在用。" for n in range(400)]
+    document = load_text("长文测试\n\n" + "\n\n".join(paragraphs) + "\n")
+    app = ViewApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        await app.workers.wait_for_complete()
+        key = view.paragraphs[200]
+        view.scroll_to_paragraph(*key)
+        await pilot.pause()
+
+        def shown(k: tuple[int, int]) -> str:
+            return "".join(view.drawn(*k)).lstrip("\u3000")
+
+        def loaded(k: tuple[int, int]) -> str:
+            return document.sections[k[0]].paragraphs[k[1]].text
+
+        heights = list(view.heights.sizes)
+        to_traditional = converter(Variant.TRADITIONAL, False)
+        view.preview(to_traditional)
+        await pilot.pause()
+        assert "綠道" in screen_rows(view)[0] and view.top_paragraph() == key
+        far = view.paragraphs[5]
+        assert shown(far) == to_traditional(loaded(far))  # set when it is drawn
+        assert view.heights.sizes == heights
+        to_taiwan = converter(Variant.TAIWAN, False)
+        view.preview(to_taiwan)  # pressed again before the conversion came back
+        assert shown(far) == to_taiwan(loaded(far)) != to_traditional(loaded(far))
+        view.retext(document.map_text(to_taiwan))
+        await pilot.pause()
+        assert shown(key) == to_taiwan(loaded(key)) and view.top_paragraph() == key
 
 
 async def test_readings_are_two_rows_a_line_with_marks_on_the_characters() -> None:

@@ -168,6 +168,24 @@ async def test_panes_toggle_on_a_wide_screen() -> None:
         assert screen.query_one("#nav").display
 
 
+async def test_a_pane_hidden_on_a_wide_screen_still_opens_over_the_text_when_narrow() -> None:
+    app = reader_app("03_policy_report.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        summary = screen.query_one("#summary")
+        await pilot.press("right_square_bracket")
+        assert not summary.display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not summary.display  # narrow: the panes wait for a key
+        await pilot.press("right_square_bracket")
+        assert summary.display and summary.size.width >= 76
+        await pilot.press("right_square_bracket")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert summary.display and screen.query_one("#nav").display  # wide again: both beside
+
+
 async def test_narrow_terminal_gives_the_text_the_whole_width() -> None:
     app = reader_app()
     async with app.run_test(size=(80, 24)) as pilot:

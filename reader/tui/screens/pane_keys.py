@@ -26,12 +26,17 @@ class PaneKeys(ScreenParts):
         if narrow != self._narrow:
             self._narrow = narrow
             self.set_class(narrow, "-narrow")
-            self.remove_class("-show-nav", "-show-summary", "-hide-nav", "-hide-summary")
+            self.remove_class("-show-nav", "-show-summary")
+            for side in self.query("#nav, #summary"):
+                side.styles.clear_rule("display")  # the stylesheet decides again
 
     def action_toggle_pane(self, pane: str) -> None:
         """Wide: hide or show the pane. Narrow: open it over the text, or close it."""
         if not self.has_class("-narrow"):
-            self.toggle_class(f"-hide-{pane}")
+            # Its own display, not a class on the screen: a class restyles every widget
+            # of the screen, a tenth of a second with a long article's summary.
+            side = self.query_one(f"#{pane}")
+            side.display = not side.display
             return
         self.remove_class(f"-show-{'summary' if pane == 'nav' else 'nav'}")
         self.toggle_class(f"-show-{pane}")

@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
+from reader.convert import Variant, converter
 from reader.errors import ArticleError
 from reader.model import Document, Location
 from reader.nlp.analysis import analyze
@@ -163,12 +164,17 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
             pane = self.query_one(SummaryPane)
             pane.show(analysis, self.model.out, digest, self.model.label, left_out)
 
-    @work(thread=True, group="convert")
     def action_cycle_script(self) -> None:
         """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, skipping what would look the same.
-        In a thread: deciding what looks the same and OpenCC over a long article take a
-        moment. Pressed again meanwhile, each press is one more step."""
+        The article on screen changes at once; OpenCC over the whole article (a second
+        on a book) runs in a thread. Pressed again meanwhile, each press is one more step."""
         variant = self.model.next_variant()
+        self.sub_title = variant.label
+        self.article.preview(converter(variant, self.model.traditional))
+        self._convert(variant)
+
+    @work(thread=True, group="convert")
+    def _convert(self, variant: Variant) -> None:
         self.post_message(Converted(variant, self.model.converted(variant)))
 
     def on_converted(self, message: Converted) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -111,6 +112,9 @@ class ArticleView(ScrollView, can_focus=False):
         self._readings: Readings | None = None
         self._interlinear: dict[int, InterlinearParagraph] = {}
         self._generation = 0  # of the background layout: a newer one stops an older
+        self._loaded: list[Block] = []  # the blocks of the document as loaded (see preview)
+        self._preview: Callable[[str], str] | None = None
+        self._previewed: set[int] = set()
 
     # The document
 
@@ -118,6 +122,7 @@ class ArticleView(ScrollView, can_focus=False):
         """Show the document: the first screen laid out now, the rest estimated, then set."""
         self.indent = indent
         self._set_blocks(blocks_of(document, spaced=not indent))
+        self._loaded = self.blocks
         self._estimate_all()
         self._settle()
         self.call_after_refresh(self._painted)
@@ -149,8 +154,28 @@ class ArticleView(ScrollView, can_focus=False):
         self.post_message(self.Ready())
         self._lay_out_rest()
 
+    def preview(self, convert: Callable[[str], str]) -> None:
+        """Show the article in other characters at once: ``convert`` (from the script as
+        loaded) is applied to each block as it is drawn, until ``retext`` brings the
+        whole converted document. OpenCC keeps lengths, so lines and marks stay put."""
+        self._preview = convert
+        self._previewed = set()
+        self.refresh()
+
+    def _block(self, i: int) -> Block:
+        """Block ``i`` as it is to be drawn: in the previewed script, if one is asked for."""
+        if self._preview is not None and i not in self._previewed:
+            self._previewed.add(i)
+            block = self.blocks[i]
+            text = self._preview(self._loaded[i].text)
+            if len(text) == len(block.text):
+                self.blocks[i] = replace(block, text=text)
+                self._interlinear.pop(i, None)
+        return self.blocks[i]
+
     def retext(self, document: Document) -> None:
         """Show the same document in other characters (same structure, same lengths)."""
+        self._preview = None
         anchor = self._anchor()
         sizes = list(self.heights.sizes)  # good estimates: the lengths are the same
         self._set_blocks(blocks_of(document, spaced=not self.indent))
@@ -235,6 +260,7 @@ class ArticleView(ScrollView, can_focus=False):
             return []
         base = Style()
         rows = []
+        self._block(i)
         for row in range(self._line_count(i)):
             if self.blocks[i].kind == "paragraph":
                 segments = self._paragraph_row(i, row, base)
@@ -432,28 +458,27 @@ class ArticleView(ScrollView, can_focus=False):
         """Exact heights for the whole article, in a thread (plain text only: readings are
         laid out near the screen as it goes)."""
         self.laid_out_at = None
-        if self._readings is not None:
-            self._generation += 1  # readings are laid out near the screen only
-            return
-        todo = [
-            (i, self._how(i), self._shown(i))
-            for i in range(len(self.blocks))
-            if i not in self._exact and self.blocks[i].kind not in CENTRED
-        ]
         self._generation += 1
-        self._lay_out(self._generation, todo)
+        if self._readings is None:  # readings are laid out near the screen only
+            self._lay_out(self._generation, self.blocks)
 
     @work(thread=True, group="article-layout")
-    def _lay_out(self, generation: int, todo: list[tuple[int, How, str]]) -> None:
-        """Set ``todo``'s blocks in chunks; a newer layout (another width) makes it stop.
-        Not an exclusive worker: a cancelled worker would fail ``wait_for_complete``."""
+    def _lay_out(self, generation: int, blocks: list[Block]) -> None:
+        """Set the blocks not yet exact, in chunks; a newer layout (another width, other
+        text) makes it stop, and what it sets is checked against the view when it
+        arrives. The list of what to do is made here too: on a book, making it took the
+        UI thread a tenth of a second. Not an exclusive worker: a cancelled worker
+        would fail ``wait_for_complete``."""
         done: list[tuple[int, How, list[int]]] = []
         reported = time.perf_counter()
-        for at in range(0, len(todo), LAYOUT_CHUNK):
+        for at in range(0, len(blocks), LAYOUT_CHUNK):
             if generation != self._generation:
                 return
-            for i, how, shown in todo[at : at + LAYOUT_CHUNK]:
-                done.append((i, how, wrap(shown, int(how[1]))))  # type: ignore[call-overload]
+            for i in range(at, min(at + LAYOUT_CHUNK, len(blocks))):
+                if i in self._exact or blocks[i].kind in CENTRED:
+                    continue
+                how = self._how(i)
+                done.append((i, how, wrap(self._shown(i), int(how[1]))))  # type: ignore[call-overload]
             if time.perf_counter() - reported >= LAYOUT_REPORT_SECONDS:
                 # Each report resizes the view, which lays out the whole screen again
                 # (some 40 ms): a few reports a second, not one per chunk.
@@ -556,7 +581,7 @@ class ArticleView(ScrollView, can_focus=False):
         if row < 0:
             return Strip.blank(width, base)
         left, column = self._column()
-        block = self.blocks[i]
+        block = self._block(i)
         if block.kind == "paragraph":
             segments = self._paragraph_row(i, row, base)
         else:
