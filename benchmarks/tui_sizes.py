@@ -9,7 +9,7 @@ once after, and the process's peak resident set size. Each figure is printed
 by the child as soon as it is known, so a run cut by ``--timeout`` (the old
 article view took minutes on End) still reports what it got.
 
-    python benchmarks/tui_sizes.py [--mb 5] [--timeout 600] [--no-digest]
+    python benchmarks/tui_sizes.py [--mb 5] [--timeout 600] [--no-digest] [--first-use]
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ import time
 t0 = time.perf_counter()
 import asyncio, json, os, resource, sys, tempfile
 os.environ["ZHREADER_DATA_DIR"] = tempfile.mkdtemp()
+if "first-use" not in sys.argv[2:]:  # a reader who has used p before: the aids preload
+    from reader.notes.store import NoteStore
+    store = NoteStore.open()
+    store.set_setting("learner", "yes")
+    store.close()
 from reader.convert import converter
 from reader.ingest.loading import load_path
 from reader.tui.app import ReaderApp
@@ -43,7 +48,7 @@ from textual.pilot import WaitForScreenTimeout
 CHARACTERS = {"slash": "/", "right_square_bracket": "]", "tab": "\t", "enter": "\r",
               "escape": "\x1b", "pagedown": None, "pageup": None, "end": None, "home": None}
 
-if sys.argv[2:] == ["no-digest"]:  # attribution: the summary pane without its digest
+if "no-digest" in sys.argv[2:]:  # attribution: the summary pane without its digest
     from reader.tui.widgets.side_panes import SummaryPane
     SummaryPane._show_digest = lambda *args, **kwargs: None
 
@@ -132,9 +137,9 @@ asyncio.run(main())
 """
 
 
-def run(path: Path, timeout: float, digest: bool) -> tuple[list[dict[str, object]], bool]:
+def run(path: Path, timeout: float, flags: list[str]) -> tuple[list[dict[str, object]], bool]:
     """The child's reports, and whether it finished within ``timeout``."""
-    command = [sys.executable, "-c", CHILD, str(path), *([] if digest else ["no-digest"])]
+    command = [sys.executable, "-c", CHILD, str(path), *flags]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         stdout, _ = process.communicate(timeout=timeout)
@@ -161,15 +166,25 @@ def main() -> None:
         help="leave out the summary pane's per-section digest (a widget per section), "
         "to see what the rest costs",
     )
+    parser.add_argument(
+        "--first-use",
+        action="store_true",
+        help="a reader who has never used the learner's aids: p loads pypinyin and the "
+        "dictionary when pressed (by default they are loaded after the analysis, as for "
+        "a reader who has used them before)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.txt"
         body = fill(list(corpus_lines()), int(args.mb * MB), "\n\n")
         path.write_text("长文测试\n\n" + body + "\n", encoding="utf-8")
         paragraphs = body.count("\n\n") + 1
-        reports, finished = run(path, args.timeout, not args.no_digest)
+        flags = ["no-digest"] * args.no_digest + ["first-use"] * args.first_use
+        reports, finished = run(path, args.timeout, flags)
     without = ", summary pane without its digest" if args.no_digest else ""
+    who = "never used the learner's aids" if args.first_use else "has used p before"
     print(f"{args.mb:g} MB article ({paragraphs:,} paragraphs), 120×40, headless{without}")
+    print(f"the reader {who}")
     print(f"{'':>28}  {'seconds':>8}  target")
     for report in reports:
         if report["event"] in ("paint", "summary", "laid out", "converted"):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.sentences import split_sentences
+
+PAUSE_EVERY = 200  # paragraphs map_text converts between two calls of its pause
 
 NO_TITLE = "(无标题)"
 """Shown where a document has no title."""
@@ -127,22 +129,33 @@ class Document:
 
         return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
 
-    def map_text(self, convert: Any, traditional: bool | None = None) -> Document:
+    def map_text(
+        self,
+        convert: Any,
+        traditional: bool | None = None,
+        pause: Callable[[], object] | None = None,
+    ) -> Document:
         """Return a copy with every string passed through ``convert``.
 
         Used for script conversion; the paragraph sentence spans are kept, which
         is valid because OpenCC conversion keeps the character count per text
         for all the variants we offer (checked where used). ``traditional`` is
         the copy's script when the conversion changes it; None keeps this one's.
+        ``pause`` is called every few hundred paragraphs: a worker thread converting
+        a book lets the thread a reader is waiting on run.
         """
 
         def conv(value: str | None) -> str | None:
             return None if value is None else convert(value)
 
         sections = []
+        done = 0
         for s in self.sections:
             paragraphs = []
             for p in s.paragraphs:
+                done += 1
+                if pause is not None and done % PAUSE_EVERY == 0:
+                    pause()
                 text = convert(p.text)
                 if len(text) == len(p.text):
                     sentences = tuple(

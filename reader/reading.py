@@ -168,6 +168,12 @@ class Reading:
             self._samples[variant] = converter(variant, self.traditional)(opening)
         return self._samples[variant]
 
+    def compare_scripts(self) -> None:
+        """Convert the opening into every script now (from a worker), so that ``t`` does
+        not wait for it."""
+        for variant in CYCLE:
+            self._sample_in(variant)
+
     def next_variant(self) -> Variant:
         """The next script in the cycle whose text differs from the one asked for last
         (原文 → 简体 on a simplified article changes nothing, so it is skipped); it
@@ -179,9 +185,10 @@ class Reading:
         self.wanted = next((v for v in after if self._sample_in(v) != now), after[0])
         return self.wanted
 
-    def converted(self, variant: Variant) -> Document:
-        """The document in ``variant`` (OpenCC over the whole article: run it off the UI)."""
-        return self.original.map_text(converter(variant, self.traditional))
+    def converted(self, variant: Variant, pause: Callable[[], object] | None = None) -> Document:
+        """The document in ``variant`` (OpenCC over the whole article: run it off the UI;
+        ``pause`` as ``Document.map_text`` takes it)."""
+        return self.original.map_text(converter(variant, self.traditional), pause=pause)
 
     def show(self, variant: Variant, document: Document) -> bool:
         """Show a converted document; False when the reader has asked for another since."""
@@ -192,11 +199,15 @@ class Reading:
 
     @property
     def label(self) -> Callable[[str], str]:
-        """Converts interface text (written in 简体) to the script shown: 繁體 labels in
-        the traditional modes, including the original of a traditional article."""
-        if self.variant is Variant.ORIGINAL:
+        """Converts interface text (written in 简体) to the script shown."""
+        return self.label_in(self.variant)
+
+    def label_in(self, variant: Variant) -> Callable[[str], str]:
+        """Converts interface text to ``variant``: 繁體 labels in the traditional modes,
+        including the original of a traditional article."""
+        if variant is Variant.ORIGINAL:
             return converter(Variant.TRADITIONAL, False) if self.traditional else _same
-        return converter(self.variant, False)
+        return converter(variant, False)
 
     @property
     def out(self) -> Callable[[str], str]:

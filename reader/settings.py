@@ -15,6 +15,9 @@ class Settings:
 
     theme: str = DARK
     indent: bool = True  # first-line indent; False: a blank line between paragraphs
+    # The reader has used a learner's aid (p, l, v, +): the reader loads pypinyin and the
+    # dictionary in the background when an article opens, so the keys answer at once.
+    learner: bool = False
 
     @classmethod
     def load(cls, store: NoteStore | None) -> Settings:
@@ -23,9 +26,11 @@ class Settings:
         return cls(
             theme=store.setting("theme", DARK),
             indent=store.setting("paragraphs", "indent") == "indent",
+            learner=store.setting("learner", "no") == "yes",
         )
 
     def save(self, store: NoteStore) -> None:
         """Write every preference (raises ArticleError when the store cannot be written)."""
         store.set_setting("theme", self.theme)
         store.set_setting("paragraphs", "indent" if self.indent else "spaced")
+        store.set_setting("learner", "yes" if self.learner else "no")

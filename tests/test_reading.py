@@ -333,3 +333,26 @@ def test_the_digest_of_a_long_book_keeps_its_chapters_and_says_what_it_left_out(
     short = many_sections(5, 1)
     entries, left_out = digest_entries(short, analyze(short))
     assert len(entries) == 10 and left_out == 0  # every section, as before
+
+
+def test_a_conversion_pauses_every_few_hundred_paragraphs_and_converts_the_same() -> None:
+    """A worker converting a book calls its pause now and then (the reader's UI thread
+    runs meanwhile); what it makes is the same document."""
+    from reader.ingest.loading import load_text
+    from reader.model import PAUSE_EVERY
+
+    paragraphs = [f"第{n}段说到开发区的发展。" for n in range(PAUSE_EVERY * 3 + 7)]
+    model = Reading(load_text("标题\n\n" + "\n\n".join(paragraphs) + "\n"))
+    pauses: list[int] = []
+    paused = model.converted(Variant.TRADITIONAL, pause=lambda: pauses.append(1))
+    assert len(pauses) == 3
+    assert paused == model.converted(Variant.TRADITIONAL)
+    assert "開發區" in paused.body_text
+
+
+def test_scripts_compared_ahead_give_the_same_cycle() -> None:
+    for path in (NEWS, ESSAY):
+        asked = reading(path)
+        ahead = reading(path)
+        ahead.compare_scripts()  # as the reader does after the analysis
+        assert [ahead.next_variant() for _ in range(6)] == [asked.next_variant() for _ in range(6)]

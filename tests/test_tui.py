@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, ListView, Tree
 
+from reader.convert import Variant, converter
 from reader.ingest.loading import load_path
 from reader.notes.store import NoteStore
 from reader.resources import sample_articles
@@ -13,6 +14,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.widgets.paragraph import WrappedText
 
 from .conftest import SAMPLES
 from .pilot import settle
@@ -92,14 +94,25 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         screen.query_one("#article").scroll_to(y=40, animate=False)
         await pilot.pause()
         top = screen.article.top_paragraph()
-        await pilot.press("t")  # 原文 → 繁體: 简体 would look the same, so it is skipped
+        # 原文 → 繁體 (简体 would look the same, so it is skipped). The panes change with
+        # the key, before the worker has converted the article; the key sentences are
+        # the same widgets with their text replaced.
+        sentences = list(screen.query_one("#sentences").children)
+        screen.action_cycle_script()
+        to_traditional = converter(Variant.TRADITIONAL, False)
+        assert screen.sub_title == "繁體" and screen.model.variant.label == "原文"
+        assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("數字賦能")
+        assert list(screen.query_one("#sentences").children) == sentences
+        analysis = screen.model.analysis
+        assert analysis is not None
+        first = sentences[0].query_one(WrappedText).text
+        assert first == to_traditional(analysis.sentences[0].text) != analysis.sentences[0].text
         screen = await settle(app, pilot)
         assert screen.model.variant.label == "繁體" and screen.sub_title == "繁體"
         # the interface follows: byline, pane labels, status
         assert "東江日報" in next(b.text for b in screen.article.blocks if b.kind == "byline")
         assert str(screen.query_one("#sentences-title").render()) == "關鍵句"
         assert "關鍵詞" in str(screen.query_one("#keywords").render())
-        assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("數字賦能")
         assert "開發區" in str(screen.query_one("#keywords").render())
         assert "開發區" in shown_text(screen) and "开发区" not in shown_text(screen)
         assert "繁體" in str(screen.query_one("#status").render())
@@ -108,6 +121,8 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         screen = await settle(app, pilot)
         assert screen.model.variant.label == "原文"
         assert shown_text(screen) == "\n".join(p.text for _, _, p in load_path(NEWS).paragraphs())
+        assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("数字赋能")
+        assert sentences[0].query_one(WrappedText).text == analysis.sentences[0].text
 
 
 async def test_search_finds_simplified_text_from_a_traditional_query() -> None:

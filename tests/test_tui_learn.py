@@ -268,3 +268,24 @@ async def test_the_panel_speaks_the_script_shown() -> None:
         screen._show_entry(None, "銳能")
         await pilot.pause()
         assert "銳能：詞典" in panel.render().plain
+
+
+async def test_a_reader_who_used_the_aids_has_them_loaded_when_the_next_article_opens() -> None:
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert not screen._learn_loaded  # a reader who never pressed p loads nothing of it
+        assert not app.settings.learner
+        await pilot.press("p")
+        screen = await settle(app, pilot)
+        assert app.settings.learner and screen._learn_loaded
+    store = NoteStore.open()
+    try:
+        assert store.setting("learner", "no") == "yes"  # remembered for the next session
+    finally:
+        store.close()
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        assert app.settings.learner
+        assert screen._learn_loaded  # loaded after the analysis, before any key

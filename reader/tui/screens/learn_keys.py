@@ -77,9 +77,21 @@ class LearnKeys(ScreenParts):
             words = self._words[text] = segmented(text)
         return words
 
-    def _loading_notice(self) -> None:
+    def _on_learner_key(self) -> None:
+        """Said when a learner's key must wait for the data; the reader is remembered as a
+        learner, so from the next article on the data is loaded before it is asked for."""
         if not self._learn_loaded:
             self.say("正在加载词典和拼音……", timeout=2)
+        if not self.settings.learner:
+            self.settings.learner = True
+            if (store := self.model.store) is not None:
+                self._write(lambda: self.settings.save(store), "设置未能保存")
+
+    @work(thread=True, exclusive=True, group="learn-preload")
+    def preload_for_learner(self) -> None:
+        """After the analysis, for a reader who has used the aids: p, l, v and + answer
+        at once instead of loading pypinyin and the dictionary (about a second)."""
+        self._preload()
 
     def _preload(self) -> Dictionary:
         """In a worker: the dictionary, pypinyin and the levels, loaded once."""
@@ -102,7 +114,7 @@ class LearnKeys(ScreenParts):
 
     def action_look_up(self) -> None:
         if (span := self._cursor_sentence()) is not None:
-            self._loading_notice()
+            self._on_learner_key()
             self._look_up(span)
 
     def _word_in(self, sentence: Location, dictionary: Dictionary) -> tuple[str, Location]:
@@ -221,7 +233,7 @@ class LearnKeys(ScreenParts):
         if self.model.store is None:
             self.say("笔记库不可用，生词本无法保存", severity="error", timeout=3)
         elif (span := self._cursor_sentence()) is not None:
-            self._loading_notice()
+            self._on_learner_key()
             self._add_word(span)
 
     @work(thread=True, exclusive=True, group="add-word")
@@ -251,7 +263,7 @@ class LearnKeys(ScreenParts):
             return
         from reader.learn.levels import chosen_level
 
-        self._loading_notice()
+        self._on_learner_key()
         # Read here: the store's connection belongs to this (the UI) thread.
         self._mark_levels(chosen_level(self.model.store))
 
@@ -283,7 +295,7 @@ class LearnKeys(ScreenParts):
             self._readings = None
             self.article.set_readings(None)
             return
-        self._loading_notice()
+        self._on_learner_key()
         self._build_readings(style)
 
     @work(thread=True, exclusive=True, group="readings")

@@ -16,6 +16,7 @@ from reader.errors import ArticleError
 from reader.nlp.analysis import analyze
 from reader.notes.notebook import PlacedNote
 from reader.reading import Reading, Toggle, in_chinese
+from reader.settings import Settings
 from reader.terminal_text import one_line
 from reader.tui.dialogs import ExportPrompt, NotesScreen, TextPrompt
 from reader.tui.widgets.article_view import ArticleView
@@ -27,6 +28,7 @@ class ScreenParts(Screen[None]):
     """What the reading screen provides to its parts: the model, notices, writes, the article."""
 
     model: Reading
+    settings: Settings
 
     @property
     def article(self) -> ArticleView:

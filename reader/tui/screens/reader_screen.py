@@ -144,7 +144,9 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         pane = self.query_one(SummaryPane)
         load_model(on_build=lambda: self.app.call_from_thread(pane.preparing))
         self.post_message(AnalysisReady(analyze(self.model.original)))
-        self.model.search_index()  # while the reader reads the summary: / answers at once
+        # While the reader reads the summary: / and t answer at once.
+        self.model.search_index()
+        self.model.compare_scripts()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model.analysis = message.analysis
@@ -155,46 +157,58 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         # objects of a long book in the middle of a key press (~0.1 s each on 5 MB).
         gc.freeze()
         self.call_after_refresh(lambda: setattr(self, "summary_at", time.perf_counter()))
+        if self.settings.learner:
+            self.preload_for_learner()
 
     def _render_summary(self) -> None:
+        """The summary in the script asked for (shown at once, see ``action_cycle_script``)."""
         if (analysis := self.model.analysis) is not None:
             entries, left_out = digest_entries(self.model.original, analysis)
             sections = self.model.original.sections
             digest = [(sections[si].heading, best) for si, best in entries]
             pane = self.query_one(SummaryPane)
-            pane.show(analysis, self.model.out, digest, self.model.label, left_out)
+            variant = self.model.wanted
+            out = converter(variant, self.model.traditional)
+            pane.show(analysis, out, digest, self.model.label_in(variant), left_out)
 
     def action_cycle_script(self) -> None:
         """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, skipping what would look the same.
-        The article on screen changes at once; OpenCC over the whole article (a second
-        on a book) runs in a thread. Pressed again meanwhile, each press is one more step."""
+        The screen changes at once: the article converts what it draws, the headings
+        and the summary are few. OpenCC over the whole article (a second on a book)
+        runs in a thread. Pressed again meanwhile, each press is one more step."""
         variant = self.model.next_variant()
         self.sub_title = variant.label
-        self.article.preview(converter(variant, self.model.traditional))
-        self._convert(variant)
+        out = converter(variant, self.model.traditional)
+        self.article.preview(out)
+        self.query_one(HeadingTree).relabel(self.model.original, out)
+        self._render_summary()
+        self._relabel()
+        # After this frame: the worker would hold the GIL for half of it.
+        self.call_after_refresh(self._convert, variant)
 
     @work(thread=True, group="convert")
     def _convert(self, variant: Variant) -> None:
-        self.post_message(Converted(variant, self.model.converted(variant)))
+        document = self.model.converted(variant, pause=self.article.wait_for_ui)
+        self.post_message(Converted(variant, document))
 
     def on_converted(self, message: Converted) -> None:
         if message.variant is not self.model.wanted:
             return  # the reader has already asked for another script
         self.model.show(message.variant, message.document)
-        self.sub_title = self.model.variant.label
-        self._relabel()
+        gc.freeze()  # the converted article too (see on_analysis_ready); the old one is freed
         self.article.retext(self.model.shown)
-        self.query_one(HeadingTree).show(self.model.shown)
-        self._render_summary()
         self.after_convert()
         self.changed()  # the article keeps the reader's place itself
 
     def _relabel(self) -> None:
-        """The footer's key descriptions, the help and the search hint in the script shown."""
-        say = self.model.label
-        self._bindings = in_script(self._bindings_as_written, say)
+        """The footer's key descriptions, the help and the search hint in the script asked
+        for."""
+        say = self.model.label_in(self.model.wanted)
+        bindings = in_script(self._bindings_as_written, say)
         self.query_one("#search", Input).placeholder = say(SEARCH_HINT)
-        self.refresh_bindings()
+        if bindings.key_to_bindings != self._bindings.key_to_bindings:
+            self._bindings = bindings
+            self.refresh_bindings()  # the footer is made anew: only when its words change
 
     # Position and panes
 

@@ -56,7 +56,9 @@ __all__ = ["ArticleView", "heading_label"]
 MARKS = ("level", "keyword", "note", "match", "focus", "cursor", "current-match")
 CENTRED = frozenset({"title", "subtitle", "byline"})
 BOOKMARK_BAR = "▌"
-LAYOUT_CHUNK = 400  # blocks the background thread sets between two looks at the clock
+# Blocks the background thread sets at a time (some 10 ms on a 2-core machine); before
+# each, it waits for the UI thread to be free (see _lay_out).
+LAYOUT_CHUNK = 100
 LAYOUT_REPORT_SECONDS = 0.5  # at most two reports a second to the screen
 KEEP_READINGS = 2000  # paragraphs whose words and readings are kept (p on a long article)
 Key = tuple[int, int]
@@ -474,6 +476,8 @@ class ArticleView(ScrollView, can_focus=False):
         for at in range(0, len(blocks), LAYOUT_CHUNK):
             if generation != self._generation:
                 return
+            if not self.wait_for_ui():
+                return
             for i in range(at, min(at + LAYOUT_CHUNK, len(blocks))):
                 if i in self._exact or blocks[i].kind in CENTRED:
                     continue
@@ -487,6 +491,17 @@ class ArticleView(ScrollView, can_focus=False):
         if done:
             self.app.call_from_thread(self._laid_out, generation, done)
         self.app.call_from_thread(self._all_laid_out, generation)
+
+    def wait_for_ui(self) -> bool:
+        """From a worker thread: return once the UI thread has handled what was waiting
+        (a key, a redraw). A worker that calls it now and then leaves the UI thread the
+        interpreter lock when a key comes: shared, each key would take twice as long.
+        False when the app is closing."""
+        try:
+            self.app.call_from_thread(_nothing)
+        except RuntimeError:
+            return False
+        return True
 
     def _laid_out(self, generation: int, done: list[tuple[int, How, list[int]]]) -> None:
         if generation != self._generation:
@@ -724,3 +739,7 @@ def _runs(text: str, styles: list[Style]) -> list[Segment]:
             out.append(Segment(text[start:k], styles[start]))
             start = k
     return out
+
+
+def _nothing() -> None:
+    """Run on the UI thread by the background layout, to wait until it is free."""

@@ -24,6 +24,20 @@ class WrappedText(Widget):
         self._visible = visible(text)  # what is drawn: same length, nothing a terminal obeys
         self._layout: tuple[int, list[int]] | None = None
 
+    def update(self, text: str) -> None:
+        """Show another text (the same sentence in another script). The screen is laid
+        out again only if the text takes another number of lines: the same sentence in
+        another script nearly always takes as many, and a layout of a long article's
+        summary is a tenth of a second."""
+        if text == self.text:
+            return
+        before = self._layout
+        self.text = text
+        self._visible = visible(text)
+        self._layout = None
+        same = before is not None and len(self._starts(before[0])) == len(before[1])
+        self.refresh(layout=not same)
+
     def _starts(self, width: int) -> list[int]:
         if self._layout is None or self._layout[0] != width:
             self._layout = (width, line_starts(self._visible, width))

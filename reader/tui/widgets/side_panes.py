@@ -118,6 +118,21 @@ class HeadingTree(Tree[int | None]):
             node.allow_expand = bool(node.children)  # a leaf shows no ▼ and Enter keeps it
         self.root.expand()
 
+    def relabel(self, document: Document, convert: Callable[[str], str]) -> None:
+        """The headings of ``document`` (shown already) in another script, in place. Not
+        ``set_label``: it posts a message per heading, and a book has thousands."""
+        labels = [document.title or NO_TITLE] + [
+            heading_label(document.sections[si].heading or "", document.sections[si].subtitle, " ")
+            for si in self.nodes_by_section
+        ]
+        converted = convert("\n".join(labels)).split("\n")  # one call, not thousands
+        if len(converted) != len(labels):  # a label with a line break in it
+            converted = [convert(label) for label in labels]
+        nodes = [self.root, *self.nodes_by_section.values()]
+        for node, label in zip(nodes, converted, strict=True):
+            node._label = self.process_label(label)
+        self._refresh_labels()
+
     def follow(self, section: int) -> None:
         """Put the cursor on the nearest heading at or before ``section`` (no jump)."""
         node: TreeNode[int | None] = self.root
@@ -173,17 +188,21 @@ class SummaryPane(VerticalScroll, can_focus=False):
         keywords = (
             Content.assemble((label("关键词"), "bold"), "\n", words) if words else Content("")
         )
-        self.query_one("#keywords", Static).update(keywords)
-        self.query_one("#sentences-title", Label).update(label("关键句"))
-        self.query_one("#digest-title", Label).update(label("各节要点"))
+        _replace(self.query_one("#keywords", Static), keywords)
+        _replace(self.query_one("#sentences-title", Label), label("关键句"))
+        _replace(self.query_one("#digest-title", Label), label("各节要点"))
         sentences = self.query_one("#sentences", ListView)
-        sentences.clear()
-        for s in analysis.sentences:
-            item = ListItem(
-                WrappedText(out(s.text), classes="sentence-text"), classes="key-sentence"
-            )
-            item.data = s  # type: ignore[attr-defined]
-            sentences.append(item)
+        if _items_of(sentences) == list(analysis.sentences):  # another script: texts only
+            for item, s in zip(sentences.children, analysis.sentences, strict=True):
+                item.query_one(WrappedText).update(out(s.text))
+        else:
+            sentences.clear()
+            for s in analysis.sentences:
+                item = ListItem(
+                    WrappedText(out(s.text), classes="sentence-text"), classes="key-sentence"
+                )
+                item.data = s  # type: ignore[attr-defined]
+                sentences.append(item)
         self._show_digest(digest, out, label(LEAD))
         more = label(f"另有 {left_out} 节未列出，见目录") if left_out and len(digest) >= 2 else ""
         self.query_one("#digest-more", Static).update(more)
@@ -196,8 +215,14 @@ class SummaryPane(VerticalScroll, can_focus=False):
         lead: str,
     ) -> None:
         digest = self.query_one("#digest", ListView)
-        digest.clear()
         shown = len(entries) >= 2
+        if shown and _items_of(digest) == [best for _, best in entries]:
+            for item, (heading, best) in zip(digest.children, entries, strict=True):
+                title = item.query_one(".digest-heading", Static)
+                _replace(title, one_line(out(heading)) if heading else lead)
+                item.query_one(WrappedText).update(out(best.text))
+            return
+        digest.clear()
         digest.display = self.query_one("#digest-title").display = shown
         if not shown:
             return
@@ -213,3 +238,19 @@ class SummaryPane(VerticalScroll, can_focus=False):
             )
             item.data = best  # type: ignore[attr-defined]
             digest.append(item)
+
+
+def _items_of(view: ListView) -> list[object]:
+    """What each item of a list shows (its ``data``): the same list in another script
+    has its texts replaced, not its widgets (mounting a hundred is a tenth of a second)."""
+    return [getattr(item, "data", None) for item in view.children]
+
+
+def _replace(widget: Static, content: str | Content) -> None:
+    """New content, laid out again only if its lines take other widths: the same words
+    in another script take the same, and a layout of a long summary is costly."""
+
+    def widths(value: object) -> list[int]:
+        return [cell_len(line) for line in str(value).split("\n")]
+
+    widget.update(content, layout=widths(widget.content) != widths(content))
