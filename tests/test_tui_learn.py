@@ -270,6 +270,32 @@ async def test_the_panel_speaks_the_script_shown() -> None:
         assert "銳能：詞典" in panel.render().plain
 
 
+async def test_shift_v_steps_the_level_remembers_it_and_the_marks_follow(
+    private_data_dir: Path,
+) -> None:
+    store = NoteStore.open(private_data_dir)
+    store.set_setting("hsk_level", "6")
+    store.close()
+    app = reader_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("v")
+        screen = await settle(app, pilot)
+        at_6 = levels(screen)
+        await pilot.press("V")  # 6 → 7–9: fewer words are above it
+        screen = await settle(app, pilot)
+        assert 0 < levels(screen) < at_6
+        assert any("HSK 7–9" in str(n.message) for n in app._notifications)
+        await pilot.press("V")  # 7–9 → 1, round again: more than at 6
+        screen = await settle(app, pilot)
+        assert levels(screen) > at_6
+    store = NoteStore.open(private_data_dir)
+    try:
+        assert store.setting("hsk_level", "") == "1"  # remembered for vocab and the library
+    finally:
+        store.close()
+
+
 async def test_a_reader_who_used_the_aids_has_them_loaded_when_the_next_article_opens() -> None:
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:

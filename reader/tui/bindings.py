@@ -51,6 +51,9 @@ READER_BINDINGS: list[BindingType] = [
     Binding("left", "step_word(-1)", "上一个词", show=False, tooltip="词典打开时：查上一个词"),
     Binding("right", "step_word(1)", "下一个词", show=False, tooltip="词典打开时：查下一个词"),
     Binding("v", "toggle_level", "生词", show=False, tooltip="标出超出你 HSK 等级的词"),
+    Binding(
+        "V", "next_level", "等级", show=False, tooltip="换 HSK 等级：1 → 2 → … → 7–9 → 1（记住）"
+    ),
     Binding("plus", "add_word", "加生词", show=False, tooltip="把光标处的词和句子加入生词本"),
     Binding("left_square_bracket", "toggle_pane('nav')", "目录", tooltip="显示/隐藏目录"),
     Binding("right_square_bracket", "toggle_pane('summary')", "摘要", tooltip="显示/隐藏摘要"),

@@ -267,6 +267,22 @@ class LearnKeys(ScreenParts):
         # Read here: the store's connection belongs to this (the UI) thread.
         self._mark_levels(chosen_level(self.model.store))
 
+    def action_next_level(self) -> None:
+        """V: the next HSK level, remembered for the library's counts, ``vocab`` and v; the
+        words marked by v follow it at once."""
+        from reader.learn.levels import LEVELS, chosen_level, label, remember_level
+
+        store = self.model.store
+        level = LEVELS[(LEVELS.index(chosen_level(store)) + 1) % len(LEVELS)]
+        if store is None:
+            self.say("笔记库不可用，等级无法保存", severity="error", timeout=3)
+            return
+        if not self._write(lambda: remember_level(store, level), "等级未能保存"):
+            return
+        self.say("HSK 等级：{}", label(level), timeout=2)
+        if self._level_marks is not None:
+            self._mark_levels(level)
+
     @work(thread=True, exclusive=True, group="levels")
     def _mark_levels(self, level: int) -> None:
         from reader.learn.levels import spans_above
