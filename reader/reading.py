@@ -494,13 +494,15 @@ class Reading:
     # The status line
 
     def status(self, section: int, percent: int) -> str:
-        """Script · section heading · percent read · notes · search, in the script shown."""
+        """Script · section heading · percent read · notes · search, in the script asked
+        for (the reader shows it at once, while the whole article is converted)."""
         heading = None
-        for si in range(min(section, len(self.shown.sections) - 1), -1, -1):
-            if heading := self.shown.sections[si].heading:
+        for si in range(min(section, len(self.original.sections) - 1), -1, -1):
+            if heading := self.original.sections[si].heading:
                 break
-        say = self.label
-        parts = [self.variant.label, heading or say(LEAD), f"{percent}%"]
+        say = self.label_in(self.wanted)
+        shown = converter(self.wanted, self.traditional)(heading) if heading else say(LEAD)
+        parts = [self.wanted.label, shown, f"{percent}%"]
         if self.notes:
             parts.append(say(f"{self.note_count} 条笔记"))
         if self.matches:

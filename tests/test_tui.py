@@ -101,6 +101,7 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         screen.action_cycle_script()
         to_traditional = converter(Variant.TRADITIONAL, False)
         assert screen.sub_title == "繁體" and screen.model.variant.label == "原文"
+        assert screen.model.status(1, 0).startswith("繁體  ·  數字賦能")  # the status line too
         assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("數字賦能")
         assert list(screen.query_one("#sentences").children) == sentences
         analysis = screen.model.analysis

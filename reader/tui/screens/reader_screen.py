@@ -183,6 +183,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.query_one(HeadingTree).relabel(self.model.original, out)
         self._render_summary()
         self._relabel()
+        self.query_one(StatusBar).refresh()  # it reads the script asked for
         # After this frame: the worker would hold the GIL for half of it.
         self.call_after_refresh(self._convert, variant)
 
