@@ -41,9 +41,16 @@ from reader.tui.widgets.article_blocks import (
     estimate_width,
     gaps,
     heading_label,
-    index_at,
     wrap,
     wrap_words,
+)
+from reader.tui.widgets.article_rows import (
+    Span,
+    interlinear_segments,
+    line_at,
+    marked_line,
+    offset_in_line,
+    offset_in_rows,
 )
 
 if TYPE_CHECKING:
@@ -608,12 +615,10 @@ class ArticleView(ScrollView, can_focus=False):
 
     def _block_row(self, i: int, row: int, base: Style, column: int) -> list[Segment] | None:
         block = self.blocks[i]
-        starts = self._starts(i)
-        if row >= len(starts):
+        where = line_at(block.text, self._starts(i), row)
+        if where is None:
             return None
-        text = block.text
-        end = starts[row + 1] if row + 1 < len(starts) else len(text)
-        line = text[starts[row] : end].rstrip("\n").rstrip()
+        line = block.text[where[0] : where[1]].rstrip("\n").rstrip()
         # The full style: a partial one loses a translucent colour ($text-muted).
         style = self.get_component_rich_style(f"article--{block.kind}")
         pad = (column - text_width(line)) // 2 if block.kind in CENTRED else 0
@@ -637,22 +642,18 @@ class ArticleView(ScrollView, can_focus=False):
             if row % 2 == 0:
                 dim = base + self.get_component_rich_style("paragraph--reading", partial=True)
                 return [*bar, Segment(pair.reading, dim)]
-            return [*bar, *self._interlinear_text(pair, spans, base)]
-        starts = self._starts(i)
-        if row >= len(starts):
-            return None
+            return [*bar, *interlinear_segments(pair, spans, base)]
         shown = self._shown(i)
+        where = line_at(shown, self._starts(i), row)
+        if where is None:
+            return None
         prefix = len(shown) - len(block.text)
-        start = starts[row]
-        end = starts[row + 1] if row + 1 < len(starts) else len(shown)
-        line = shown[start:end].rstrip()
-        styles = self._char_styles(spans, start - prefix, len(line), base)
-        return [*bar, *_runs(line, styles)]
+        return [*bar, *marked_line(shown, prefix, *where, spans, base)]
 
-    def _spans(self, key: Key) -> list[tuple[Style, int, int]]:
+    def _spans(self, key: Key) -> list[Span]:
         """Every mark on a paragraph as (style, start, end), in drawing order."""
         marks = self._marks.get(key)
-        out: list[tuple[Style, int, int]] = []
+        out: list[Span] = []
         for kind in MARKS:
             if kind == "level":
                 spans = self._levels.get(key, [])
@@ -661,33 +662,6 @@ class ArticleView(ScrollView, can_focus=False):
             if spans:
                 style = self.get_component_rich_style(f"paragraph--{kind}", partial=True)
                 out += [(style, s, e) for s, e in spans]
-        return out
-
-    @staticmethod
-    def _char_styles(
-        spans: list[tuple[Style, int, int]], start: int, count: int, base: Style
-    ) -> list[Style]:
-        """The style of each of ``count`` characters from text offset ``start``."""
-        styles = [base] * count
-        for style, s, e in spans:
-            for k in range(max(s, start), min(e, start + count)):
-                if k - start >= 0:
-                    styles[k - start] = styles[k - start] + style
-        return styles
-
-    def _interlinear_text(
-        self, line: Row, spans: list[tuple[Style, int, int]], base: Style
-    ) -> list[Segment]:
-        """The character row of an interlinear line, with the marks on its characters."""
-        out: list[Segment] = []
-        column = 0
-        for cell in line.cells:
-            if cell.column > column:
-                out.append(Segment(" " * (cell.column - column), base))
-                column = cell.column
-            styles = self._char_styles(spans, cell.start, len(cell.word), base)
-            out += _runs(cell.word, styles)
-            column += text_width(cell.word)
         return out
 
     # Where a click landed
@@ -713,32 +687,9 @@ class ArticleView(ScrollView, can_focus=False):
             return None
         rows = self._rows(i)
         if rows is not None:
-            if row >= 2 * len(rows):
-                return None
-            cells = rows[row // 2].cells
-            for cell in reversed(cells):
-                if cell.column <= x:
-                    return cell.start + index_at(cell.word, x - cell.column)
-            return cells[0].start if cells else None
-        starts = self._starts(i)
-        if row >= len(starts):
-            return None
+            return offset_in_rows(rows, row, x)
         shown = self._shown(i)
-        prefix = len(shown) - len(self.blocks[i].text)
-        end = starts[row + 1] if row + 1 < len(starts) else len(shown)
-        index = starts[row] + index_at(shown[starts[row] : end], x)
-        return max(0, min(index, end - 1) - prefix)
-
-
-def _runs(text: str, styles: list[Style]) -> list[Segment]:
-    """Segments of ``text`` where consecutive characters share a style."""
-    out: list[Segment] = []
-    start = 0
-    for k in range(1, len(text) + 1):
-        if k == len(text) or styles[k] != styles[start]:
-            out.append(Segment(text[start:k], styles[start]))
-            start = k
-    return out
+        return offset_in_line(shown, len(shown) - len(self.blocks[i].text), self._starts(i), row, x)
 
 
 def _nothing() -> None:
