@@ -168,9 +168,12 @@ class Reading:
             self._samples[variant] = converter(variant, self.traditional)(opening)
         return self._samples[variant]
 
-    def compare_scripts(self) -> None:
-        """Convert the opening into every script now (from a worker), so that ``t`` does
-        not wait for it."""
+    def prepare(self) -> None:
+        """Make now, from a worker, what the reader's keys would otherwise make when first
+        pressed (each a tenth of a second on a book): the order of the sentences (j, k),
+        the search view (/) and the opening in every script (t)."""
+        self._sentence_order()
+        self.search_index()
         for variant in CYCLE:
             self._sample_in(variant)
 

@@ -354,5 +354,5 @@ def test_scripts_compared_ahead_give_the_same_cycle() -> None:
     for path in (NEWS, ESSAY):
         asked = reading(path)
         ahead = reading(path)
-        ahead.compare_scripts()  # as the reader does after the analysis
+        ahead.prepare()  # as the reader does after the analysis
         assert [ahead.next_variant() for _ in range(6)] == [asked.next_variant() for _ in range(6)]

@@ -144,9 +144,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         pane = self.query_one(SummaryPane)
         load_model(on_build=lambda: self.app.call_from_thread(pane.preparing))
         self.post_message(AnalysisReady(analyze(self.model.original)))
-        # While the reader reads the summary: / and t answer at once.
-        self.model.search_index()
-        self.model.compare_scripts()
+        self.model.prepare()  # while the reader reads the summary
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model.analysis = message.analysis
