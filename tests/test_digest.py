@@ -98,3 +98,30 @@ def test_summary_command_prints_the_digest() -> None:
     lines = result.stdout.decode().splitlines()
     assert "各节要点" in lines
     assert any(line.startswith("  [生态修复] ") for line in lines)
+
+
+async def test_the_summary_in_another_script_before_its_items_are_mounted() -> None:
+    """t pressed as the summary arrives (a browser tab's first keys): the pane is shown
+    again in another script before Textual has mounted the items it has just made."""
+    from reader.convert import Variant, converter
+    from reader.reading import digest_entries
+    from reader.tui.widgets.side_panes import SummaryPane
+
+    document = load_path(NEWS)
+    analysis = analyze(document)
+    entries, _ = digest_entries(document, analysis)
+    digest = [(document.sections[si].heading, best) for si, best in entries]
+    to_traditional = converter(Variant.TRADITIONAL, False)
+    app = ReaderApp(document, str(NEWS.resolve()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        pane = screen.query_one(SummaryPane)
+        await pane.query_one("#sentences", ListView).clear()
+        await pane.query_one("#digest", ListView).clear()
+        pane.show(analysis, str, digest)  # new items, not mounted yet
+        pane.show(analysis, to_traditional, digest)  # at once, in 繁體
+        await pilot.pause()
+        texts = [w.text for w in pane.query_one("#sentences").query(WrappedText)]
+        assert texts == [to_traditional(s.text) for s in analysis.sentences]
+        headings = [str(h.render()) for h in pane.query_one("#digest").query(".digest-heading")]
+        assert headings[1] == to_traditional(document.sections[1].heading or "")

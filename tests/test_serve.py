@@ -179,7 +179,10 @@ def test_the_page_websocket_runs_the_reader_and_takes_keys(served: Served) -> No
             assert await until(HEADING_TRADITIONAL, ws, 30), _screen_text(received)[-2000:]
             return before, _screen_text(received)
 
-    before, after = asyncio.run(session())
+    try:
+        before, after = asyncio.run(session())
+    except aiohttp.ClientError as exc:  # the server closed the page: say what it said
+        pytest.fail(f"websocket closed ({exc}); the server said:\n{served.stderr()[-3000:]}")
     assert TITLE[:4] in before
     assert "繁" in after or HEADING_TRADITIONAL in after
 

@@ -94,6 +94,13 @@ async def test_v_marks_words_above_the_level_and_again_clears_them() -> None:
         assert not any(article.marks_of(*k).get("level") for k in article.paragraphs)
 
 
+def set_level(folder: Path, level: int) -> None:
+    """The reader's HSK level, as ``zhreader vocab --level`` leaves it in the store."""
+    store = NoteStore.open(folder)
+    store.set_setting("hsk_level", str(level))
+    store.close()
+
+
 def levels(screen: ReaderScreen) -> int:
     """How many words the article underlines as above the level."""
     article = screen.article
@@ -101,9 +108,7 @@ def levels(screen: ReaderScreen) -> int:
 
 
 async def test_v_follows_the_level_the_reader_chose(private_data_dir: Path) -> None:
-    store = NoteStore.open(private_data_dir)
-    store.set_setting("hsk_level", "1")
-    store.close()
+    set_level(private_data_dir, 1)
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
@@ -111,9 +116,7 @@ async def test_v_follows_the_level_the_reader_chose(private_data_dir: Path) -> N
         screen = await settle(app, pilot)
         level_1 = levels(screen)
         assert level_1 > 0
-    store = NoteStore.open(private_data_dir)
-    store.set_setting("hsk_level", "7")
-    store.close()
+    set_level(private_data_dir, 7)
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -273,9 +276,7 @@ async def test_the_panel_speaks_the_script_shown() -> None:
 async def test_shift_v_steps_the_level_remembers_it_and_the_marks_follow(
     private_data_dir: Path,
 ) -> None:
-    store = NoteStore.open(private_data_dir)
-    store.set_setting("hsk_level", "6")
-    store.close()
+    set_level(private_data_dir, 6)
     app = reader_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)

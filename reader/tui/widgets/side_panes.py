@@ -193,16 +193,12 @@ class SummaryPane(VerticalScroll, can_focus=False):
         _replace(self.query_one("#digest-title", Label), label("各节要点"))
         sentences = self.query_one("#sentences", ListView)
         if _items_of(sentences) == list(analysis.sentences):  # another script: texts only
-            for item, s in zip(sentences.children, analysis.sentences, strict=True):
-                item.query_one(WrappedText).update(out(s.text))
+            for item, s in zip(_sentence_items(sentences), analysis.sentences, strict=True):
+                item.retext(out(s.text))
         else:
             sentences.clear()
             for s in analysis.sentences:
-                item = ListItem(
-                    WrappedText(out(s.text), classes="sentence-text"), classes="key-sentence"
-                )
-                item.data = s  # type: ignore[attr-defined]
-                sentences.append(item)
+                sentences.append(SentenceItem(s, out(s.text)))
         self._show_digest(digest, out, label(LEAD))
         more = label(f"另有 {left_out} 节未列出，见目录") if left_out and len(digest) >= 2 else ""
         self.query_one("#digest-more", Static).update(more)
@@ -217,33 +213,47 @@ class SummaryPane(VerticalScroll, can_focus=False):
         digest = self.query_one("#digest", ListView)
         shown = len(entries) >= 2
         if shown and _items_of(digest) == [best for _, best in entries]:
-            for item, (heading, best) in zip(digest.children, entries, strict=True):
-                title = item.query_one(".digest-heading", Static)
-                _replace(title, one_line(out(heading)) if heading else lead)
-                item.query_one(WrappedText).update(out(best.text))
+            for item, (heading, best) in zip(_sentence_items(digest), entries, strict=True):
+                item.retext(out(best.text), one_line(out(heading)) if heading else lead)
             return
         digest.clear()
         digest.display = self.query_one("#digest-title").display = shown
         if not shown:
             return
         for heading, best in entries:
-            item = ListItem(
-                Static(
-                    one_line(out(heading)) if heading else lead,
-                    markup=False,
-                    classes="digest-heading",
-                ),
-                WrappedText(out(best.text), classes="sentence-text"),
-                classes="key-sentence digest-entry",
-            )
-            item.data = best  # type: ignore[attr-defined]
-            digest.append(item)
+            title = one_line(out(heading)) if heading else lead
+            digest.append(SentenceItem(best, out(best.text), title))
+
+
+class SentenceItem(ListItem):
+    """A key sentence (or a digest entry: a heading over its best sentence) in a list;
+    Enter jumps to ``data``. It keeps its text widgets, so the same list in another
+    script has its texts replaced, even before Textual has mounted them."""
+
+    def __init__(self, sentence: KeySentence, text: str, heading: str | None = None) -> None:
+        self.data = sentence
+        self.text = WrappedText(text, classes="sentence-text")
+        self.heading = None
+        if heading is not None:
+            self.heading = Static(heading, markup=False, classes="digest-heading")
+        children = [self.text] if self.heading is None else [self.heading, self.text]
+        classes = "key-sentence" + (" digest-entry" if heading is not None else "")
+        super().__init__(*children, classes=classes)
+
+    def retext(self, text: str, heading: str | None = None) -> None:
+        self.text.update(text)
+        if self.heading is not None and heading is not None:
+            _replace(self.heading, heading)
+
+
+def _sentence_items(view: ListView) -> list[SentenceItem]:
+    return [item for item in view.children if isinstance(item, SentenceItem)]
 
 
 def _items_of(view: ListView) -> list[object]:
-    """What each item of a list shows (its ``data``): the same list in another script
-    has its texts replaced, not its widgets (mounting a hundred is a tenth of a second)."""
-    return [getattr(item, "data", None) for item in view.children]
+    """What each item of a list shows: mounting a hundred items anew is a tenth of a
+    second, so a list that shows the same sentences is retexted instead."""
+    return [item.data for item in _sentence_items(view)]
 
 
 def _replace(widget: Static, content: str | Content) -> None:
