@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 
 from reader.convert import Variant, converter
 from reader.errors import ArticleError
@@ -168,14 +169,17 @@ class Reading:
             self._samples[variant] = converter(variant, self.traditional)(opening)
         return self._samples[variant]
 
-    def prepare(self) -> None:
+    def prepare(self, pause: Callable[[], object] | None = None) -> None:
         """Make now, from a worker, what the reader's keys would otherwise make when first
         pressed (each a tenth of a second on a book): the order of the sentences (j, k),
-        the search view (/) and the opening in every script (t)."""
-        self._sentence_order()
-        self.search_index()
-        for variant in CYCLE:
-            self._sample_in(variant)
+        the search view (/) and the opening in every script (t); ``pause`` is called
+        between them (see ``Document.map_text``)."""
+        steps: list[Callable[[], object]] = [self._sentence_order, self.search_index]
+        steps += [partial(self._sample_in, variant) for variant in CYCLE]
+        for step in steps:
+            step()
+            if pause is not None:
+                pause()
 
     def next_variant(self) -> Variant:
         """The next script in the cycle whose text differs from the one asked for last

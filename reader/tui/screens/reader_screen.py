@@ -144,7 +144,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         pane = self.query_one(SummaryPane)
         load_model(on_build=lambda: self.app.call_from_thread(pane.preparing))
         self.post_message(AnalysisReady(analyze(self.model.original)))
-        self.model.prepare()  # while the reader reads the summary
+        self.model.prepare(pause=self.article.wait_for_ui)  # while the summary is read
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model.analysis = message.analysis
