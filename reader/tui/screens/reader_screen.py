@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 
 from reader.convert import Variant, converter
@@ -254,7 +255,12 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         """Give focus back to what had it before a dialog or the palette opened: Textual
         would otherwise focus the first focusable widget, even a hidden tree."""
         wanted = getattr(self, "_focus_before", None)
-        self.call_after_refresh(self.set_focus, wanted if wanted and wanted.display else None)
+        self.call_after_refresh(self._give_focus, wanted if wanted and wanted.display else None)
+
+    def _give_focus(self, widget: Widget | None) -> None:
+        """Focus ``widget`` unless it has focus: each change makes the footer anew."""
+        if self.focused is not widget:
+            self.set_focus(widget)
 
     def on_unmount(self) -> None:
         self._save_position()
