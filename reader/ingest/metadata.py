@@ -315,3 +315,25 @@ def report_credit(paragraph: str, original: str | None = None) -> str | None:
     if m is None or not _names_of_people(m["v"], bool(m["role"])):
         return None
     return _cut(m, "v", paragraph, original)
+
+
+@cache
+def _bare_names() -> re.Pattern[str]:
+    name = _person()
+    return re.compile(rf"^(?P<v>{name}(?:[\s、]+{name})*)$")
+
+
+def bare_names(line: str, original: str | None = None) -> str | None:
+    """The names of people a line holds and nothing else (谢明俊; 王小明 李大同).
+
+    Without a role only names of three characters count, as in
+    ``closing_names``: a line of two (王明) is as often a place or a word.
+    Whether such a line is a byline depends on where it stands (beside the
+    article's date and source lines), which the caller decides.
+    """
+    if len(line) > 20:
+        return None
+    m = _bare_names().match(line)
+    if m is None or not _names_of_people(m["v"], named_by_role=False):
+        return None
+    return _cut(m, "v", line, original)
