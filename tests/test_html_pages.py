@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ArticleError
-from reader.ingest.html_page import author_name, extraction_fields, publisher
+from reader.ingest.html_page import author_name, extraction_fields, page_byline, publisher
 from reader.ingest.loading import load_bytes, load_text
 
 PARAGRAPHS = [
@@ -179,3 +179,80 @@ def test_extractor_result_read_as_a_dict_or_as_attributes() -> None:
     assert as_object == as_dict
     assert "青禾市今年一季度" in as_dict["text"]
     assert extraction_fields(None) == {}
+
+# An article long enough for the extractor's reading to be kept (over 300 letters).
+ARTICLE = [
+    *PARAGRAPHS,
+    "绿道沿线的老厂房也将改造成驿站，供骑行的市民歇脚、补水和修车，预计年底前投入使用。",
+    "不少市民建议在夜间增加照明，园林局回应说，首批路灯已在安装，夏季到来前可以全部点亮。",
+    "青禾市还计划把绿道与地铁站、公交站连起来，让市民下了车就能走上步道，不必再绕远路。",
+    "园林局负责人说，绿道建成只是开始，管好用好还要靠每一位市民的爱护和社区的共同参与。",
+]
+
+
+def credited_page(after: str = "", head: str = "", body: list[str] = ARTICLE) -> str:
+    """A page whose article ends, as some portals set it, with a credit in a paragraph
+    holding the site's logo link, then the editor's line (an extractor drops the credit)."""
+    credit = "<p><strong>作者︱周明远</strong><a href='/'><img src='/logo.png'></a></p>"
+    return page(
+        "绿道全线贯通_青禾在线",
+        "<h1>绿道全线贯通</h1>"
+        + paragraphs_html(body)
+        + credit
+        + "<!--/content--><div id='liability'>[责任编辑:李立]</div>"
+        + after,
+        head,
+    )
+
+
+def test_a_credit_the_extractor_drops_under_the_article_names_its_author() -> None:
+    doc = load_text(credited_page(), "a.html")
+    assert doc.meta.author == "周明远"
+    assert [p.text for _, _, p in doc.paragraphs()] == ARTICLE
+
+
+def test_the_texts_own_byline_beats_a_dropped_credit() -> None:
+    lead = "青禾网3月5日讯（记者林雅文）" + ARTICLE[0]
+    doc = load_text(credited_page(body=[lead, *ARTICLE[1:]]), "a.html")
+    assert doc.meta.author == "记者林雅文"
+
+
+def test_a_credit_in_a_list_of_other_articles_is_not_the_authors() -> None:
+    html = page(
+        "绿道全线贯通_青禾在线",
+        "<h1>绿道全线贯通</h1>"
+        + paragraphs_html(ARTICLE)
+        + "<div class='related'><h3>相关新闻</h3><ul>"
+        + "<li><a href='/1'>城东菜市场完成改造</a><span>作者︱林雅文</span></li>"
+        + "<li><a href='/2'>青禾地铁三号线开通一周年</a></li></ul></div>",
+    )
+    assert load_text(html, "a.html").meta.author is None
+
+
+def test_page_byline_reads_only_the_lines_the_extraction_left_out() -> None:
+    html = credited_page()
+    text = "\n\n".join([*ARTICLE, "**作者︱周明远**"])  # kept: the text's own business
+    assert page_byline(html, text) is None
+    assert page_byline(html, "\n\n".join(ARTICLE)) == "周明远"
+    # far from the article's last paragraph, a credit is another block's
+    far = credited_page().replace("<p><strong>", "<p>一</p>" * 9 + "<p><strong>")
+    assert page_byline(far, "\n\n".join(ARTICLE)) is None
+
+
+@pytest.mark.parametrize(
+    "description, author",
+    [
+        ("（中央社记者周明远台北5日电）青禾市今年一季度新增城市绿道四十二公里。", "周明远"),
+        ("（中央社記者周明遠台北5日電）青禾市今年一季度新增城市綠道四十二公里。", "周明遠"),
+        ("青禾市今年一季度新增城市绿道四十二公里，记者周明远报道。", None),  # no dateline
+    ],
+)
+def test_the_dateline_of_the_lead_in_the_pages_description_names_its_author(
+    description: str, author: str | None
+) -> None:
+    html = page(
+        "绿道全线贯通_青禾在线",
+        "<h1>绿道全线贯通</h1>" + paragraphs_html(ARTICLE),
+        f'<meta name="description" content="{description}">',
+    )
+    assert load_text(html, "a.html").meta.author == author

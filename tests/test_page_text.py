@@ -453,3 +453,13 @@ def test_a_list_of_names_in_a_plain_text_stays_its_text() -> None:
 )
 def test_bare_names_are_names_of_people_and_nothing_else(line: str, names: str | None) -> None:
     assert bare_names(line) == names
+
+
+def test_the_leads_dateline_may_follow_a_photos_caption() -> None:
+    caption = "图为青禾市新建的沿河绿道，不少市民在傍晚前来散步。"
+    lead = "青禾网3月5日讯（记者周明远）" + BODY[0]
+    doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", caption, lead, *BODY[1:]]))
+    assert doc.meta.author == "记者周明远"
+    # deep in the text, a dateline is a report quoted, not the article's own
+    late = "\n\n".join(["青禾一季度新增绿道四十二公里", *BODY, caption, lead])
+    assert load_text(late).meta.author is None

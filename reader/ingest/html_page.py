@@ -17,10 +17,11 @@ from typing import Any
 
 from reader.convert import simplified_view
 from reader.errors import ArticleError
-from reader.ingest.boilerplate import is_boilerplate
-from reader.ingest.metadata import parse_meta_line
+from reader.ingest.boilerplate import is_boilerplate, starts_disclaimer, starts_tail
+from reader.ingest.metadata import lead_byline, parse_meta_line
 from reader.ingest.page_region import (
     letters,
+    line_shape,
     publisher,
     split_page_title,
     strip_site_furniture,
@@ -184,6 +185,75 @@ def author_name(value: str | None) -> str | None:
         return found.author
     value = re.sub(r"^(?:作者|文|撰文|记者|記者)\s*[：:/|／]\s*", "", value).strip()
     return value or None
+
+
+# The page's description, which news sites fill with the article's lead.
+_DESCRIPTION = re.compile(
+    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og:)?description[\"'\s>])[^>]*"
+    r"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')",
+    re.IGNORECASE,
+)
+_MARKDOWN_MARKS = re.compile(r"[\s\\*_#>`|]+")
+_BYLINE_WINDOW = 8  # lines of the page above and below the article where its credits stand
+_MATCH_CHARS = 16  # characters of a paragraph that find it among the page's lines
+
+
+def page_byline(html: str, text: str) -> str | None:
+    """The author a page names where its extracted text lost it, if any.
+
+    The extractor keeps the article's paragraphs but may drop the lines that
+    credit it: 作者︱某某 under the last paragraph, 记者 某某 under the headline.
+    Such lines are looked for among the page's own lines just above the
+    article's first paragraph and just below its last, where a page sets its
+    credits; only lines the extraction left out are read, and only those that
+    parse as a byline. Failing that, the page's description, which news sites
+    fill with the lead, may open with the reporter's dateline (（中央社记者某某
+    台北12日电）).
+    """
+    paragraphs = [
+        key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0
+    ]
+    if paragraphs:
+        lines = [line.strip() for line in visible_text(clean_html(html)).split("\n")]
+        lines = [line for line in lines if line]
+        keys = [_squash(line) for line in lines]
+        first = _line_of(keys, paragraphs[0], 0)
+        last = _line_of(keys, paragraphs[-1], first) if first is not None else None
+        if first is not None and last is not None:
+            kept = _squash(text)
+            above = range(first - 1, max(first - _BYLINE_WINDOW, 0) - 1, -1)
+            below = range(last + 1, min(last + 1 + _BYLINE_WINDOW, len(lines)))
+            for side in (above, below):
+                for i in side:  # the nearest lines first, as far as a list of links
+                    view = simplified_view(lines[i])
+                    if starts_tail(view) or starts_disclaimer(view):
+                        break
+                    if keys[i] not in kept and (name := _byline_of(view, lines[i])):
+                        return name
+    description = _DESCRIPTION.search(html[:_HEAD_SCAN])
+    if description is None:
+        return None
+    lead = unescape(description.group(1) or description.group(2) or "").strip()
+    return lead_byline(simplified_view(lead), lead) if lead else None
+
+
+def _squash(line: str) -> str:
+    """A line without spaces and Markdown's marks, as pages and extractions both give it."""
+    return _MARKDOWN_MARKS.sub("", line)
+
+
+def _line_of(keys: list[str], paragraph: str, start: int) -> int | None:
+    """The first line from ``start`` on where ``paragraph`` begins."""
+    opening = paragraph[:_MATCH_CHARS]
+    return next((i for i in range(start, len(keys)) if keys[i].startswith(opening)), None)
+
+
+def _byline_of(view: str, line: str) -> str | None:
+    """The author a line names when it is a byline (作者︱周明远), not a sentence."""
+    if len(line) > 50:
+        return None
+    found = parse_meta_line(view, line)
+    return author_name(found.author) if found is not None and found.author else None
 
 
 class _TextCollector(HTMLParser):

@@ -645,15 +645,18 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
 
 
 _SIGNATURE_WITHIN = 3  # last paragraphs searched for the names that sign an article
+_LEAD_WITHIN = 3  # first paragraphs searched for the lead's dateline (本报讯（记者 张三）)
 
 
 def _assemble(
     blocks: list[Block], roles: tuple[Role, ...], title: str | None, meta: Meta
 ) -> Document:
     paragraphs_at = {i: b.text for i, b in enumerate(blocks) if roles[i] is Role.BODY}
-    if meta.author is None and paragraphs_at:
-        first = blocks[min(paragraphs_at)]
-        if (byline := lead_byline(first.key, first.text)) is not None:
+    if meta.author is None:
+        # the lead, which a photo's caption or a summary may stand before
+        leads = itertools.islice(paragraphs_at, _LEAD_WITHIN)
+        bylines = (lead_byline(blocks[i].key, blocks[i].text) for i in leads)
+        if (byline := next((b for b in bylines if b), None)) is not None:
             meta = replace(meta, author=byline)
     if meta.author is None:
         credits = (report_credit(blocks[i].key, blocks[i].text) for i in paragraphs_at)
