@@ -256,3 +256,86 @@ def test_the_dateline_of_the_lead_in_the_pages_description_names_its_author(
         f'<meta name="description" content="{description}">',
     )
     assert load_text(html, "a.html").meta.author == author
+
+
+LEAD = [
+    "青禾绿道（Qinghe Greenway），是青禾市沿河修建的城市慢行步道，全长四十二公里，二〇二四年全线贯通。",
+    "绿道串起城区九个社区和三座公园，沿线设有驿站、饮水点和公共厕所，由园林局和沿线社区共同维护。",
+]
+TEASER = "城东菜市场完成改造以后，摊位统一换上新招牌，附近居民买菜方便了许多，周末人尤其多。"
+
+
+def encyclopedia(summary: str = "class='entry-summary'", head: str = "", before: str = "", after: str = "") -> str:
+    """An encyclopedia entry as such sites set it: the lead in a summary block of the page's
+    header, then an infobox and a table of contents, then the body in its own container."""
+    lead = "".join(f"<div class='para'>{t}</div>" for t in LEAD)
+    infobox = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in [("中文名", "青禾绿道"), ("全长", "四十二公里")])
+    toc = "".join(f"<li><a href='#{n}'>{n}</a></li>" for n in ["历史", "线路"])
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>青禾绿道_百科</title>{head}</head>"
+        "<body><ul class='nav'><li><a href='/'>首页</a></li><li><a href='/u'>用户</a></li></ul>"
+        + before
+        + f"<div class='poster'><h1>青禾绿道</h1><dl><dd class='desc'><div {summary}>{lead}</div></dd></dl></div>"
+        + f"<div class='content'><dl class='infobox'>{infobox}</dl><ol class='toc'>{toc}</ol>"
+        + "<div class='main'><h2>历史</h2>"
+        + paragraphs_html(ARTICLE[:4])
+        + "<h2>线路</h2>"
+        + paragraphs_html(ARTICLE[4:])
+        + "</div></div>"
+        + after
+        + "<div class='footer'>Copyright © 2024 青禾百科 版权所有</div></body></html>"
+    )
+
+
+def texts(doc: object) -> list[str]:
+    return [p.text for _, _, p in doc.paragraphs()]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "summary, head",
+    [
+        ("class='entry-summary'", ""),  # the page names the block a summary
+        ("id='lead'", ""),
+        # or the block opens with the page's description
+        ("class='top'", f'<meta name="description" content="{LEAD[0][:30]}">'),
+    ],
+)
+def test_a_lead_the_extractor_drops_before_the_body_is_put_back(summary: str, head: str) -> None:
+    doc = load_text(encyclopedia(summary, head), "a.html")
+    assert texts(doc)[:2] == LEAD
+    assert doc.sections[0].heading is None  # the lead opens the article, before its sections
+    assert [s.heading for s in doc.sections[1:]] == ["历史", "线路"]
+    assert texts(doc)[-len(ARTICLE) :] == ARTICLE
+    assert not {"首页", "用户", "版权所有"} & {w for t in texts(doc) for w in ("首页", "用户", "版权所有") if w in t}
+
+
+@pytest.mark.parametrize(
+    "summary, before, after",
+    [
+        # a block the page does not name as its lead
+        ("class='top'", "", ""),
+        # summaries of other pages: teasers in a list before the article, a block after it
+        ("class='top'", f"<ul class='side'><li><p class='summary'>{TEASER}</p></li></ul>", ""),
+        ("class='top'", "", f"<div class='summary'><p>{TEASER}</p></div>"),
+        # a summary made of links
+        ("class='top'", "<div class='intro'><p><a href='/1'>" + TEASER + "</a>。</p></div>", ""),
+    ],
+)
+def test_no_lead_is_taken_from_blocks_that_are_not_the_articles(
+    summary: str, before: str, after: str
+) -> None:
+    got = texts(load_text(encyclopedia(summary, before=before, after=after), "a.html"))
+    assert LEAD[0] not in got and TEASER not in got
+    assert got[-len(ARTICLE) :] == ARTICLE
+
+
+def test_a_lead_the_extractor_kept_is_not_doubled() -> None:
+    body = "<h1>绿道全线贯通</h1><p class='lead'>" + LEAD[0] + "</p>" + paragraphs_html(ARTICLE)
+    got = texts(load_text(page("绿道全线贯通_青禾在线", body), "a.html"))
+    assert got.count(LEAD[0]) == 1
+
+
+def test_a_lead_keeps_its_characters_as_markdown() -> None:
+    lead = "1. 青禾*绿道*（Qinghe_Greenway）[注1]，是青禾市沿河修建的城市慢行步道，全长四十二公里。"
+    html = encyclopedia().replace(LEAD[0], lead)
+    assert texts(load_text(html, "a.html"))[0] == lead

@@ -10,6 +10,7 @@ when the page sets them as plain paragraphs.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -100,6 +101,8 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
     text = "" if large else fields.get("text") or ""
     if not text.strip() and not large:
         return None
+    if not large:
+        text = with_lead(html, text)
     page_title = _first_text(_TITLE, html)
     title = headline([fields.get("title"), page_title], html, fields.get("sitename"))
     site_segments = split_page_title(page_title)[1] if page_title else []
@@ -230,10 +233,7 @@ def page_byline(html: str, text: str) -> str | None:
                         break
                     if keys[i] not in kept and (name := _byline_of(view, lines[i])):
                         return name
-    description = _DESCRIPTION.search(html[:_HEAD_SCAN])
-    if description is None:
-        return None
-    lead = unescape(description.group(1) or description.group(2) or "").strip()
+    lead = _description(html)
     return lead_byline(simplified_view(lead), lead) if lead else None
 
 
@@ -254,6 +254,148 @@ def _byline_of(view: str, line: str) -> str | None:
         return None
     found = parse_meta_line(view, line)
     return author_name(found.author) if found is not None and found.author else None
+
+
+# A block a page names as the article's summary or lead: lemma-summary, article-abstract, lead.
+_SUMMARY_WORDS = r"(?:summary|abstract|lead|lede|digest|standfirst|intro|zhaiyao|daoyu)"
+_SUMMARY_NAME = re.compile(rf"(?:^|[-_\s]){_SUMMARY_WORDS}(?=$|[-_\s])", re.IGNORECASE)
+_SUMMARY_ANYWHERE = re.compile(_SUMMARY_WORDS, re.IGNORECASE)  # a cheap test of the whole page
+# Where a summary of another page stands: menus, lists of links, sidebars, forms.
+_NOT_THE_ARTICLE = frozenset(["nav", "aside", "footer", "li", "a", "form", "button", "menu"])
+_LEAF_BLOCKS = frozenset("p div dd dt blockquote section td h2 h3 h4 h5 h6".split())
+_LEAD_MAX = 2000  # characters: a summary, not a second article
+_LEAD_CANDIDATES = 12  # blocks named as summaries looked at (a list of teasers has hundreds)
+_LINKED_SHARE = 0.5  # a paragraph mostly made of links is a list of them
+
+
+def with_lead(html: str, text: str) -> str:
+    """The extracted text with the page's lead put back where the extractor dropped it.
+
+    Encyclopedias and many news sites set the lead (蔡某（英文名），1975年出生于……)
+    in a summary block before the body, apart from the body's container, and
+    the extractor keeps only the body. A block counts as the lead when the page
+    says so, by its class or id (summary, abstract, lead, intro) or by opening
+    with the page's description; when it stands before the first paragraph the
+    extractor kept, outside menus, lists and sidebars; and when its paragraphs
+    are prose the extraction lacks. Only the first such block is taken.
+    """
+    paragraphs = [key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0]
+    if not paragraphs or not (
+        _SUMMARY_ANYWHERE.search(html) or _DESCRIPTION.search(html[:_HEAD_SCAN])
+    ):
+        return text
+    lead = _dropped_lead(html, text, paragraphs[0])
+    if not lead:
+        return text
+    lines = text.split("\n")
+    at = 1 if lines and lines[0].startswith("# ") else 0  # after the extraction's headline
+    return "\n".join([*lines[:at], *(f"{_markdown_literal(p)}\n" for p in lead), *lines[at:]])
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+
+
+def _markdown_literal(paragraph: str) -> str:
+    """A paragraph as Markdown that reads back as the same text (no emphasis, links, lists)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", paragraph)
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def _dropped_lead(html: str, text: str, first_paragraph: str) -> list[str]:
+    from lxml import html as lxml_html  # trafilatura's own parser
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except Exception:  # markup lxml cannot take: no lead rather than no page
+        return []
+    lines = [line.strip() for line in visible_text(html).split("\n")]
+    keys = [key for line in lines if (key := _squash(line))]
+    body_at = _line_of(keys, first_paragraph, 0)
+    if body_at is None:
+        return []
+    kept = _squash(text)
+    blocks = _summary_blocks(root, _description(html), first_paragraph)
+    for block in itertools.islice(blocks, _LEAD_CANDIDATES):
+        lead = _lead_paragraphs(block)
+        if not lead or sum(len(p) for p in lead) > _LEAD_MAX:
+            continue
+        opening = _squash(lead[0])
+        if opening[:_MATCH_CHARS] in kept:
+            continue
+        at = _line_of(keys, opening, 0)
+        if at is not None and at < body_at:
+            return lead
+    return []
+
+
+def _description(html: str) -> str:
+    match = _DESCRIPTION.search(html[:_HEAD_SCAN])
+    return unescape(match.group(1) or match.group(2) or "").strip() if match else ""
+
+
+def _summary_blocks(root: Any, description: str, first_paragraph: str) -> Any:
+    """Blocks the page names as a summary and the block that opens with its
+    description (the largest one that holds nothing more), in the page's order."""
+    opening = _squash(description)[:_MATCH_CHARS]
+    body = first_paragraph[:_MATCH_CHARS]
+    described = None
+    for element in root.iter():
+        if not isinstance(element.tag, str) or _outside_article(element):
+            continue
+        if _SUMMARY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            yield element
+        elif (
+            described is None
+            and len(opening) >= 8
+            and element.tag in _LEAF_BLOCKS
+            and opening.startswith(_squash(element.text or "")[:4] or "\0")
+            and _squash(element.text_content()).startswith(opening)
+        ):
+            described = element
+            while (parent := described.getparent()) is not None and parent.tag != "body":
+                whole = _squash(parent.text_content())
+                if not whole.startswith(opening) or body in whole or _outside_article(parent):
+                    break
+                described = parent
+            yield described
+
+
+def _outside_article(element: Any) -> bool:
+    return any(
+        isinstance(e.tag, str) and e.tag in _NOT_THE_ARTICLE
+        for e in (element, *element.iterancestors())
+    )
+
+
+def _lead_paragraphs(block: Any) -> list[str]:
+    """The prose paragraphs of a block: its innermost blocks, or itself."""
+    leaves = [
+        e
+        for e in block.iter(*_LEAF_BLOCKS)
+        if not any(isinstance(c.tag, str) and c.tag in _LEAF_BLOCKS for c in e.iterdescendants())
+    ] or [block]
+    paragraphs = []
+    for leaf in leaves:
+        whole = _SPACING.sub(_space, leaf.text_content().strip())
+        linked = sum(len(a.text_content().strip()) for a in leaf.iter("a"))
+        if whole and linked <= _LINKED_SHARE * len(whole) and line_shape(simplified_view(whole)).value > 0:
+            paragraphs.append(whole)
+    return paragraphs
+
+
+_SPACING = re.compile(r"\s+")
+
+
+def _space(match: re.Match[str]) -> str:
+    """Spacing inside a paragraph: none between Chinese characters, nor where the markup
+    broke a line beside one (奖\n[1]); one space elsewhere (Tanya Chua, 1. 青禾)."""
+    text = match.string
+    before = text[match.start() - 1] if match.start() > 0 else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    both = not before.isascii() and not after.isascii()
+    beside = not before.isascii() or not after.isascii()
+    return "" if both or (beside and "\n" in match[0]) else " "
 
 
 class _TextCollector(HTMLParser):
