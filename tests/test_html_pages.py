@@ -339,3 +339,13 @@ def test_a_lead_keeps_its_characters_as_markdown() -> None:
     lead = "1. 青禾*绿道*（Qinghe_Greenway）[注1]，是青禾市沿河修建的城市慢行步道，全长四十二公里。"
     html = encyclopedia().replace(LEAD[0], lead)
     assert texts(load_text(html, "a.html"))[0] == lead
+
+
+def test_the_sites_own_description_in_its_header_is_no_lead() -> None:
+    about = "青禾在线是青禾市主办的综合性新闻网站，提供本地新闻、政务信息和便民服务，欢迎市民投稿。"
+    html = encyclopedia(
+        "class='top'",
+        head=f'<meta name="description" content="{about}">',
+        before=f"<header><div class='about'>{about}</div></header>",
+    )
+    assert about not in texts(load_text(html, "a.html"))

@@ -362,10 +362,10 @@ def _summary_blocks(root: Any, description: str, first_paragraph: str) -> Any:
 
 
 def _outside_article(element: Any) -> bool:
-    return any(
-        isinstance(e.tag, str) and e.tag in _NOT_THE_ARTICLE
-        for e in (element, *element.iterancestors())
-    )
+    """In a menu, a list, a sidebar or a footer, or in the page's header (an
+    article's own <header> may hold its lead; the site's shows its slogan)."""
+    tags = [e.tag for e in (element, *element.iterancestors()) if isinstance(e.tag, str)]
+    return any(t in _NOT_THE_ARTICLE for t in tags) or ("header" in tags and "article" not in tags)
 
 
 def _lead_paragraphs(block: Any) -> list[str]:
