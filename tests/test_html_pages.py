@@ -90,6 +90,8 @@ def test_publisher_from_the_site_name(sitename: str | None, expected: str | None
         ("作者", None),
         ("责任编辑", None),
         ("文：周小云", "周小云"),
+        ("文; 周小云", "周小云"),  # 文/周小云 as the extractor splits it
+        ("记者; 周小云; 林雅文", "周小云; 林雅文"),
     ],
 )
 def test_author_is_a_name_not_a_label(value: str, expected: str | None) -> None:
@@ -265,17 +267,21 @@ LEAD = [
 TEASER = "城东菜市场完成改造以后，摊位统一换上新招牌，附近居民买菜方便了许多，周末人尤其多。"
 
 
-def encyclopedia(summary: str = "class='entry-summary'", head: str = "", before: str = "", after: str = "") -> str:
+def encyclopedia(
+    summary: str = "class='entry-summary'", head: str = "", before: str = "", after: str = ""
+) -> str:
     """An encyclopedia entry as such sites set it: the lead in a summary block of the page's
     header, then an infobox and a table of contents, then the body in its own container."""
     lead = "".join(f"<div class='para'>{t}</div>" for t in LEAD)
-    infobox = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in [("中文名", "青禾绿道"), ("全长", "四十二公里")])
+    facts = [("中文名", "青禾绿道"), ("全长", "四十二公里")]
+    infobox = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     toc = "".join(f"<li><a href='#{n}'>{n}</a></li>" for n in ["历史", "线路"])
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>青禾绿道_百科</title>{head}</head>"
         "<body><ul class='nav'><li><a href='/'>首页</a></li><li><a href='/u'>用户</a></li></ul>"
         + before
-        + f"<div class='poster'><h1>青禾绿道</h1><dl><dd class='desc'><div {summary}>{lead}</div></dd></dl></div>"
+        + "<div class='poster'><h1>青禾绿道</h1>"
+        + f"<dl><dd class='desc'><div {summary}>{lead}</div></dd></dl></div>"
         + f"<div class='content'><dl class='infobox'>{infobox}</dl><ol class='toc'>{toc}</ol>"
         + "<div class='main'><h2>历史</h2>"
         + paragraphs_html(ARTICLE[:4])
@@ -306,7 +312,7 @@ def test_a_lead_the_extractor_drops_before_the_body_is_put_back(summary: str, he
     assert doc.sections[0].heading is None  # the lead opens the article, before its sections
     assert [s.heading for s in doc.sections[1:]] == ["历史", "线路"]
     assert texts(doc)[-len(ARTICLE) :] == ARTICLE
-    assert not {"首页", "用户", "版权所有"} & {w for t in texts(doc) for w in ("首页", "用户", "版权所有") if w in t}
+    assert not [t for t in texts(doc) if "首页" in t or "用户" in t or "版权所有" in t]
 
 
 @pytest.mark.parametrize(

@@ -177,11 +177,14 @@ def content_source(html: str) -> str | None:
 
 
 def author_name(value: str | None) -> str | None:
-    """A name, not a label: 记者陈明／桃园报导 gives 陈明; a bare 作者 or an editor gives None."""
+    """A name, not a label: 记者陈明／桃园报导 gives 陈明; a bare 作者 or an editor gives None,
+    文; 周小云 (文/周小云 as the extractor splits it) gives 周小云."""
     if not value:
         return None
-    value = value.strip()
-    if _LABEL_ONLY.match(value):
+    # The extractor joins what it split at a slash with "; ": 文/周小云 gives "文; 周小云".
+    parts = (part.strip() for part in value.split(";"))
+    value = "; ".join(p for p in parts if p and not _LABEL_ONLY.match(p))
+    if not value:
         return None
     found = parse_meta_line(simplified_view(value), value)
     if found is not None:
@@ -379,7 +382,8 @@ def _lead_paragraphs(block: Any) -> list[str]:
     for leaf in leaves:
         whole = _SPACING.sub(_space, leaf.text_content().strip())
         linked = sum(len(a.text_content().strip()) for a in leaf.iter("a"))
-        if whole and linked <= _LINKED_SHARE * len(whole) and line_shape(simplified_view(whole)).value > 0:
+        prose = line_shape(simplified_view(whole)).value > 0
+        if whole and prose and linked <= _LINKED_SHARE * len(whole):
             paragraphs.append(whole)
     return paragraphs
 
