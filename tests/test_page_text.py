@@ -463,3 +463,12 @@ def test_the_leads_dateline_may_follow_a_photos_caption() -> None:
     # deep in the text, a dateline is a report quoted, not the article's own
     late = "\n\n".join(["青禾一季度新增绿道四十二公里", *BODY, caption, lead])
     assert load_text(late).meta.author is None
+
+
+def test_a_text_titled_with_a_name_keeps_its_title() -> None:
+    # a biography: the name above the date line is the title, not a byline
+    doc = load_text("\n\n".join(["周明远", "2024年3月5日", *BODY]))
+    assert (doc.title, doc.meta.author) == ("周明远", None)
+    html = "# 周明远\n\n2024年3月5日\n\n" + "\n\n".join(BODY)
+    doc = load_text(html, "a.md")
+    assert doc.meta.author is None

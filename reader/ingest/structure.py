@@ -326,7 +326,10 @@ def _head_name(blocks: list[Block], roles: list[Role | None], head: list[int]) -
     below, or the one after when a bare word (a source's name) stands between.
     Only the head is searched, and only a name standing alone: elsewhere, or in a
     column of names, a name is a caption, a list, a heading."""
-    named = [roles[i] is None and bare_names(blocks[i].key) is not None for i in head]
+    named = [
+        roles[i] is None and blocks[i].heading_level is None and bare_names(blocks[i].key) is not None
+        for i in head
+    ]
     for n, i in enumerate(head):
         if not named[n] or (n > 0 and named[n - 1]) or (n + 1 < len(head) and named[n + 1]):
             continue
@@ -351,16 +354,17 @@ def _bare_word(text: str) -> bool:
 
 
 def _text_head(blocks: list[Block], roles: list[Role | None]) -> list[int]:
-    """The head of a text that is not a page: its first lines before the first paragraph
-    of prose (the title, the date and source lines, a byline)."""
+    """The head of a text that is not a page: its lines after the first (the title's
+    place: a biography may be titled with a name) and before the first paragraph of
+    prose (the date and source lines, a byline)."""
     head: list[int] = []
     for i, block in enumerate(blocks):
         if roles[i] is Role.BLANK:
             continue
-        if len(head) >= _TITLE_SEARCH or line_shape(block.key).value > 0:
+        if len(head) > _TITLE_SEARCH or line_shape(block.key).value > 0:
             break
         head.append(i)
-    return head
+    return head[1:]
 
 
 # A line of quoted speech, whole sentences: “妈妈，为什么还不能出去？” (a quote that
