@@ -320,6 +320,8 @@ def _dropped_lead(html: str, text: str, first_paragraph: str) -> list[str]:
     kept = _squash(text)
     blocks = _summary_blocks(root, _description(html), first_paragraph)
     for block in itertools.islice(blocks, _LEAD_CANDIDATES):
+        if len(block.text_content()) > 2 * _LEAD_MAX:  # a wrapper around the page
+            continue
         lead = _lead_paragraphs(block)
         if not lead or sum(len(p) for p in lead) > _LEAD_MAX:
             continue
