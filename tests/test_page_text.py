@@ -472,3 +472,19 @@ def test_a_text_titled_with_a_name_keeps_its_title() -> None:
     html = "# 周明远\n\n2024年3月5日\n\n" + "\n\n".join(BODY)
     doc = load_text(html, "a.md")
     assert doc.meta.author is None
+
+
+@pytest.mark.parametrize(
+    "credit, author",
+    [
+        ("周明遠／青禾報導", "周明遠"),
+        ("周明远、林雅文/青禾综合报导", "周明远、林雅文"),
+        ("中新网／青禾报道", None),  # a news site
+        ("路透／伦敦报道", None),  # an agency
+        ("周明／青禾报导", None),  # two characters: not surely a name without a role
+    ],
+)
+def test_a_credit_line_without_a_role_names_the_reporter(credit: str, author: str | None) -> None:
+    doc = load_text(page_with_head(["2024-03-05 10:20:11 青禾晚报", credit]))
+    assert doc.meta.author == author
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
