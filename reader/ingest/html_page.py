@@ -219,13 +219,12 @@ def page_byline(html: str, text: str) -> str | None:
     paragraphs = [
         key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0
     ]
-    if paragraphs:
-        lines = [line.strip() for line in visible_text(clean_html(html)).split("\n")]
-        lines = [line for line in lines if line]
+    found = _located(clean_html(html), None, paragraphs[0]) if paragraphs else None
+    if found is not None:
+        lines, first = found
         keys = [_squash(line) for line in lines]
-        first = _line_of(keys, paragraphs[0], 0)
-        last = _line_of(keys, paragraphs[-1], first) if first is not None else None
-        if first is not None and last is not None:
+        last = _line_of(keys, paragraphs[-1], first)
+        if last is not None:
             kept = _squash(text)
             above = range(first - 1, max(first - _BYLINE_WINDOW, 0) - 1, -1)
             below = range(last + 1, min(last + 1 + _BYLINE_WINDOW, len(lines)))
@@ -306,17 +305,12 @@ def _markdown_literal(paragraph: str) -> str:
 
 
 def _dropped_lead(html: str, text: str, first_paragraph: str) -> list[str]:
-    from lxml import html as lxml_html  # trafilatura's own parser
-
-    try:
-        root = lxml_html.document_fromstring(html)
-    except Exception:  # markup lxml cannot take: no lead rather than no page
+    root = _parsed(html)
+    found = _located(html, root, first_paragraph) if root is not None else None
+    if found is None:
         return []
-    lines = [line.strip() for line in visible_text(html).split("\n")]
-    keys = [key for line in lines if (key := _squash(line))]
-    body_at = _line_of(keys, first_paragraph, 0)
-    if body_at is None:
-        return []
+    keys = [_squash(line) for line in found[0]]
+    body_at = found[1]
     kept = _squash(text)
     blocks = _summary_blocks(root, _description(html), first_paragraph)
     for block in itertools.islice(blocks, _LEAD_CANDIDATES):
@@ -332,6 +326,58 @@ def _dropped_lead(html: str, text: str, first_paragraph: str) -> list[str]:
         if at is not None and at < body_at:
             return lead
     return []
+
+
+def _parsed(html: str) -> Any:
+    """The page's tree, or None for markup lxml cannot take (no lead or byline then,
+    rather than no page)."""
+    from lxml import html as lxml_html  # trafilatura's own parser
+
+    try:
+        return lxml_html.document_fromstring(html)
+    except Exception:
+        return None
+
+
+def _located(html: str, root: Any, paragraph: str) -> tuple[list[str], int] | None:
+    """The page's lines and the one where ``paragraph`` begins, if it is found: read
+    from the tree, else (libxml2 stops at some broken markup and loses the rest of
+    the page) by the slower parser that reads on."""
+    root = root if root is not None else _parsed(html)
+    readings = (lambda: _page_lines(root) if root is not None else [], lambda: _text_lines(html))
+    for read in readings:
+        lines = read()
+        at = _line_of([_squash(line) for line in lines], paragraph, 0)
+        if at is not None:
+            return lines, at
+    return None
+
+
+def _text_lines(html: str) -> list[str]:
+    return [line for raw in visible_text(html).split("\n") if (line := raw.strip())]
+
+
+def _page_lines(root: Any) -> list[str]:
+    """The page's visible text, a line per block, as ``visible_text`` gives it, read from
+    a tree already parsed (lxml walks it in C; the pure-Python parser took most of the time)."""
+    from lxml import etree
+
+    parts: list[str] = []
+    hidden = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None  # None: a comment
+        if tag in _TextCollector.HIDDEN:
+            hidden += 1 if event == "start" else -1
+            if event == "end" and not hidden and element.tail:
+                parts.append(element.tail)
+            continue
+        if tag in _TextCollector.BLOCKS:
+            parts.append("\n")
+        if not hidden:
+            text = element.text if event == "start" else element.tail
+            if text and (tag is not None or event == "end"):
+                parts.append(text)
+    return [line for raw in "".join(parts).split("\n") if (line := raw.strip())]
 
 
 def _description(html: str) -> str:
@@ -407,10 +453,10 @@ def _space(match: re.Match[str]) -> str:
 class _TextCollector(HTMLParser):
     """Visible text of a page, a line per block, at any nesting depth."""
 
-    _BLOCKS = frozenset(
+    BLOCKS = frozenset(
         "p div br li h1 h2 h3 h4 h5 h6 tr td section article header footer blockquote".split()
     )
-    _HIDDEN = frozenset(["script", "style", "noscript", "template"])
+    HIDDEN = frozenset(["script", "style", "noscript", "template"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -418,15 +464,15 @@ class _TextCollector(HTMLParser):
         self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag in self._HIDDEN:
+        if tag in self.HIDDEN:
             self.hidden += 1
-        elif tag in self._BLOCKS:
+        elif tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
+        if tag in self.HIDDEN:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in self._BLOCKS:
+        elif tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
