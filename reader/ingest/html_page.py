@@ -5,7 +5,10 @@ is then cleaned the way a reader expects: the headline without the site's
 name (``标题_频道_网站``), the headline from the page itself when ``<title>``
 is empty or only names the site, a publisher rather than a copyright line
 or an address as the source, and numbered headings (第一章, 一、) kept even
-when the page sets them as plain paragraphs.
+when the page sets them as plain paragraphs. What the extractor drops is
+looked for on the page itself: a lead set in a summary block before the
+body (``with_lead``), and the credit lines around the article or the
+dateline in the page's description (``page_byline``).
 """
 
 from __future__ import annotations
