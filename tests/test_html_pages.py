@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ArticleError
-from reader.ingest.html_page import author_name, extraction_fields, publisher
+from reader.ingest.html_page import author_name, extraction_fields, page_byline, publisher
 from reader.ingest.loading import load_bytes, load_text
 
 PARAGRAPHS = [
@@ -90,6 +90,8 @@ def test_publisher_from_the_site_name(sitename: str | None, expected: str | None
         ("作者", None),
         ("责任编辑", None),
         ("文：周小云", "周小云"),
+        ("文; 周小云", "周小云"),  # 文/周小云 as the extractor splits it
+        ("记者; 周小云; 林雅文", "周小云; 林雅文"),
     ],
 )
 def test_author_is_a_name_not_a_label(value: str, expected: str | None) -> None:
@@ -179,3 +181,177 @@ def test_extractor_result_read_as_a_dict_or_as_attributes() -> None:
     assert as_object == as_dict
     assert "青禾市今年一季度" in as_dict["text"]
     assert extraction_fields(None) == {}
+
+# An article long enough for the extractor's reading to be kept (over 300 letters).
+ARTICLE = [
+    *PARAGRAPHS,
+    "绿道沿线的老厂房也将改造成驿站，供骑行的市民歇脚、补水和修车，预计年底前投入使用。",
+    "不少市民建议在夜间增加照明，园林局回应说，首批路灯已在安装，夏季到来前可以全部点亮。",
+    "青禾市还计划把绿道与地铁站、公交站连起来，让市民下了车就能走上步道，不必再绕远路。",
+    "园林局负责人说，绿道建成只是开始，管好用好还要靠每一位市民的爱护和社区的共同参与。",
+]
+
+
+def credited_page(after: str = "", head: str = "", body: list[str] = ARTICLE) -> str:
+    """A page whose article ends, as some portals set it, with a credit in a paragraph
+    holding the site's logo link, then the editor's line (an extractor drops the credit)."""
+    credit = "<p><strong>作者︱周明远</strong><a href='/'><img src='/logo.png'></a></p>"
+    return page(
+        "绿道全线贯通_青禾在线",
+        "<h1>绿道全线贯通</h1>"
+        + paragraphs_html(body)
+        + credit
+        + "<!--/content--><div id='liability'>[责任编辑:李立]</div>"
+        + after,
+        head,
+    )
+
+
+def test_a_credit_the_extractor_drops_under_the_article_names_its_author() -> None:
+    doc = load_text(credited_page(), "a.html")
+    assert doc.meta.author == "周明远"
+    assert [p.text for _, _, p in doc.paragraphs()] == ARTICLE
+
+
+def test_the_texts_own_byline_beats_a_dropped_credit() -> None:
+    lead = "青禾网3月5日讯（记者林雅文）" + ARTICLE[0]
+    doc = load_text(credited_page(body=[lead, *ARTICLE[1:]]), "a.html")
+    assert doc.meta.author == "记者林雅文"
+
+
+def test_a_credit_in_a_list_of_other_articles_is_not_the_authors() -> None:
+    html = page(
+        "绿道全线贯通_青禾在线",
+        "<h1>绿道全线贯通</h1>"
+        + paragraphs_html(ARTICLE)
+        + "<div class='related'><h3>相关新闻</h3><ul>"
+        + "<li><a href='/1'>城东菜市场完成改造</a><span>作者︱林雅文</span></li>"
+        + "<li><a href='/2'>青禾地铁三号线开通一周年</a></li></ul></div>",
+    )
+    assert load_text(html, "a.html").meta.author is None
+
+
+def test_page_byline_reads_only_the_lines_the_extraction_left_out() -> None:
+    html = credited_page()
+    text = "\n\n".join([*ARTICLE, "**作者︱周明远**"])  # kept: the text's own business
+    assert page_byline(html, text) is None
+    assert page_byline(html, "\n\n".join(ARTICLE)) == "周明远"
+    # far from the article's last paragraph, a credit is another block's
+    far = credited_page().replace("<p><strong>", "<p>一</p>" * 9 + "<p><strong>")
+    assert page_byline(far, "\n\n".join(ARTICLE)) is None
+
+
+@pytest.mark.parametrize(
+    "description, author",
+    [
+        ("（中央社记者周明远台北5日电）青禾市今年一季度新增城市绿道四十二公里。", "周明远"),
+        ("（中央社記者周明遠台北5日電）青禾市今年一季度新增城市綠道四十二公里。", "周明遠"),
+        ("青禾市今年一季度新增城市绿道四十二公里，记者周明远报道。", None),  # no dateline
+    ],
+)
+def test_the_dateline_of_the_lead_in_the_pages_description_names_its_author(
+    description: str, author: str | None
+) -> None:
+    html = page(
+        "绿道全线贯通_青禾在线",
+        "<h1>绿道全线贯通</h1>" + paragraphs_html(ARTICLE),
+        f'<meta name="description" content="{description}">',
+    )
+    assert load_text(html, "a.html").meta.author == author
+
+
+LEAD = [
+    "青禾绿道（Qinghe Greenway），是青禾市沿河修建的城市慢行步道，全长四十二公里，二〇二四年全线贯通。",
+    "绿道串起城区九个社区和三座公园，沿线设有驿站、饮水点和公共厕所，由园林局和沿线社区共同维护。",
+]
+TEASER = "城东菜市场完成改造以后，摊位统一换上新招牌，附近居民买菜方便了许多，周末人尤其多。"
+
+
+def encyclopedia(
+    summary: str = "class='entry-summary'", head: str = "", before: str = "", after: str = ""
+) -> str:
+    """An encyclopedia entry as such sites set it: the lead in a summary block of the page's
+    header, then an infobox and a table of contents, then the body in its own container."""
+    lead = "".join(f"<div class='para'>{t}</div>" for t in LEAD)
+    facts = [("中文名", "青禾绿道"), ("全长", "四十二公里")]
+    infobox = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+    toc = "".join(f"<li><a href='#{n}'>{n}</a></li>" for n in ["历史", "线路"])
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>青禾绿道_百科</title>{head}</head>"
+        "<body><ul class='nav'><li><a href='/'>首页</a></li><li><a href='/u'>用户</a></li></ul>"
+        + before
+        + "<div class='poster'><h1>青禾绿道</h1>"
+        + f"<dl><dd class='desc'><div {summary}>{lead}</div></dd></dl></div>"
+        + f"<div class='content'><dl class='infobox'>{infobox}</dl><ol class='toc'>{toc}</ol>"
+        + "<div class='main'><h2>历史</h2>"
+        + paragraphs_html(ARTICLE[:4])
+        + "<h2>线路</h2>"
+        + paragraphs_html(ARTICLE[4:])
+        + "</div></div>"
+        + after
+        + "<div class='footer'>Copyright © 2024 青禾百科 版权所有</div></body></html>"
+    )
+
+
+def texts(doc: object) -> list[str]:
+    return [p.text for _, _, p in doc.paragraphs()]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "summary, head",
+    [
+        ("class='entry-summary'", ""),  # the page names the block a summary
+        ("id='lead'", ""),
+        # or the block opens with the page's description
+        ("class='top'", f'<meta name="description" content="{LEAD[0][:30]}">'),
+    ],
+)
+def test_a_lead_the_extractor_drops_before_the_body_is_put_back(summary: str, head: str) -> None:
+    doc = load_text(encyclopedia(summary, head), "a.html")
+    assert texts(doc)[:2] == LEAD
+    assert doc.sections[0].heading is None  # the lead opens the article, before its sections
+    assert [s.heading for s in doc.sections[1:]] == ["历史", "线路"]
+    assert texts(doc)[-len(ARTICLE) :] == ARTICLE
+    assert not [t for t in texts(doc) if "首页" in t or "用户" in t or "版权所有" in t]
+
+
+@pytest.mark.parametrize(
+    "summary, before, after",
+    [
+        # a block the page does not name as its lead
+        ("class='top'", "", ""),
+        # summaries of other pages: teasers in a list before the article, a block after it
+        ("class='top'", f"<ul class='side'><li><p class='summary'>{TEASER}</p></li></ul>", ""),
+        ("class='top'", "", f"<div class='summary'><p>{TEASER}</p></div>"),
+        # a summary made of links
+        ("class='top'", "<div class='intro'><p><a href='/1'>" + TEASER + "</a>。</p></div>", ""),
+    ],
+)
+def test_no_lead_is_taken_from_blocks_that_are_not_the_articles(
+    summary: str, before: str, after: str
+) -> None:
+    got = texts(load_text(encyclopedia(summary, before=before, after=after), "a.html"))
+    assert LEAD[0] not in got and TEASER not in got
+    assert got[-len(ARTICLE) :] == ARTICLE
+
+
+def test_a_lead_the_extractor_kept_is_not_doubled() -> None:
+    body = "<h1>绿道全线贯通</h1><p class='lead'>" + LEAD[0] + "</p>" + paragraphs_html(ARTICLE)
+    got = texts(load_text(page("绿道全线贯通_青禾在线", body), "a.html"))
+    assert got.count(LEAD[0]) == 1
+
+
+def test_a_lead_keeps_its_characters_as_markdown() -> None:
+    lead = "1. 青禾*绿道*（Qinghe_Greenway）[注1]，是青禾市沿河修建的城市慢行步道，全长四十二公里。"
+    html = encyclopedia().replace(LEAD[0], lead)
+    assert texts(load_text(html, "a.html"))[0] == lead
+
+
+def test_the_sites_own_description_in_its_header_is_no_lead() -> None:
+    about = "青禾在线是青禾市主办的综合性新闻网站，提供本地新闻、政务信息和便民服务，欢迎市民投稿。"
+    html = encyclopedia(
+        "class='top'",
+        head=f'<meta name="description" content="{about}">',
+        before=f"<header><div class='about'>{about}</div></header>",
+    )
+    assert about not in texts(load_text(html, "a.html"))

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.loading import load_path, load_text
+from reader.ingest.loading import load_path, load_text, parse_text
+from reader.ingest.metadata import bare_names
 from reader.ingest.page_region import split_page_title, strip_site_furniture
+from reader.ingest.structure import Role
 from reader.model import Document
 
 BODY = [
@@ -361,3 +363,128 @@ def test_the_headline_is_the_line_above_the_date_nearest_the_article() -> None:
 def test_a_sites_cookie_and_privacy_notice_is_furniture(line: str, furniture: bool) -> None:
     doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *BODY[:2], line, *BODY[2:]]))
     assert (line in [p.text for _, _, p in doc.paragraphs()]) is not furniture
+
+
+def page_with_head(head: list[str], body: list[str] = BODY) -> str:
+    """``scraped_page`` with its article's head (the lines under the headline) replaced."""
+    page = scraped_page("青禾一季度新增绿道四十二公里")
+    return page.replace("2024-03-05 10:20:11 青禾晚报", "\n\n".join(head)).replace(
+        "\n\n".join(BODY), "\n\n".join(body)
+    )
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["2024-03-05 10:20:11 青禾晚报", "周明远"],
+        ["周明远", "2024-03-05 10:20:11 青禾晚报"],
+        ["2024-03-05 10:20:11", "青禾", "周明远"],  # the source's bare name between
+    ],
+)
+def test_a_name_alone_beside_the_date_line_of_a_page_is_its_byline(head: list[str]) -> None:
+    doc = load_text(page_with_head(head))
+    assert doc.meta.author == "周明远"
+    assert "周明远" not in body_text(doc)
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
+
+
+def test_a_bare_byline_keeps_the_script_of_the_page() -> None:
+    import opencc
+
+    page = opencc.OpenCC("s2twp").convert(page_with_head(["2024-03-05 10:20:11", "青禾", "谢明远"]))
+    assert load_text(page).meta.author == "謝明遠"
+
+
+@pytest.mark.parametrize(
+    "head, body",
+    [
+        # not beside the date line: the share buttons stand between
+        (["2024-03-05 10:20:11 青禾晚报", "分享到：", "周明远"], BODY),
+        # two characters: as often a place or a word as a name
+        (["2024-03-05 10:20:11 青禾晚报", "周明"], BODY),
+        # places and agencies that open with a surname's character
+        (["2024-03-05 10:20:11 青禾晚报", "石家庄"], BODY),
+        (["2024-03-05 10:20:11 青禾晚报", "路透社"], BODY),
+        # a name alone inside the article (a caption under a photo) is no byline
+        (["2024-03-05 10:20:11 青禾晚报"], [BODY[0], "周明远", *BODY[1:]]),
+    ],
+)
+def test_a_name_alone_elsewhere_is_not_a_byline(head: list[str], body: list[str]) -> None:
+    assert load_text(page_with_head(head, body)).meta.author is None
+
+
+def test_a_name_beside_the_date_of_a_plain_text_is_its_byline_not_a_heading() -> None:
+    lines = ["青禾一季度新增绿道四十二公里", "2024年3月5日 来源：青禾晚报", "林雅文", *BODY]
+    text = "\n\n".join(lines)
+    doc = load_text(text)
+    assert (doc.title, doc.meta.author) == ("青禾一季度新增绿道四十二公里", "林雅文")
+    assert [s.heading for s in doc.sections] == [None]
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY
+
+
+def test_a_stated_byline_beats_a_bare_name() -> None:
+    lead = "青禾网3月5日讯（记者周明远）" + BODY[0]
+    text = "\n\n".join(["青禾一季度新增绿道四十二公里", "2024年3月5日", "林雅文", lead, *BODY[1:]])
+    assert load_text(text).meta.author == "记者周明远"
+
+
+def test_a_list_of_names_in_a_plain_text_stays_its_text() -> None:
+    # dated minutes listing who came: the names are the text, not its byline
+    for names in (["出席：", "周明远", "林雅文"], ["周明远", "林雅文"]):
+        parsed = parse_text("\n\n".join(["会议纪要", "2024年3月5日", *names, *BODY]))
+        assert parsed.document.meta.author is None
+        roles = {b.text: r for b, r in zip(parsed.blocks, parsed.roles, strict=True)}
+        assert roles["周明远"] is not Role.META and roles["林雅文"] is not Role.META
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("周明远", "周明远"),
+        ("周明远 林雅文", "周明远 林雅文"),
+        ("周明", None),  # two characters
+        ("石家庄", None),
+        ("江苏省", None),
+        ("新华社", None),
+        ("周明远摄", None),
+        ("Facebook", None),
+        ("记者周明远", None),  # a role: parse_meta_line's business
+    ],
+)
+def test_bare_names_are_names_of_people_and_nothing_else(line: str, names: str | None) -> None:
+    assert bare_names(line) == names
+
+
+def test_the_leads_dateline_may_follow_a_photos_caption() -> None:
+    caption = "图为青禾市新建的沿河绿道，不少市民在傍晚前来散步。"
+    lead = "青禾网3月5日讯（记者周明远）" + BODY[0]
+    doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", caption, lead, *BODY[1:]]))
+    assert doc.meta.author == "记者周明远"
+    # deep in the text, a dateline is a report quoted, not the article's own
+    late = "\n\n".join(["青禾一季度新增绿道四十二公里", *BODY, caption, lead])
+    assert load_text(late).meta.author is None
+
+
+def test_a_text_titled_with_a_name_keeps_its_title() -> None:
+    # a biography: the name above the date line is the title, not a byline
+    doc = load_text("\n\n".join(["周明远", "2024年3月5日", *BODY]))
+    assert (doc.title, doc.meta.author) == ("周明远", None)
+    html = "# 周明远\n\n2024年3月5日\n\n" + "\n\n".join(BODY)
+    doc = load_text(html, "a.md")
+    assert doc.meta.author is None
+
+
+@pytest.mark.parametrize(
+    "credit, author",
+    [
+        ("周明遠／青禾報導", "周明遠"),
+        ("周明远、林雅文/青禾综合报导", "周明远、林雅文"),
+        ("中新网／青禾报道", None),  # a news site
+        ("路透／伦敦报道", None),  # an agency
+        ("周明／青禾报导", None),  # two characters: not surely a name without a role
+    ],
+)
+def test_a_credit_line_without_a_role_names_the_reporter(credit: str, author: str | None) -> None:
+    doc = load_text(page_with_head(["2024-03-05 10:20:11 青禾晚报", credit]))
+    assert doc.meta.author == author
+    assert [p.text for _, _, p in doc.paragraphs()] == BODY

@@ -5,11 +5,15 @@ is then cleaned the way a reader expects: the headline without the site's
 name (``标题_频道_网站``), the headline from the page itself when ``<title>``
 is empty or only names the site, a publisher rather than a copyright line
 or an address as the source, and numbered headings (第一章, 一、) kept even
-when the page sets them as plain paragraphs.
+when the page sets them as plain paragraphs. What the extractor drops is
+looked for on the page itself: a lead set in a summary block before the
+body (``with_lead``), and the credit lines around the article or the
+dateline in the page's description (``page_byline``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -17,10 +21,11 @@ from typing import Any
 
 from reader.convert import simplified_view
 from reader.errors import ArticleError
-from reader.ingest.boilerplate import is_boilerplate
-from reader.ingest.metadata import parse_meta_line
+from reader.ingest.boilerplate import is_boilerplate, starts_disclaimer, starts_tail
+from reader.ingest.metadata import lead_byline, parse_meta_line
 from reader.ingest.page_region import (
     letters,
+    line_shape,
     publisher,
     split_page_title,
     strip_site_furniture,
@@ -99,6 +104,8 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
     text = "" if large else fields.get("text") or ""
     if not text.strip() and not large:
         return None
+    if not large:
+        text = with_lead(html, text)
     page_title = _first_text(_TITLE, html)
     title = headline([fields.get("title"), page_title], html, fields.get("sitename"))
     site_segments = split_page_title(page_title)[1] if page_title else []
@@ -173,11 +180,14 @@ def content_source(html: str) -> str | None:
 
 
 def author_name(value: str | None) -> str | None:
-    """A name, not a label: 记者陈明／桃园报导 gives 陈明; a bare 作者 or an editor gives None."""
+    """A name, not a label: 记者陈明／桃园报导 gives 陈明; a bare 作者 or an editor gives None,
+    文; 周小云 (文/周小云 as the extractor splits it) gives 周小云."""
     if not value:
         return None
-    value = value.strip()
-    if _LABEL_ONLY.match(value):
+    # The extractor joins what it split at a slash with "; ": 文/周小云 gives "文; 周小云".
+    parts = (part.strip() for part in value.split(";"))
+    value = "; ".join(p for p in parts if p and not _LABEL_ONLY.match(p))
+    if not value:
         return None
     found = parse_meta_line(simplified_view(value), value)
     if found is not None:
@@ -186,13 +196,270 @@ def author_name(value: str | None) -> str | None:
     return value or None
 
 
+# The page's description, which news sites fill with the article's lead.
+_DESCRIPTION = re.compile(
+    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og:)?description[\"'\s>])[^>]*"
+    r"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')",
+    re.IGNORECASE,
+)
+_MARKDOWN_MARKS = re.compile(r"[\s\\*_#>`|]+")
+_BYLINE_WINDOW = 8  # lines of the page above and below the article where its credits stand
+_MATCH_CHARS = 16  # characters of a paragraph that find it among the page's lines
+
+
+def page_byline(html: str, text: str) -> str | None:
+    """The author a page names where its extracted text lost it, if any.
+
+    The extractor keeps the article's paragraphs but may drop the lines that
+    credit it: 作者︱某某 under the last paragraph, 记者 某某 under the headline.
+    Such lines are looked for among the page's own lines just above the
+    article's first paragraph and just below its last, where a page sets its
+    credits; only lines the extraction left out are read, and only those that
+    parse as a byline. Failing that, the page's description, which news sites
+    fill with the lead, may open with the reporter's dateline (（中央社记者某某
+    台北12日电）).
+    """
+    paragraphs = [
+        key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0
+    ]
+    found = _located(clean_html(html), None, paragraphs[0]) if paragraphs else None
+    if found is not None:
+        lines, first = found
+        keys = [_squash(line) for line in lines]
+        last = _line_of(keys, paragraphs[-1], first)
+        if last is not None:
+            kept = _squash(text)
+            above = range(first - 1, max(first - _BYLINE_WINDOW, 0) - 1, -1)
+            below = range(last + 1, min(last + 1 + _BYLINE_WINDOW, len(lines)))
+            for side in (above, below):
+                for i in side:  # the nearest lines first, as far as a list of links
+                    view = simplified_view(lines[i])
+                    if starts_tail(view) or starts_disclaimer(view):
+                        break
+                    if keys[i] not in kept and (name := _byline_of(view, lines[i])):
+                        return name
+    lead = _description(html)
+    return lead_byline(simplified_view(lead), lead) if lead else None
+
+
+def _squash(line: str) -> str:
+    """A line without spaces and Markdown's marks, as pages and extractions both give it."""
+    return _MARKDOWN_MARKS.sub("", line)
+
+
+def _line_of(keys: list[str], paragraph: str, start: int) -> int | None:
+    """The first line from ``start`` on where ``paragraph`` begins."""
+    opening = paragraph[:_MATCH_CHARS]
+    return next((i for i in range(start, len(keys)) if keys[i].startswith(opening)), None)
+
+
+def _byline_of(view: str, line: str) -> str | None:
+    """The author a line names when it is a byline (作者︱周明远), not a sentence."""
+    if len(line) > 50:
+        return None
+    found = parse_meta_line(view, line)
+    return author_name(found.author) if found is not None and found.author else None
+
+
+# A block a page names as the article's summary or lead: lemma-summary, article-abstract, lead.
+_SUMMARY_WORDS = r"(?:summary|abstract|lead|lede|digest|standfirst|intro|zhaiyao|daoyu)"
+_SUMMARY_NAME = re.compile(rf"(?:^|[-_\s]){_SUMMARY_WORDS}(?=$|[-_\s])", re.IGNORECASE)
+_SUMMARY_ANYWHERE = re.compile(_SUMMARY_WORDS, re.IGNORECASE)  # a cheap test of the whole page
+# Where a summary of another page stands: menus, lists of links, sidebars, forms.
+_NOT_THE_ARTICLE = frozenset(["nav", "aside", "footer", "li", "a", "form", "button", "menu"])
+_LEAF_BLOCKS = frozenset("p div dd dt blockquote section td h2 h3 h4 h5 h6".split())
+_LEAD_MAX = 2000  # characters: a summary, not a second article
+_LEAD_CANDIDATES = 12  # blocks named as summaries looked at (a list of teasers has hundreds)
+_LINKED_SHARE = 0.5  # a paragraph mostly made of links is a list of them
+
+
+def with_lead(html: str, text: str) -> str:
+    """The extracted text with the page's lead put back where the extractor dropped it.
+
+    Encyclopedias and many news sites set the lead (蔡某（英文名），1975年出生于……)
+    in a summary block before the body, apart from the body's container, and
+    the extractor keeps only the body. A block counts as the lead when the page
+    says so, by its class or id (summary, abstract, lead, intro) or by opening
+    with the page's description; when it stands before the first paragraph the
+    extractor kept, outside menus, lists and sidebars; and when its paragraphs
+    are prose the extraction lacks. Only the first such block is taken.
+    """
+    paragraphs = [key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0]
+    if not paragraphs or not (
+        _SUMMARY_ANYWHERE.search(html) or _DESCRIPTION.search(html[:_HEAD_SCAN])
+    ):
+        return text
+    lead = _dropped_lead(html, text, paragraphs[0])
+    if not lead:
+        return text
+    lines = text.split("\n")
+    at = 1 if lines and lines[0].startswith("# ") else 0  # after the extraction's headline
+    return "\n".join([*lines[:at], *(f"{_markdown_literal(p)}\n" for p in lead), *lines[at:]])
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+
+
+def _markdown_literal(paragraph: str) -> str:
+    """A paragraph as Markdown that reads back as the same text (no emphasis, links, lists)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", paragraph)
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def _dropped_lead(html: str, text: str, first_paragraph: str) -> list[str]:
+    root = _parsed(html)
+    found = _located(html, root, first_paragraph) if root is not None else None
+    if found is None:
+        return []
+    keys = [_squash(line) for line in found[0]]
+    body_at = found[1]
+    kept = _squash(text)
+    blocks = _summary_blocks(root, _description(html), first_paragraph)
+    for block in itertools.islice(blocks, _LEAD_CANDIDATES):
+        if len(block.text_content()) > 2 * _LEAD_MAX:  # a wrapper around the page
+            continue
+        lead = _lead_paragraphs(block)
+        if not lead or sum(len(p) for p in lead) > _LEAD_MAX:
+            continue
+        opening = _squash(lead[0])
+        if opening[:_MATCH_CHARS] in kept:
+            continue
+        at = _line_of(keys, opening, 0)
+        if at is not None and at < body_at:
+            return lead
+    return []
+
+
+def _parsed(html: str) -> Any:
+    """The page's tree, or None for markup lxml cannot take (no lead or byline then,
+    rather than no page)."""
+    from lxml import html as lxml_html  # trafilatura's own parser
+
+    try:
+        return lxml_html.document_fromstring(html)
+    except Exception:
+        return None
+
+
+def _located(html: str, root: Any, paragraph: str) -> tuple[list[str], int] | None:
+    """The page's lines and the one where ``paragraph`` begins, if it is found: read
+    from the tree, else (libxml2 stops at some broken markup and loses the rest of
+    the page) by the slower parser that reads on."""
+    root = root if root is not None else _parsed(html)
+    readings = (lambda: _page_lines(root) if root is not None else [], lambda: _text_lines(html))
+    for read in readings:
+        lines = read()
+        at = _line_of([_squash(line) for line in lines], paragraph, 0)
+        if at is not None:
+            return lines, at
+    return None
+
+
+def _text_lines(html: str) -> list[str]:
+    return [line for raw in visible_text(html).split("\n") if (line := raw.strip())]
+
+
+def _page_lines(root: Any) -> list[str]:
+    """The page's visible text, a line per block, as ``visible_text`` gives it, read from
+    a tree already parsed (lxml walks it in C; the pure-Python parser took most of the time)."""
+    from lxml import etree
+
+    parts: list[str] = []
+    hidden = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None  # None: a comment
+        if tag in _TextCollector.HIDDEN:
+            hidden += 1 if event == "start" else -1
+            if event == "end" and not hidden and element.tail:
+                parts.append(element.tail)
+            continue
+        if tag in _TextCollector.BLOCKS:
+            parts.append("\n")
+        if not hidden:
+            text = element.text if event == "start" else element.tail
+            if text and (tag is not None or event == "end"):
+                parts.append(text)
+    return [line for raw in "".join(parts).split("\n") if (line := raw.strip())]
+
+
+def _description(html: str) -> str:
+    match = _DESCRIPTION.search(html[:_HEAD_SCAN])
+    return unescape(match.group(1) or match.group(2) or "").strip() if match else ""
+
+
+def _summary_blocks(root: Any, description: str, first_paragraph: str) -> Any:
+    """Blocks the page names as a summary and the block that opens with its
+    description (the largest one that holds nothing more), in the page's order."""
+    opening = _squash(description)[:_MATCH_CHARS]
+    body = first_paragraph[:_MATCH_CHARS]
+    described = None
+    for element in root.iter():
+        if not isinstance(element.tag, str) or _outside_article(element):
+            continue
+        if _SUMMARY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            yield element
+        elif (
+            described is None
+            and len(opening) >= 8
+            and element.tag in _LEAF_BLOCKS
+            and opening.startswith(_squash(element.text or "")[:4] or "\0")
+            and _squash(element.text_content()).startswith(opening)
+        ):
+            described = element
+            while (parent := described.getparent()) is not None and parent.tag != "body":
+                whole = _squash(parent.text_content())
+                if not whole.startswith(opening) or body in whole or _outside_article(parent):
+                    break
+                described = parent
+            yield described
+
+
+def _outside_article(element: Any) -> bool:
+    """In a menu, a list, a sidebar or a footer, or in the page's header (an
+    article's own <header> may hold its lead; the site's shows its slogan)."""
+    tags = [e.tag for e in (element, *element.iterancestors()) if isinstance(e.tag, str)]
+    return any(t in _NOT_THE_ARTICLE for t in tags) or ("header" in tags and "article" not in tags)
+
+
+def _lead_paragraphs(block: Any) -> list[str]:
+    """The prose paragraphs of a block: its innermost blocks, or itself."""
+    leaves = [
+        e
+        for e in block.iter(*_LEAF_BLOCKS)
+        if not any(isinstance(c.tag, str) and c.tag in _LEAF_BLOCKS for c in e.iterdescendants())
+    ] or [block]
+    paragraphs = []
+    for leaf in leaves:
+        whole = _SPACING.sub(_space, leaf.text_content().strip())
+        linked = sum(len(a.text_content().strip()) for a in leaf.iter("a"))
+        prose = line_shape(simplified_view(whole)).value > 0
+        if whole and prose and linked <= _LINKED_SHARE * len(whole):
+            paragraphs.append(whole)
+    return paragraphs
+
+
+_SPACING = re.compile(r"\s+")
+
+
+def _space(match: re.Match[str]) -> str:
+    """Spacing inside a paragraph: none between Chinese characters, nor where the markup
+    broke a line beside one (奖\n[1]); one space elsewhere (Tanya Chua, 1. 青禾)."""
+    text = match.string
+    before = text[match.start() - 1] if match.start() > 0 else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    both = not before.isascii() and not after.isascii()
+    beside = not before.isascii() or not after.isascii()
+    return "" if both or (beside and "\n" in match[0]) else " "
+
+
 class _TextCollector(HTMLParser):
     """Visible text of a page, a line per block, at any nesting depth."""
 
-    _BLOCKS = frozenset(
+    BLOCKS = frozenset(
         "p div br li h1 h2 h3 h4 h5 h6 tr td section article header footer blockquote".split()
     )
-    _HIDDEN = frozenset(["script", "style", "noscript", "template"])
+    HIDDEN = frozenset(["script", "style", "noscript", "template"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -200,15 +467,15 @@ class _TextCollector(HTMLParser):
         self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag in self._HIDDEN:
+        if tag in self.HIDDEN:
             self.hidden += 1
-        elif tag in self._BLOCKS:
+        elif tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
+        if tag in self.HIDDEN:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in self._BLOCKS:
+        elif tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:

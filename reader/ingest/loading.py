@@ -165,19 +165,30 @@ def _parse_html(html: str, name: str) -> Parsed:
         else None
     )
     if extracted is not None and _letters(extracted.document) >= _THIN_EXTRACT:
-        return extracted
+        return _with_page_byline(extracted, html, found[0]) if found is not None else extracted
     # Little or nothing extracted: the page's own text, its article found as in a
     # page saved as text, is the better reading when it holds clearly more.
     plain = html_page.visible_text(html_page.clean_html(html))
     if not plain.strip():
-        if extracted is not None:
-            return extracted
+        if extracted is not None and found is not None:
+            return _with_page_byline(extracted, html, found[0])
         raise ArticleError(name, "no article text found in the HTML page")
     title, meta = (found[1], found[2]) if found is not None else (None, None)
     parsed = parse_plain_text(plain, title=title, meta=meta)
     if extracted is None or _letters(parsed.document) > 2 * _letters(extracted.document):
         return parsed
-    return extracted
+    return _with_page_byline(extracted, html, found[0]) if found is not None else extracted
+
+
+def _with_page_byline(parsed: Parsed, html: str, text: str) -> Parsed:
+    """The article's author from the page when its text names none (a credit the
+    extractor dropped); the text's own bylines come first."""
+    from reader.ingest import html_page
+
+    document = parsed.document
+    if document.meta.author is not None or not (author := html_page.page_byline(html, text)):
+        return parsed
+    return replace(parsed, document=replace(document, meta=replace(document.meta, author=author)))
 
 
 _THIN_EXTRACT = 300  # letters: below this an extraction may have missed the article

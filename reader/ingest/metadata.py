@@ -164,6 +164,12 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
         # the role and names, without the place: 记者王小明／台北报导 gives 记者王小明
         begin = len(line) - len(line.lstrip("（( "))
         return MetaLine(author=source_text[begin : m.end("v")])
+    if (
+        len(line) <= 40
+        and (m := _named_report().match(line))
+        and _names_of_people(m["v"], named_by_role=False)
+    ):
+        return MetaLine(author=source_text[m.start("v") : m.end("v")])  # 王小明／台北报导
     if len(line) <= 50 and (m := _CREDIT.match(line)):
         if m["role"] in ("出品", "策划", "监制"):
             return MetaLine()  # a credit line, kept out of the text, naming no author
@@ -296,6 +302,16 @@ def closing_names(paragraph: str, original: str | None = None) -> str | None:
 
 
 @cache
+def _named_report() -> re.Pattern[str]:
+    # 王小明／台北报导 on a line of its own, the credit without a role; the names must
+    # read as people's (中新网／北京报道, 路透／伦敦报道 name none).
+    return re.compile(
+        rf"^[（(]?(?P<v>{_person()}(?:、{_person()})*)\s*[／/]\s*"
+        r"[\u4e00-\u9fff]{2,6}(?:综合|专题|连线)?(?:报导|报道)[）)]?$"
+    )
+
+
+@cache
 def _report_credit() -> re.Pattern[str]:
     # （王小明／台中报导）, （記者王小明、李大同／台北報導）: Taiwan's credit in the text.
     return re.compile(
@@ -315,3 +331,25 @@ def report_credit(paragraph: str, original: str | None = None) -> str | None:
     if m is None or not _names_of_people(m["v"], bool(m["role"])):
         return None
     return _cut(m, "v", paragraph, original)
+
+
+@cache
+def _bare_names() -> re.Pattern[str]:
+    name = _person()
+    return re.compile(rf"^(?P<v>{name}(?:[\s、]+{name})*)$")
+
+
+def bare_names(line: str, original: str | None = None) -> str | None:
+    """The names of people a line holds and nothing else (谢明俊; 王小明 李大同).
+
+    Without a role only names of three characters count, as in
+    ``closing_names``: a line of two (王明) is as often a place or a word.
+    Whether such a line is a byline depends on where it stands (beside the
+    article's date and source lines), which the caller decides.
+    """
+    if len(line) > 20:
+        return None
+    m = _bare_names().match(line)
+    if m is None or not _names_of_people(m["v"], named_by_role=False):
+        return None
+    return _cut(m, "v", line, original)

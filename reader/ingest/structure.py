@@ -26,6 +26,7 @@ from reader.ingest.headings import (
 )
 from reader.ingest.metadata import (
     MetaLine,
+    bare_names,
     closing_names,
     lead_byline,
     parse_meta_line,
@@ -140,11 +141,24 @@ def build(
             roles[i] = Role.BOILERPLATE
         elif parse_meta_line(block.key) is not None:
             roles[i] = Role.META
+    head: list[int] | None = None
     if find_article:
-        headline, site = _keep_article_region(blocks, roles)
+        headline, site, head = _keep_article_region(blocks, roles)
         title = title or headline
         if site and not (meta and meta.source):  # the article's own 来源 line still wins
             meta = replace(meta or Meta(), source=site)
+    if head is None:  # not a page: the head is the text's first lines
+        head = _text_head(blocks, roles)
+        if (named_at := _head_name(blocks, roles, head)) is not None:
+            roles[named_at] = Role.META
+    byline = next(
+        (
+            name
+            for i in head
+            if roles[i] is Role.META and (name := bare_names(blocks[i].key, blocks[i].text))
+        ),
+        None,
+    )
     title = _mark_title(blocks, roles, title)
     subtitle = _mark_title_subtitle(blocks, roles) if title else None
     if detect_headings:
@@ -160,6 +174,8 @@ def build(
     ]
     document = _assemble(blocks, final_roles, title, _merge_meta(meta, metas))
     document = replace(document, subtitle=subtitle)
+    if document.meta.author is None and byline is not None:  # the weakest sign, taken last
+        document = replace(document, meta=replace(document.meta, author=byline))
     return Parsed(document, tuple(blocks), final_roles)
 
 
@@ -248,24 +264,26 @@ _META_AFTER = 8  # lines after the article where its editor and source lines may
 
 def _keep_article_region(
     blocks: list[Block], roles: list[Role | None]
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None, list[int] | None]:
     """On a page saved whole, keep the article and its headline; the rest is furniture.
 
-    Returns the headline and the site the page-title line names, when found. A
-    text that is not a page (most of its lines are prose or headings) is left as it is.
+    Returns the headline and the site the page-title line names, when found, and
+    the lines of the article's head (between its headline and its first paragraph;
+    None when the text is not a page). A text that is not a page (most of its
+    lines are prose or headings) is left as it is.
     """
     content = [i for i, r in enumerate(roles) if r is not Role.BLANK]
     furniture = sum(1 for i in content if roles[i] is Role.BOILERPLATE)
     shapes = [line_shape(blocks[i].key) for i in content]
     if not content or not looks_like_page(shapes, furniture):
-        return None, None
+        return None, None, None
     scores = [
         (i, line_score(shape, roles[i] is Role.BOILERPLATE))
         for i, shape in zip(content, shapes, strict=True)
     ]
     region = densest_run(scores)
     if region is None:
-        return None, None
+        return None, None, None
     region = _with_opening_dialogue(blocks, roles, content, region)
     first = blocks[content[0]]
     page_head = page_title_head(first.key)
@@ -280,6 +298,9 @@ def _keep_article_region(
         else []
     )
     after = [i for i in content if i > region.end][:_META_AFTER]
+    head = [i for i in content if keep_from <= i < region.start and i != headline_at]
+    if (named_at := _head_name(blocks, roles, head)) is not None:
+        roles[named_at] = Role.META
     for i in content:
         if region.start <= i <= region.end or i == headline_at:
             continue
@@ -289,10 +310,61 @@ def _keep_article_region(
     if headline_at is not None and continued:  # a headline set over several lines
         for i in (headline_at, *continued):
             roles[i] = Role.TITLE
-        return "".join(blocks[i].text for i in (headline_at, *continued)), site
+        return "".join(blocks[i].text for i in (headline_at, *continued)), site, head
     if headline_at is not None:
-        return blocks[headline_at].text, site
-    return (_original_slice(first, page_head) if page_head else None), site
+        return blocks[headline_at].text, site, head
+    return (_original_slice(first, page_head) if page_head else None), site, head
+
+
+_NAME_GAP_LETTERS = 6  # a line between a byline and the date: a source's bare name (中时)
+
+
+def _head_name(blocks: list[Block], roles: list[Role | None], head: list[int]) -> int | None:
+    """The line of an article's head that is only a person's name, standing beside
+    its date and source lines: the byline of a page that sets the reporter's name
+    bare (标题 / 2018/09/16 15:31 / 中时 / 谢明俊). Beside means the next line above or
+    below, or the one after when a bare word (a source's name) stands between.
+    Only the head is searched, and only a name standing alone: elsewhere, or in a
+    column of names, a name is a caption, a list, a heading."""
+    named = [
+        roles[i] is None and blocks[i].heading_level is None and bare_names(blocks[i].key) is not None
+        for i in head
+    ]
+    for n, i in enumerate(head):
+        if not named[n] or (n > 0 and named[n - 1]) or (n + 1 < len(head) and named[n + 1]):
+            continue
+        for step in (-1, 1):
+            near = n + step
+            if 0 <= near < len(head) and roles[head[near]] is Role.META:
+                return i
+            far = n + 2 * step
+            if (
+                0 <= far < len(head)
+                and roles[head[far]] is Role.META
+                and roles[head[near]] is None
+                and _bare_word(blocks[head[near]].key)
+            ):
+                return i
+    return None
+
+
+def _bare_word(text: str) -> bool:
+    """A short run of letters without a mark or a space: a name such as 中时, not 分享到：."""
+    return letters(text) == len(text) <= _NAME_GAP_LETTERS
+
+
+def _text_head(blocks: list[Block], roles: list[Role | None]) -> list[int]:
+    """The head of a text that is not a page: its lines after the first (the title's
+    place: a biography may be titled with a name) and before the first paragraph of
+    prose (the date and source lines, a byline)."""
+    head: list[int] = []
+    for i, block in enumerate(blocks):
+        if roles[i] is Role.BLANK:
+            continue
+        if len(head) > _TITLE_SEARCH or line_shape(block.key).value > 0:
+            break
+        head.append(i)
+    return head[1:]
 
 
 # A line of quoted speech, whole sentences: “妈妈，为什么还不能出去？” (a quote that
@@ -577,15 +649,18 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
 
 
 _SIGNATURE_WITHIN = 3  # last paragraphs searched for the names that sign an article
+_LEAD_WITHIN = 3  # first paragraphs searched for the lead's dateline (本报讯（记者 张三）)
 
 
 def _assemble(
     blocks: list[Block], roles: tuple[Role, ...], title: str | None, meta: Meta
 ) -> Document:
     paragraphs_at = {i: b.text for i, b in enumerate(blocks) if roles[i] is Role.BODY}
-    if meta.author is None and paragraphs_at:
-        first = blocks[min(paragraphs_at)]
-        if (byline := lead_byline(first.key, first.text)) is not None:
+    if meta.author is None:
+        # the lead, which a photo's caption or a summary may stand before
+        leads = itertools.islice(paragraphs_at, _LEAD_WITHIN)
+        bylines = (lead_byline(blocks[i].key, blocks[i].text) for i in leads)
+        if (byline := next((b for b in bylines if b), None)) is not None:
             meta = replace(meta, author=byline)
     if meta.author is None:
         credits = (report_credit(blocks[i].key, blocks[i].text) for i in paragraphs_at)
