@@ -113,6 +113,23 @@ def test_bold_paragraphs_are_subheads_and_numbered_lines_are_chapters() -> None:
     assert headings == ["第一章 总则", "第二章 建设与维护", "沿线社区参与维护"]
 
 
+def test_a_bold_subhead_after_a_long_unpunctuated_caption_is_still_a_subhead() -> None:
+    """In a page each <p> is a paragraph of its own: a photo's caption without a full
+    stop before a bold subhead is not the first half of a wrapped paragraph."""
+    caption = "为了给新开的绿道拍宣传片，摄制组一早就在河岸边的步道上架起了机位 周明 摄"
+    body = (
+        "<h1>绿道全线贯通</h1>"
+        + paragraphs_html(PARAGRAPHS[:1])
+        + f"<p>{caption}</p>"
+        + "<p><strong>沿线社区参与维护</strong></p>"
+        + paragraphs_html(PARAGRAPHS[1:3])
+        + "<p><strong>夜间照明还要改进</strong></p>"
+        + paragraphs_html(PARAGRAPHS[3:])
+    )
+    doc = load_text(page("绿道全线贯通", body), "a.html")
+    assert [s.heading for s in doc.sections if s.heading] == ["沿线社区参与维护", "夜间照明还要改进"]
+
+
 def test_a_short_unmarked_paragraph_is_not_a_heading_in_html() -> None:
     body = "<h1>绿道全线贯通</h1><p>青禾晚报记者 周明</p>" + paragraphs_html(PARAGRAPHS)
     doc = load_text(page("绿道全线贯通", body), "a.html")

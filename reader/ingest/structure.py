@@ -536,7 +536,8 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
             run_end += 1
         run = content[k : run_end + 1]
         followed_by_body = run_end + 1 < len(content)
-        previous = blocks[content[k - 1]].key if k > 0 else None
+        # In markup every block is a paragraph of its own: none ends a wrapped one.
+        previous = blocks[content[k - 1]].key if k > 0 and plain else None
         if followed_by_body and _is_heading_run(blocks, run, previous):
             _assign_run(blocks, roles, run)
         k = run_end + 1
@@ -556,6 +557,8 @@ def _question_headings(blocks: list[Block], content: list[int]) -> set[int]:
 
 
 def _is_heading_run(blocks: list[Block], run: list[int], previous: str | None) -> bool:
+    """Whether a run of heading-shaped lines heads what follows; ``previous`` is the line
+    before it in a plain text (None in markup, or at the start)."""
     # Styles are read only as far as the answer is open: a run of thousands of short
     # lines (a list, a poem) is decided by its first lines, not read to its end.
     styles: list[str | None] = []
