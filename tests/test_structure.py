@@ -180,3 +180,47 @@ def test_a_lone_question_in_prose_stays_prose() -> None:
     assert not question_shaped("他问，你还记得吗？")
     assert not question_shaped("“你还记得吗？”")
     assert question_shaped("下一步怎么办？")
+
+
+ENCYCLOPEDIA = """青禾湖
+
+青禾湖是青禾市西郊的一座淡水湖，面积约十二平方公里，是城市的重要水源地之一。
+
+1 名称
+湖名取自湖畔的青禾村，村民世代在湖边种稻，清代地方志中已有记载。
+
+2 生态
+湖水常年清澈，近年监测到的水生生物种类逐年增多，引来不少观鸟的市民。
+
+湖区的生物可分水生植物和鸟类两大类
+* 水生植物：包括芦苇、菱角、荷花等，夏季覆盖湖面的三成以上。
+* 鸟类：包括白鹭、苍鹭和多种野鸭，冬季有候鸟停留。
+
+3 保护
+* 湖区划定了一级和二级保护区。
+* 沿岸禁止新建工厂。
+"""
+
+
+def test_a_list_lead_in_without_a_full_stop_is_no_heading_where_sections_are_numbered() -> None:
+    from reader.ingest.loading import load_text
+
+    sections = load_text(ENCYCLOPEDIA).sections
+    assert [s.heading for s in sections if s.heading] == ["1 名称", "2 生态", "3 保护"]
+    assert not any(s.subtitle for s in sections)  # 3 保护 stands on a list too
+
+
+def test_an_unnumbered_subhead_on_a_list_stays_where_sections_are_not_numbered() -> None:
+    from reader.ingest.loading import load_text
+
+    text = (
+        "青禾湖治理见成效\n\n"
+        "青禾市今年投入专项资金治理青禾湖，湖水透明度比去年提高了一倍，市民反响很好。\n\n"
+        "主要措施\n"
+        "* 截断沿岸排污口，污水全部进入管网。\n"
+        "* 种植水生植物，恢复湖岸生态。\n\n"
+        "下一步安排\n"
+        "市水务局表示，明年将继续监测水质，并公布每月的监测结果，接受市民监督。\n"
+    )
+    headings = [s.heading for s in load_text(text).sections if s.heading]
+    assert headings == ["主要措施", "下一步安排"]

@@ -53,6 +53,12 @@ _SPEECH = re.compile(r"(?:说|說|道|问|問|答|称|稱|表示)[，,：:]")
 _QUOTED_NAME_LEAD = re.compile(r"^[“「『][^”」』，。！？]{1,12}[”」』][^，。！？：]")
 _LIST_BULLET = re.compile(r"^[*\-+•·]\s")
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def is_list_item(text: str) -> bool:
+    """A line of a bulleted list (* - + • ·, then a space)."""
+    return _LIST_BULLET.match(text) is not None
+
 _FULL_STOP = re.compile("[。！？]")
 
 # What makes a short line no heading, in one search (each line of a text is asked):

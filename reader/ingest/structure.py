@@ -19,6 +19,7 @@ from reader.ingest.boilerplate import is_boilerplate, starts_disclaimer, starts_
 from reader.ingest.headings import (
     ends_as_prose,
     heading_shaped,
+    is_list_item,
     is_marker_heading,
     numbering_style,
     question_shaped,
@@ -48,6 +49,7 @@ from reader.model import Document, Meta, Paragraph, Section
 _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
 _TITLE_MAX = 60
 _TITLE_SEARCH = 12  # non-blank lines at the top where the title may stand
+_NUMBERED_DOCUMENT = 3  # numbered headings that make a text's sections numbered ones
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
@@ -516,6 +518,9 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
     """
     content = [i for i, r in enumerate(roles) if r is None]
     questions = _question_headings(blocks, content) if plain else set()
+    # Where the sections are numbered (1 名称, 1.1 …), an unnumbered line standing on a
+    # bulleted list is the list's lead-in (现代中医学可分两大部分 / * 基础… / * 临床…).
+    numbered = plain and _numbered_headings(blocks, content) >= _NUMBERED_DOCUMENT
 
     def shaped(i: int) -> bool:
         if not plain and not blocks[i].emphasized and (
@@ -538,9 +543,28 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
         followed_by_body = run_end + 1 < len(content)
         # In markup every block is a paragraph of its own: none ends a wrapped one.
         previous = blocks[content[k - 1]].key if k > 0 and plain else None
-        if followed_by_body and _is_heading_run(blocks, run, previous):
+        lead_in = (
+            numbered
+            and len(run) == 1
+            and followed_by_body
+            and _heading_style(blocks[run[0]].key) is None
+            and not blocks[run[0]].key[:1].isdigit()  # 6 分支…: a number, read as 6分
+            and is_list_item(blocks[content[run_end + 1]].key)
+            and not blocks[content[run_end + 1]].blank_before
+        )
+        if followed_by_body and not lead_in and _is_heading_run(blocks, run, previous):
             _assign_run(blocks, roles, run)
         k = run_end + 1
+
+
+def _numbered_headings(blocks: list[Block], content: list[int]) -> int:
+    """How many heading-shaped lines are numbered (numbers read only where a line opens
+    like one)."""
+    return sum(
+        1
+        for i in content
+        if _heading_style(blocks[i].key) is not None and heading_shaped(blocks[i].key)
+    )
 
 
 def _question_headings(blocks: list[Block], content: list[int]) -> set[int]:
