@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reader.ingest.glued_headings import glued_headings
 from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
-PARAGRAPH_TARGET = 220  # characters: where a re-made paragraph ends at the next sentence end
+PARAGRAPH_TARGET = 150  # characters: where a re-made paragraph ends at the next sentence end
 PARAGRAPH_MAX = 500  # characters: past this a paragraph ends at any piece the splitter gives
 _HEADING_MAX = 10  # characters of a glued heading's text
 _JOINING = frozenset("及与和之的")  # a heading never ends on a joining word
@@ -70,6 +71,18 @@ def _cut(line: str, whole: str) -> list[str]:
     if note := _EDITOR_NOTE.search(line):  # （责任编辑：…） glued on: a metadata line
         before, after = line[: note.start()], line[note.end() :]
         return [*_cut(before, whole), "", note.group(0), "", *_cut(after, whole)]
+    out: list[str] = []
+    at = 0
+    for glued in glued_headings(line, whole):
+        out.extend(_cut_numbered(line[at : glued.start], whole))
+        out.extend(["", *glued.lines, ""])
+        at = glued.end
+    out.extend(_cut_numbered(line[at:], whole))
+    return out
+
+
+def _cut_numbered(line: str, whole: str) -> list[str]:
+    """Numbered headings on lines of their own, the prose between them in paragraphs."""
     out: list[str] = []
     at = 0
     for number in _glued_number().finditer(line):
