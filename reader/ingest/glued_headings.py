@@ -54,10 +54,13 @@ _PLACED = ("在", "当", "當")
 _POSTPOSITION = re.compile(
     r"(?:时|時|中|后|後|前|以来|以來|看来|看來|环节|環節|之际|之際|期间|期間)$"
 )
-# A time the next sentence opens with, up to its comma (5月11日上午，去年冬天，).
+# A time, and nothing but a time, that the next sentence opens with up to its comma
+# (5月11日上午，2002年，去年冬天，): after a subject a time comes without a comma.
 _TIME_CLAUSE = re.compile(
-    rf"(?:\d{{1,4}}(?:年|月|日)|今年|去年|前年|近日|日前|目前|如今|此前|近年来|近年來|很长一段时间|很長一段時間)"
-    rf"[\d{_HAN}]{{0,10}}[，,]"
+    r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|今年|去年|前年|近日|日前|目前|如今|此前"
+    r"|很长一段时间里?|很長一段時間裡?)"
+    r"(?:上午|下午|晚上|中午|凌晨|早上|晚间|晚間|夜间|夜間|春天|夏天|秋天|冬天|年初|年底|年末|初|底|末)?"
+    r"(?:\d{1,2}[时時])?[，,]"
 )
 # Words a sentence opens with when its subject follows: believed only after a two-part headline.
 _WEAK_OPENINGS = ("不少", "许多", "許多", "很多", "一些", "这", "這", "消息一出")
@@ -90,6 +93,8 @@ _BAD_STARTS = (
     "通常",
     "以下",
     "上述",
+    "截至",
+    "截止",
     "大多数",
     "大多數",
     "其中",
@@ -108,14 +113,36 @@ _BAD_START = set(
 )
 # Nor does it end on a word that wants what follows.
 _BAD_END = set(
-    "的了着著过過在和与與及或对對把被将將从從向为為给給让讓使是有也都就还還又而并並之其这這那些个個一不没沒很最更已正要会會能可说說道称稱到得地以于於所们們每各时時期间間"
+    "的了着著过過在和与與及或对對把被将將从從向为為给給让讓使是有也都就还還又而并並之其这這那些个個一不没沒很最更已正要会會能可说說道称稱到得地以于於所们們每各时時期间間至近自"
 )
-# Adverbs that put a run inside a sentence (德国则…, 日本便…), and words of saying or finding.
+# Verbs that want what follows them (我们已经进入|1998年，).
+_BAD_ENDS = (
+    "进入",
+    "進入",
+    "迎来",
+    "迎來",
+    "迎接",
+    "步入",
+    "来到",
+    "來到",
+    "回到",
+    "走进",
+    "走進",
+    "进",
+    "進",
+    "入",
+)
+# Adverbs that put a run inside a sentence (德国则…, 日本便…), words of saying or finding.
 _SENTENCE_WORDS = re.compile(
     r"[则則便亦仍却卻曾都]|说|說|表示|认为|認為|指出|称|稱|介绍|介紹|透露|强调|強調|发现|發現|显示|顯示"
     r"|表明|告诉|告訴|了解到|看到|知道|觉得|覺得|希望|相信|坦言|回忆|回憶|记得|記得|提出|提到|号召|號召"
+    r"|本报|本報|记者|記者|通讯员|通訊員|新华社|新華社"  # a byline glued on: no place to cut
 )
 _STOP = "。！？!?"
+# The characters an opening the rules above know can start with.
+_FIRSTS = frozenset(
+    "“「今去前近日目如此很" + "".join(w[0] for w in (*_ADVERBIAL, *_PLACED, *_WEAK_OPENINGS))
+)
 # A main clause that opens with one of these has no subject of its own: the run
 # before the adverbial was its subject, not a heading.
 _NO_SUBJECT = set(
@@ -150,18 +177,22 @@ def _heading_at(line: str, start: int, whole: str) -> Glued | None:
     if lead is None:
         return None
     run = lead.group(0)
+    labelled = line[lead.end() : lead.end() + 1] in "：:"
     for size in range(HEAD_MIN, min(len(run), HEAD_MAX * 3) + 1):
+        at = start + size
+        first = line[at : at + 1]
+        if not (first in _FIRSTS or first.isdigit() or (labelled and len(run) - size <= _LABEL)):
+            continue  # nothing a sentence opens with starts here
         head = run[:size]
-        if not _opens_sentence(line, start + size, " " in head.strip() or "\u3000" in head, whole):
+        if not _opens_sentence(line, at, head, whole):
             continue
         if (lines := _heading_lines(head)) and _word_boundary(line, start + size):
             return Glued(start, start + size, lines)
     return None
 
 
-def _opens_sentence(line: str, at: int, headline: bool, whole: str) -> bool:
-    """Whether a sentence plainly opens at ``at`` (a two-part headline before it lets weaker
-    openings count)."""
+def _opens_sentence(line: str, at: int, head: str, whole: str) -> bool:
+    """Whether a sentence plainly opens at ``at``, after ``head``."""
     rest = line[at : at + _OPENING_CLAUSE + 1]
     if rest[:1] in "“「":  # a quotation that is a whole sentence
         quote = line[at + 1 : at + 160]
@@ -177,9 +208,13 @@ def _opens_sentence(line: str, at: int, headline: bool, whole: str) -> bool:
         return _parallel_label(line, at, words, whole)
     if line[at + clause.end() + 1 : at + clause.end() + 2] in _NO_SUBJECT:
         return False  # 法国和英国在…下，很快就…: the run before was the sentence's subject
-    if words.startswith(_PLACED):
-        return bool(_POSTPOSITION.search(words))
-    return words.startswith(_ADVERBIAL) or (headline and words.startswith(_WEAK_OPENINGS))
+    # A subject stands before 在…时， as often as a heading does: believe the heading only
+    # when it is a two-part headline or the adverbial names it again (大会主报告在大会主报告环节，).
+    headline = " " in head or "\u3000" in head
+    named = len(head) >= HEAD_MIN and head in words
+    if (words.startswith(_PLACED) and _POSTPOSITION.search(words)) or words.startswith(_ADVERBIAL):
+        return headline or named
+    return headline and words.startswith(_WEAK_OPENINGS)
 
 
 def _parallel_label(line: str, at: int, label: str, whole: str) -> bool:
@@ -229,5 +264,6 @@ def _can_head(text: str) -> bool:
         and text[0] not in _BAD_START
         and not text.startswith(_BAD_STARTS)
         and text[-1] not in _BAD_END
+        and not text.endswith(_BAD_ENDS)
         and not _SENTENCE_WORDS.search(text)
     )
