@@ -17,7 +17,8 @@ from reader.ingest.glued_headings import glued_headings
 from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
-PARAGRAPH_TARGET = 150  # characters: where a re-made paragraph ends at the next sentence end
+PARAGRAPH_TARGET = 120  # characters: where a re-made paragraph ends at the next sentence end
+PARAGRAPH_LONG = 300  # characters: past this a paragraph ends even before 这…
 PARAGRAPH_MAX = 500  # characters: past this a paragraph ends at any piece the splitter gives
 _HEADING_MAX = 10  # characters of a glued heading's text
 _JOINING = frozenset("及与和之的")  # a heading never ends on a joining word
@@ -25,6 +26,8 @@ _COMMON = 5  # occurrences that make a two-character word common in the article
 _END = "。！？!?”」』）)]"
 _FULL_STOPS = "。！？!?…"
 _CLOSERS = "”」』）)]’\" "
+# A sentence that opens with a pronoun or a link word carries on the paragraph before it.
+_CONTINUES = re.compile(r"\s*(?:[这這此其该該他她它那]|但|而|并且|並且|却|卻|于是|於是)")
 _NEXT_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s")
 _HEADING_STOP = re.compile(r"[，。、；：！？「“『《（(\d\s]")
 _EDITOR_NOTE = re.compile(
@@ -130,8 +133,11 @@ def _paragraphs(run: str) -> list[str]:
     start = 0
     for _, end in split_sentences(run):
         # a paragraph ends with a sentence, not after a clause closed by ；, unless
-        # there is none to end it (text without stops comes in bounded pieces)
+        # there is none to end it (text without stops comes in bounded pieces); nor
+        # before a sentence that points back (这…, 他…), unless it has grown long
         full = run[:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS
+        if full and _CONTINUES.match(run, end) and end - start < PARAGRAPH_LONG:
+            continue
         if end - start >= (PARAGRAPH_TARGET if full else PARAGRAPH_MAX):
             out.extend([run[start:end].strip(), ""])
             start = end
