@@ -113,7 +113,7 @@ _BAD_START = set(
 )
 # Nor does it end on a word that wants what follows.
 _BAD_END = set(
-    "的了着著过過在和与與及或对對把被将將从從向为為给給让讓使是有也都就还還又而并並之其这這那些个個一不没沒很最更已正要会會能可说說道称稱到得地以于於所们們每各时時期间間至近自"
+    "的着著过過在和与與及或对對把被将將从從向为為给給让讓使是有也都就还還又而并並之其这這那些个個一不没沒很最更已正要会會能可说說道称稱到得地以于於所们們每各时時期间間至近自"
 )
 # Verbs that want what follows them (我们已经进入|1998年，).
 _BAD_ENDS = (
@@ -205,7 +205,7 @@ def _opens_sentence(line: str, at: int, head: str, whole: str) -> bool:
         return False
     words, mark = clause.group(0), rest[clause.end()]
     if mark in "：:":  # a label, when the article has labels in parallel (出国前：… 出国后：…)
-        return _parallel_label(line, at, words, whole)
+        return _parallel_label(line, at, words)
     if line[at + clause.end() + 1 : at + clause.end() + 2] in _NO_SUBJECT:
         return False  # 法国和英国在…下，很快就…: the run before was the sentence's subject
     # A subject stands before 在…时， as often as a heading does: believe the heading only
@@ -217,29 +217,30 @@ def _opens_sentence(line: str, at: int, head: str, whole: str) -> bool:
     return headline and words.startswith(_WEAK_OPENINGS)
 
 
-def _parallel_label(line: str, at: int, label: str, whole: str) -> bool:
-    """A label of 2–4 characters whose next sentence opens with a label as short (出国前：/出国后：)."""
-    if not 2 <= len(label) <= _LABEL or whole.count(label) < 2:
+def _parallel_label(line: str, at: int, label: str) -> bool:
+    """A label of 2–4 characters whose next sentence opens with a label as long (出国前：/出国后：)."""
+    if not 2 <= len(label) <= _LABEL:
         return False
     after = _SENTENCE_END.search(line, at + len(label))
     if after is None:
         return False
-    nxt = re.match(rf"[{_HAN}]{{2,{_LABEL}}}[：:]", line[after.end() :])
-    return nxt is not None and nxt.group(0)[0] == label[0]
+    nxt = re.match(rf"[{_HAN}]{{2,{_LABEL}}}(?=[：:])", line[after.end() :])
+    return nxt is not None and len(nxt.group(0)) == len(label)
 
 
 def _word_boundary(line: str, at: int) -> bool:
     """Whether the segmenter puts a word boundary where the heading would end (集中|在 is none)."""
     from reader.nlp.segmenter import segment
 
-    left, right = line[max(0, at - 8) : at], line[at : at + 8]
+    left = re.search(rf"[{_HAN}]{{1,8}}$", line[max(0, at - 8) : at])
+    right = re.match(rf"[{_HAN}]{{1,8}}", line[at : at + 8])
+    if left is None or right is None:
+        return True  # a digit or a quotation mark already parts them
     offset = 0
-    for word in segment(left + right):
+    for word in segment(left.group(0) + right.group(0)):
         offset += len(word)
-        if offset == len(left):
-            return True
-        if offset > len(left):
-            return False
+        if offset >= len(left.group(0)):
+            return offset == len(left.group(0))
     return False
 
 
