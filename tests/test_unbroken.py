@@ -71,7 +71,9 @@ def test_glued_subheadings_before_a_time_stand_on_their_own_lines() -> None:
 
 def test_a_glued_subheading_before_a_quotation_that_is_a_sentence() -> None:
     quote = "“我们家的豆花，一天只做三锅，卖完就收摊。”"
-    text = unbroken_market(("老字号回来了", quote), ("隔音屏挡住了噪音", "“晚上终于能睡个好觉了。”"))
+    text = unbroken_market(
+        ("老字号回来了", quote), ("隔音屏挡住了噪音", "“晚上终于能睡个好觉了。”")
+    )
     document = load_text(text)
     assert headings_of(document) == HEADINGS
     assert quote in prose_of(document)
@@ -109,12 +111,21 @@ def test_one_glued_run_alone_is_not_believed() -> None:
     assert headings_of(load_text(text)) == []
 
 
-def test_subheadings_closer_than_the_gap_count_once() -> None:
-    close = "隔音屏挡住了噪音2022年，" + "夜市开张。" * 3  # within GAP of the heading before
-    line = MARKET[0] + "老字号回来了2023年，" + MARKET[1][:40] + close + MARKET[2]
-    assert len(MARKET[1][:40] + close) < GAP
-    found = glued_headings(line, line)
-    assert [g.lines[0] for g in found] == []
+def test_a_second_run_closer_than_the_gap_is_not_a_heading() -> None:
+    close = "隔音屏挡住了噪音2022年，夜市开张。"  # within GAP of the heading before
+    line = (
+        MARKET[0]
+        + "老字号回来了2023年，"
+        + MARKET[1][:40]
+        + close
+        + MARKET[1][40:]
+        + "管理办公室的新规定2024年，"
+        + MARKET[2]
+    )
+    assert len(MARKET[1][:40]) < GAP
+    found = glued_headings(line)
+    assert [g.lines for g in found] == [("老字号回来了",), ("管理办公室的新规定",)]
+    assert [line[g.start : g.end] for g in found] == ["老字号回来了", "管理办公室的新规定"]
 
 
 # Sentence starts in running prose that look like a heading glued to an opening,

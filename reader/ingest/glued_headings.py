@@ -4,12 +4,17 @@ A news article copied as one line reads ``…的近影。两会成为了解国�
 关注着国内动态，…``: the subheading stands between a sentence end and the
 start of the next sentence, with nothing to mark where it stops. We stand
 such a run on a line of its own only when the place where it stops is
-plain: the next sentence opens the way sentences open (a time, 在…, 据…, 随着…,
-a quotation that is a whole sentence, a short label with a colon), the run
-before it could head a section (a phrase of 4–16 characters, not a subject
-waiting for its verb, no word of saying in it), and the article does it at
-least twice, far apart. A wrong heading in the middle of a sentence is worse
-than a missed one, so every rule leans to leaving the text alone.
+plain: the next sentence opens the way sentences open (a bare time and its
+comma, a quotation that is a whole sentence, labels in parallel such as
+出国前：…？出国后：…？), the run before it could head a section (a phrase of
+4–16 characters, cut at a word boundary, not a subject waiting for its verb,
+no word of saying in it), and the article does it at least twice, far apart.
+An adverbial (在…时，随着…，) or a quantifier (不少…) opens a sentence after a
+subject as often as after a heading: it counts only after a two-part headline
+(``…窗口盼准确把握国家发展需求 愿寻求机遇回国有所作为不少学子…``) or when it
+names the heading again (``大会主报告在大会主报告环节，``). A wrong heading in the
+middle of a sentence is worse than a missed one, so every rule leans to
+leaving the text alone.
 """
 
 from __future__ import annotations
@@ -159,42 +164,42 @@ class Glued:
     lines: tuple[str, ...]
 
 
-def glued_headings(line: str, whole: str) -> list[Glued]:
+def glued_headings(line: str) -> list[Glued]:
     """The unnumbered subheadings of a run-on line, in order; none unless the article has
     ``LEAST`` of them ``GAP`` characters apart."""
     found: list[Glued] = []
     for end in _SENTENCE_END.finditer(line):
         if found and end.end() - found[-1].end < GAP:
             continue
-        if glued := _heading_at(line, end.end(), whole):
+        if glued := _heading_at(line, end.end()):
             found.append(glued)
     return found if len(found) >= LEAST else []
 
 
-def _heading_at(line: str, start: int, whole: str) -> Glued | None:
+def _heading_at(line: str, start: int) -> Glued | None:
     """The heading glued in at a sentence start, if the sentence proper plainly starts later."""
     lead = _LEAD.match(line, start)
     if lead is None:
         return None
     run = lead.group(0)
-    labelled = line[lead.end() : lead.end() + 1] in "：:"
+    labelled = line[lead.end() : lead.end() + 1] in ("：", ":")
     for size in range(HEAD_MIN, min(len(run), HEAD_MAX * 3) + 1):
         at = start + size
         first = line[at : at + 1]
         if not (first in _FIRSTS or first.isdigit() or (labelled and len(run) - size <= _LABEL)):
             continue  # nothing a sentence opens with starts here
         head = run[:size]
-        if not _opens_sentence(line, at, head, whole):
+        if not _opens_sentence(line, at, head):
             continue
         if (lines := _heading_lines(head)) and _word_boundary(line, start + size):
             return Glued(start, start + size, lines)
     return None
 
 
-def _opens_sentence(line: str, at: int, head: str, whole: str) -> bool:
+def _opens_sentence(line: str, at: int, head: str) -> bool:
     """Whether a sentence plainly opens at ``at``, after ``head``."""
     rest = line[at : at + _OPENING_CLAUSE + 1]
-    if rest[:1] in "“「":  # a quotation that is a whole sentence
+    if rest[:1] in ("“", "「"):  # a quotation that is a whole sentence
         quote = line[at + 1 : at + 160]
         close = min((i for c in "”」" if (i := quote.find(c)) >= 0), default=-1)
         return close >= 10 and quote[close - 1] in _STOP
@@ -204,7 +209,10 @@ def _opens_sentence(line: str, at: int, head: str, whole: str) -> bool:
     if clause is None:
         return False
     words, mark = clause.group(0), rest[clause.end()]
-    if mark in "：:":  # a label, when the article has labels in parallel (出国前：… 出国后：…)
+    if mark in (
+        "：",
+        ":",
+    ):  # a label, when the article has labels in parallel (出国前：… 出国后：…)
         return _parallel_label(line, at, words)
     if line[at + clause.end() + 1 : at + clause.end() + 2] in _NO_SUBJECT:
         return False  # 法国和英国在…下，很快就…: the run before was the sentence's subject

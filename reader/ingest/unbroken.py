@@ -3,7 +3,9 @@
 A run of thousands of characters is one paragraph to everything downstream:
 the outline, the reading position, a paragraph highlight. Such a run is cut
 back into paragraphs at sentence ends, numbered headings glued into it
-(``…的国家。1 名称「中国」一词…``) are stood on lines of their own, and an
+(``…的国家。1 名称「中国」一词…``) are stood on lines of their own, so are
+unnumbered subheadings where their end is plain (see
+``reader.ingest.glued_headings``), and an
 encyclopedia-style opening that names its subject twice (``中国「中国」是…``)
 gives the title.
 """
@@ -76,7 +78,7 @@ def _cut(line: str, whole: str) -> list[str]:
         return [*_cut(before, whole), "", note.group(0), "", *_cut(after, whole)]
     out: list[str] = []
     at = 0
-    for glued in glued_headings(line, whole):
+    for glued in glued_headings(line):
         out.extend(_cut_numbered(line[at : glued.start], whole))
         out.extend(["", *glued.lines, ""])
         at = glued.end
