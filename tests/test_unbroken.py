@@ -25,6 +25,7 @@ MARKET = [
     "区里的公交公司把两条线路的末班车推迟到晚上十一点，车站就设在夜市的东门外面。",
     "夜市重新开张后，最受欢迎的是老城区搬来的几家老字号。"
     "做了三十年豆花的陈师傅把店开在了夜市正中，每晚排队的人能排出二十多米。"
+    "夜市开张前，他在老街上摆了二十年摊，一下雨就得收。"
     "他的女儿辞去城里的工作回来帮忙，还在网上开了店，把自家的辣椒油卖到了外省。"
     "区里给老字号免了头一年的摊位费，并请设计学院的学生重新设计了招牌。"
     "不少年轻人专门坐地铁过来，就为了吃一碗从小吃到大的豆花。"
@@ -67,6 +68,12 @@ def test_glued_subheadings_before_a_time_stand_on_their_own_lines() -> None:
     # nothing lost: the sentences that opened with the time keep it
     assert "2023年，夜市重新开张后" in prose_of(document)
     assert "去年冬天，夜市热闹起来以后" in prose_of(document)
+
+
+def test_a_glued_subheading_before_a_word_that_only_opens_sentences() -> None:
+    """据了解，此外，然而， never follow a subject: the run before them is not one."""
+    text = unbroken_market(("老字号回来了", "据了解，"), ("隔音屏挡住了噪音", "此外，"))
+    assert headings_of(load_text(text)) == HEADINGS
 
 
 def test_a_glued_subheading_before_a_quotation_that_is_a_sentence() -> None:

@@ -67,6 +67,15 @@ _TIME_CLAUSE = re.compile(
     r"(?:上午|下午|晚上|中午|凌晨|早上|晚间|晚間|夜间|夜間|春天|夏天|秋天|冬天|年初|年底|年末|初|底|末)?"
     r"(?:\d{1,2}[时時])?[，,]"
 )
+# Words that open a sentence and nothing else, then a comma (据了解，此外，然而，):
+# no subject stands before them, so the run before is not a subject.
+_BARE_OPENING = re.compile(
+    r"(?:据(?:了解|介绍|悉|统计|报道|调查|估计|透露|测算)|據(?:了解|介紹|悉|統計|報導|報道|調查|估計|透露)"
+    r"|记者(?:了解到|注意到|获悉|看到)|記者(?:了解到|注意到|獲悉|看到)"
+    r"|此外|另外|同时|同時|其中|对此|對此|为此|為此|因此|然而|但是|不过|不過|事实上|事實上|其实|其實"
+    r"|近年来|近年來|近几年|近幾年|当天|當天|当晚|當晚|次日|随后|隨後|后来|後來|起初|眼下|当时|當時)"
+    r"[，,]"
+)
 # Words a sentence opens with when its subject follows: believed only after a two-part headline.
 _WEAK_OPENINGS = ("不少", "许多", "許多", "很多", "一些", "这", "這", "消息一出")
 # A heading does not open with a link word: the sentence before it goes on.
@@ -100,6 +109,8 @@ _BAD_STARTS = (
     "上述",
     "截至",
     "截止",
+    "最后",
+    "最後",
     "大多数",
     "大多數",
     "其中",
@@ -122,6 +133,7 @@ _BAD_END = set(
 )
 # Verbs that want what follows them (我们已经进入|1998年，).
 _BAD_ENDS = (
+    "到了",
     "进入",
     "進入",
     "迎来",
@@ -146,7 +158,8 @@ _SENTENCE_WORDS = re.compile(
 _STOP = "。！？!?"
 # The characters an opening the rules above know can start with.
 _FIRSTS = frozenset(
-    "“「今去前近日目如此很" + "".join(w[0] for w in (*_ADVERBIAL, *_PLACED, *_WEAK_OPENINGS))
+    "“「今去前近日目如此很据據记記另同其对對为為因然但不事近当當次随隨后後起眼"
+    + "".join(w[0] for w in (*_ADVERBIAL, *_PLACED, *_WEAK_OPENINGS))
 )
 # A main clause that opens with one of these has no subject of its own: the run
 # before the adverbial was its subject, not a heading.
@@ -203,7 +216,7 @@ def _opens_sentence(line: str, at: int, head: str) -> bool:
         quote = line[at + 1 : at + 160]
         close = min((i for c in "”」" if (i := quote.find(c)) >= 0), default=-1)
         return close >= 10 and quote[close - 1] in _STOP
-    if time := _TIME_CLAUSE.match(rest):
+    if time := _TIME_CLAUSE.match(rest) or _BARE_OPENING.match(rest):
         return line[at + time.end() : at + time.end() + 1] not in _NO_SUBJECT
     clause = re.match(rf"[{_HAN}\d]+(?=[，,：:])", rest)
     if clause is None:
@@ -226,9 +239,12 @@ def _opens_sentence(line: str, at: int, head: str) -> bool:
 
 
 def _parallel_label(line: str, at: int, label: str) -> bool:
-    """A label of 2–4 characters whose next sentence opens with a label as long (出国前：/出国后：)."""
-    if not 2 <= len(label) <= _LABEL:
+    """A label of 2–4 characters, used again in the article, whose next sentence opens with
+    a label as long (出国前：…？出国后：…？)."""
+    if not 2 <= len(label) <= _LABEL or line.count(label) < 2:
         return False
+    if label[0] in _BAD_START or label[0] in "地得" or _SENTENCE_WORDS.search(label):
+        return False  # 老人激动|地说：, 党的十五大|报告指出：
     after = _SENTENCE_END.search(line, at + len(label))
     if after is None:
         return False
