@@ -27,6 +27,7 @@ GAP = 150  # characters between two glued subheadings of one article, at least
 LEAST = 2  # glued subheadings an article must show before any is believed
 _OPENING_CLAUSE = 24  # characters of the adverbial a sentence opens with, before its comma
 _LABEL = 4  # characters of a label before a colon (记者：, 出国前：)
+_REACH = 200  # characters from a label to the end of its sentence, at most
 
 _HAN = "\u4e00-\u9fff"
 # Where a sentence ends and the next (or a glued heading) begins.
@@ -241,15 +242,19 @@ def _opens_sentence(line: str, at: int, head: str) -> bool:
 def _parallel_label(line: str, at: int, label: str) -> bool:
     """A label of 2–4 characters, used again in the article, whose next sentence opens with
     a label as long (出国前：…？出国后：…？)."""
-    if not 2 <= len(label) <= _LABEL or line.count(label) < 2:
+    if not 2 <= len(label) <= _LABEL:
         return False
     if label[0] in _BAD_START or label[0] in "地得" or _SENTENCE_WORDS.search(label):
         return False  # 老人激动|地说：, 党的十五大|报告指出：
-    after = _SENTENCE_END.search(line, at + len(label))
+    after = _SENTENCE_END.search(line, at + len(label), at + _REACH)
     if after is None:
         return False
-    nxt = re.match(rf"[{_HAN}]{{2,{_LABEL}}}(?=[：:])", line[after.end() :])
-    return nxt is not None and len(nxt.group(0)) == len(label)
+    nxt = re.match(
+        rf"[{_HAN}]{{2,{_LABEL}}}(?=[：:])", line[after.end() : after.end() + _LABEL + 1]
+    )
+    if nxt is None or len(nxt.group(0)) != len(label):
+        return False
+    return line.find(label) < at or line.find(label, at + len(label)) >= 0  # used again
 
 
 def _word_boundary(line: str, at: int) -> bool:

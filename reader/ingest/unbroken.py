@@ -137,7 +137,7 @@ def _paragraphs(run: str) -> list[str]:
         # a paragraph ends with a sentence, not after a clause closed by ；, unless
         # there is none to end it (text without stops comes in bounded pieces); nor
         # before a sentence that points back (这…, 他…), unless it has grown long
-        full = run[:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS
+        full = run[start:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS  # not run[:end]: a copy a sentence
         if full and _CONTINUES.match(run, end) and end - start < PARAGRAPH_LONG:
             continue
         if end - start >= (PARAGRAPH_TARGET if full else PARAGRAPH_MAX):
