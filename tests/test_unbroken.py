@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reader.ingest.glued_headings import GAP, glued_headings
 from reader.ingest.loading import load_text
-from reader.ingest.unbroken import PARAGRAPH_LONG, PARAGRAPH_TARGET, rebreak
+from reader.ingest.unbroken import PARAGRAPH_LONG, PARAGRAPH_TARGET, RUN_ON, rebreak
 from reader.model import Document
 
 # Three sections of a report on a night market, each about 400 characters.
@@ -181,3 +181,38 @@ def test_a_paragraph_does_not_end_before_a_sentence_that_points_back() -> None:
     starts = [p[:2] for p in paragraphs]
     assert "他们" not in starts and "他的" not in starts
     assert not any(p.startswith(("这", "他", "她")) for p in paragraphs)
+
+
+# An encyclopedia entry as one line: numbered headings glued between sentences.
+RIVER = [
+    "青禾河是青禾市境内最长的河流，全长一百二十公里，流经六个区县。",
+    "河道两岸多为冲积平原，土地肥沃，自古就是当地的粮仓。",
+    "上游山区雨水充沛，每年夏季都会形成一次明显的汛期。",
+    "下游河段在城区蜿蜒穿过，沿岸修建了绿道和亲水平台。",
+]
+
+
+def river_entry(*sections: str) -> str:
+    """Sections glued after sentence ends, each followed by prose; one line past ``RUN_ON``."""
+    text = "".join(RIVER) + "".join(section + "".join(RIVER) * 4 for section in sections)
+    assert "\n" not in text and len(text) >= RUN_ON
+    return text
+
+
+def test_a_numbered_heading_ends_where_a_date_opens_the_paragraph() -> None:
+    text = river_entry("1 河道整治工程2015年，", "2 沿岸绿道建设（2018年起）2018年，")
+    assert headings_of(load_text(text)) == ["1 河道整治工程", "2 沿岸绿道建设（2018年起）"]
+    assert "2015年，" + RIVER[0] in prose_of(load_text(text))
+
+
+def test_a_numbered_heading_ends_where_the_paragraph_names_it_again() -> None:
+    text = river_entry("1 水文特征水文特征主要受季风影响，", "2 生态保护生态保护从上游开始，")
+    assert headings_of(load_text(text)) == ["1 水文特征", "2 生态保护"]
+
+
+def test_a_sentence_before_a_date_is_not_taken_into_a_numbered_heading() -> None:
+    """2 历史一般认为大堤是于1958年…: 是 and 于 belong to a sentence, not to a heading."""
+    text = river_entry("1 河道整治工程2015年，", "2 历史一般认为大堤是于1958年修建的，")
+    headings = headings_of(load_text(text))
+    assert headings[0] == "1 河道整治工程"
+    assert "是于" not in headings[1]

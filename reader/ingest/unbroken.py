@@ -31,6 +31,14 @@ _CLOSERS = "”」』）)]’\" "
 # A sentence that opens with a pronoun or a link word carries on the paragraph before it.
 _CONTINUES = re.compile(r"\s*(?:[这這此其该該他她它那]|但|而|并且|並且|却|卻|于是|於是)")
 _NEXT_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s")
+# A heading whose words end where a number (a date) or a parenthesis and then a number
+# begin: the paragraph plainly opens there.
+_PLAIN_MAX = 16  # characters of such a heading's words
+_PLAIN_END = re.compile(
+    rf"[\u4e00-\u9fff]{{2,{_PLAIN_MAX}}}(?:[（(][^（）()，。；！？\s]{{1,20}}[）)])?(?=\d)"
+)
+_IN_A_SENTENCE = re.compile(r"[是于於在]|认为|認為")  # words of a sentence, not of a heading
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _HEADING_STOP = re.compile(r"[，。、；：！？「“『《（(\d\s]")
 _EDITOR_NOTE = re.compile(
     r"[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|来源|來源)\s*[：:][^（）()【】\[\]]{1,24}[）)】\]]"
@@ -109,6 +117,11 @@ def _cut_numbered(line: str, whole: str) -> list[str]:
 def _heading_text(rest: str, whole: str) -> str:
     """Where a glued heading ends: at punctuation, a number, or after the longest
     start of it that the article uses again elsewhere (疆域 in 疆域中国疆域自…)."""
+    if again := _said_again(rest):  # 实用主义实用主义产生于…: the paragraph repeats its heading
+        return again
+    plain = _PLAIN_END.match(rest)  # 球迷嘘国歌事件2015年…, 日本全面侵华（1937年始）1937年…
+    if plain and not _IN_A_SENTENCE.search(plain.group(0)):
+        return plain.group(0)
     stop = _HEADING_STOP.search(rest[: _HEADING_MAX + 1])
     limit = stop.start() if stop else _HEADING_MAX
     if limit <= 4:
@@ -124,6 +137,20 @@ def _heading_text(rest: str, whole: str) -> str:
         if whole.count(rest[:size]) >= 3:
             return rest[:size]
     return rest[:4]
+
+
+def _said_again(rest: str) -> str:
+    """The heading when the paragraph opens by naming it again (当代社会学当代社会学的…,
+    德国唯心主义唯心主义的…): the shortest start whose last two or more characters recur
+    right after it."""
+    head = _HAN_RUN.match(rest[:_PLAIN_MAX])
+    if head is None:
+        return ""
+    run = head.group(0)
+    for size in range(2, len(run)):
+        if any(rest.startswith(run[cut:size], size) for cut in range(size - 1)):
+            return run[:size]
+    return ""
 
 
 def _paragraphs(run: str) -> list[str]:
