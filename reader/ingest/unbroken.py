@@ -3,7 +3,9 @@
 A run of thousands of characters is one paragraph to everything downstream:
 the outline, the reading position, a paragraph highlight. Such a run is cut
 back into paragraphs at sentence ends, numbered headings glued into it
-(``…的国家。1 名称「中国」一词…``) are stood on lines of their own, and an
+(``…的国家。1 名称「中国」一词…``) are stood on lines of their own, so are
+unnumbered subheadings where their end is plain (see
+``reader.ingest.glued_headings``), and an
 encyclopedia-style opening that names its subject twice (``中国「中国」是…``)
 gives the title.
 """
@@ -13,10 +15,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reader.ingest.glued_headings import glued_headings
 from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
-PARAGRAPH_TARGET = 220  # characters: where a re-made paragraph ends at the next sentence end
+PARAGRAPH_TARGET = 120  # characters: where a re-made paragraph ends at the next sentence end
+PARAGRAPH_LONG = 300  # characters: past this a paragraph ends even before 这…
 PARAGRAPH_MAX = 500  # characters: past this a paragraph ends at any piece the splitter gives
 _HEADING_MAX = 10  # characters of a glued heading's text
 _JOINING = frozenset("及与和之的")  # a heading never ends on a joining word
@@ -24,7 +28,17 @@ _COMMON = 5  # occurrences that make a two-character word common in the article
 _END = "。！？!?”」』）)]"
 _FULL_STOPS = "。！？!?…"
 _CLOSERS = "”」』）)]’\" "
+# A sentence that opens with a pronoun or a link word carries on the paragraph before it.
+_CONTINUES = re.compile(r"\s*(?:[这這此其该該他她它那]|但|而|并且|並且|却|卻|于是|於是)")
 _NEXT_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s")
+# A heading whose words end where a number (a date) or a parenthesis and then a number
+# begin: the paragraph plainly opens there.
+_PLAIN_MAX = 16  # characters of such a heading's words
+_PLAIN_END = re.compile(
+    rf"[\u4e00-\u9fff]{{2,{_PLAIN_MAX}}}(?:[（(][^（）()，。；！？\s]{{1,20}}[）)])?(?=\d)"
+)
+_IN_A_SENTENCE = re.compile(r"[是于於在]|认为|認為")  # words of a sentence, not of a heading
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _HEADING_STOP = re.compile(r"[，。、；：！？「“『《（(\d\s]")
 _EDITOR_NOTE = re.compile(
     r"[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|来源|來源)\s*[：:][^（）()【】\[\]]{1,24}[）)】\]]"
@@ -72,6 +86,18 @@ def _cut(line: str, whole: str) -> list[str]:
         return [*_cut(before, whole), "", note.group(0), "", *_cut(after, whole)]
     out: list[str] = []
     at = 0
+    for glued in glued_headings(line):
+        out.extend(_cut_numbered(line[at : glued.start], whole))
+        out.extend(["", *glued.lines, ""])
+        at = glued.end
+    out.extend(_cut_numbered(line[at:], whole))
+    return out
+
+
+def _cut_numbered(line: str, whole: str) -> list[str]:
+    """Numbered headings on lines of their own, the prose between them in paragraphs."""
+    out: list[str] = []
+    at = 0
     for number in _glued_number().finditer(line):
         if number.start() < at:
             continue
@@ -91,6 +117,11 @@ def _cut(line: str, whole: str) -> list[str]:
 def _heading_text(rest: str, whole: str) -> str:
     """Where a glued heading ends: at punctuation, a number, or after the longest
     start of it that the article uses again elsewhere (疆域 in 疆域中国疆域自…)."""
+    if again := _said_again(rest):  # 实用主义实用主义产生于…: the paragraph repeats its heading
+        return again
+    plain = _PLAIN_END.match(rest)  # 球迷嘘国歌事件2015年…, 日本全面侵华（1937年始）1937年…
+    if plain and not _IN_A_SENTENCE.search(plain.group(0)):
+        return plain.group(0)
     stop = _HEADING_STOP.search(rest[: _HEADING_MAX + 1])
     limit = stop.start() if stop else _HEADING_MAX
     if limit <= 4:
@@ -108,6 +139,20 @@ def _heading_text(rest: str, whole: str) -> str:
     return rest[:4]
 
 
+def _said_again(rest: str) -> str:
+    """The heading when the paragraph opens by naming it again (当代社会学当代社会学的…,
+    德国唯心主义唯心主义的…): the shortest start whose last two or more characters recur
+    right after it."""
+    head = _HAN_RUN.match(rest[:_PLAIN_MAX])
+    if head is None:
+        return ""
+    run = head.group(0)
+    for size in range(2, len(run)):
+        if any(rest.startswith(run[cut:size], size) for cut in range(size - 1)):
+            return run[:size]
+    return ""
+
+
 def _paragraphs(run: str) -> list[str]:
     """Sentences gathered into paragraphs of about ``PARAGRAPH_TARGET`` characters."""
     run = run.strip()
@@ -117,8 +162,11 @@ def _paragraphs(run: str) -> list[str]:
     start = 0
     for _, end in split_sentences(run):
         # a paragraph ends with a sentence, not after a clause closed by ；, unless
-        # there is none to end it (text without stops comes in bounded pieces)
-        full = run[:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS
+        # there is none to end it (text without stops comes in bounded pieces); nor
+        # before a sentence that points back (这…, 他…), unless it has grown long
+        full = run[start:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS  # not run[:end]: a copy a sentence
+        if full and _CONTINUES.match(run, end) and end - start < PARAGRAPH_LONG:
+            continue
         if end - start >= (PARAGRAPH_TARGET if full else PARAGRAPH_MAX):
             out.extend([run[start:end].strip(), ""])
             start = end
