@@ -129,6 +129,11 @@ def test_a_grown_unit_contains_the_word_and_is_in_the_text(
     assert unit in text
 
 
+def test_a_numeral_the_word_ends_with_is_not_trimmed_as_a_count_after_it() -> None:
+    """Found by the property above: C一 grown to 亚C一 lost its own 一."""
+    assert whole_unit("C一", "C亚C一亚C一") == "亚C一"
+
+
 def test_a_two_letter_lowercase_latin_word_is_no_keyword_but_an_acronym_is() -> None:
     from reader.nlp.keywords import is_candidate
 

@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import SHARED_DATA, load_benchmark
 
 CORPUS = SHARED_DATA / "realworld"
-FLOOR = 0.98  # measured share of passing checks, rounded down; raise it, never lower it
+FLOOR = 0.99  # measured share of passing checks, rounded down; raise it, never lower it
 
 if not (CORPUS / "MANIFEST.tsv").exists():
     pytest.skip(f"real-world corpus not found at {CORPUS}", allow_module_level=True)

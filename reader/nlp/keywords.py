@@ -342,8 +342,8 @@ def whole_unit(word: str, text: str, known: Container[str] = frozenset()) -> str
     while added_left and unit[0] in _MEASURES and _counted(unit, text):
         unit, added_left = unit[1:], added_left - 1
     # 突破百万: a number after the word is what it measures, not part of its name.
-    while len(unit) > len(word) and unit[-1] in _NUMERALS:
-        unit = unit[:-1]
+    while added_right and unit[-1] in _NUMERALS:  # never the word's own last character
+        unit, added_right = unit[:-1], added_right - 1
     return unit
 
 
