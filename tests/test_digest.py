@@ -16,7 +16,6 @@ from .pilot import settle
 NEWS = SAMPLES / "01_news_scraped.txt"
 
 
-
 async def test_the_summary_pane_shows_each_sections_sentence_under_its_heading() -> None:
     document = load_path(NEWS)
     best = analyze(document).section_best

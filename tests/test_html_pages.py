@@ -32,7 +32,9 @@ def paragraphs_html(texts: list[str]) -> str:
 
 
 def test_title_loses_the_site_and_the_site_is_the_source() -> None:
-    html = page("绿道全线贯通_本地新闻_青禾在线", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS))
+    html = page(
+        "绿道全线贯通_本地新闻_青禾在线", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS)
+    )
     doc = load_text(html, "a.html")
     assert doc.title == "绿道全线贯通"
     assert doc.meta.source == "青禾在线"
@@ -47,11 +49,18 @@ def test_title_loses_the_site_and_the_site_is_the_source() -> None:
         ('<meta name="source" content="104363">', "青禾在线"),  # an id, not a name
         ('<meta name="sourcetype" content="青禾日报">', "青禾在线"),  # another tag
         # values that name no publisher: this site, the web, a reprint, a tracking tag
-        *[(f'<meta name="source" content="{v}">', "青禾在线") for v in ("本站原创", "网络", "转载", "web", "utm_source")],
+        *[
+            (f'<meta name="source" content="{v}">', "青禾在线")
+            for v in ("本站原创", "网络", "转载", "web", "utm_source")
+        ],
     ],
 )
 def test_the_source_the_head_names_beats_the_portal(head: str, source: str) -> None:
-    html = page("绿道全线贯通_本地新闻_青禾在线", "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS), head)
+    html = page(
+        "绿道全线贯通_本地新闻_青禾在线",
+        "<h1>绿道全线贯通</h1>" + paragraphs_html(PARAGRAPHS),
+        head,
+    )
     assert load_text(html, "a.html").meta.source == source
 
 
@@ -127,7 +136,10 @@ def test_a_bold_subhead_after_a_long_unpunctuated_caption_is_still_a_subhead() -
         + paragraphs_html(PARAGRAPHS[3:])
     )
     doc = load_text(page("绿道全线贯通", body), "a.html")
-    assert [s.heading for s in doc.sections if s.heading] == ["沿线社区参与维护", "夜间照明还要改进"]
+    assert [s.heading for s in doc.sections if s.heading] == [
+        "沿线社区参与维护",
+        "夜间照明还要改进",
+    ]
 
 
 def test_a_short_unmarked_paragraph_is_not_a_heading_in_html() -> None:
@@ -153,7 +165,9 @@ def test_fuzzed_minimal_page_is_one_clear_error_or_a_document() -> None:
 
 def test_deeply_nested_page_still_gives_its_text() -> None:
     depth = 10_000
-    html = "<html><body>" + "<div>" * depth + "".join(PARAGRAPHS) + "</div>" * depth + "</body></html>"
+    html = (
+        "<html><body>" + "<div>" * depth + "".join(PARAGRAPHS) + "</div>" * depth + "</body></html>"
+    )
     doc = load_text(html, "deep.html")
     text = "".join(p.text for _, _, p in doc.paragraphs())
     assert PARAGRAPHS[0] in text
@@ -198,6 +212,7 @@ def test_extractor_result_read_as_a_dict_or_as_attributes() -> None:
     assert as_object == as_dict
     assert "青禾市今年一季度" in as_dict["text"]
     assert extraction_fields(None) == {}
+
 
 # An article long enough for the extractor's reading to be kept (over 300 letters).
 ARTICLE = [

@@ -126,5 +126,10 @@ def test_a_prompt_in_another_language_is_never_a_key_sentence() -> None:
     analysis = analyze(load_text("\n\n".join(["青禾新增绿道四十二公里", *body])))
     picked = [s.text for s in analysis.sentences]
     assert picked and not any(p in prompt for p in picked for prompt in prompts)
-    english = analyze(load_text("Green ways\n\n" + "\n\n".join(prompts[:1] * 2 + ["The city built new paths by the river."])))
+    english = analyze(
+        load_text(
+            "Green ways\n\n"
+            + "\n\n".join(prompts[:1] * 2 + ["The city built new paths by the river."])
+        )
+    )
     assert english.sentences  # a text with no Chinese sentence still gets its own

@@ -147,8 +147,12 @@ def test_no_text_raises_anything_but_article_error(text: str) -> None:
 def test_the_script_is_judged_once_at_load_and_kept_by_conversion() -> None:
     from reader.convert import Variant, convert
 
-    simplified = load_bytes("城市绿道\n\n这座城市的绿道全线贯通，市民散步的去处多了。".encode(), "a.txt")
-    traditional = load_bytes("城市綠道\n\n這座城市的綠道全線貫通，市民散步的去處多了。".encode(), "b.txt")
+    simplified = load_bytes(
+        "城市绿道\n\n这座城市的绿道全线贯通，市民散步的去处多了。".encode(), "a.txt"
+    )
+    traditional = load_bytes(
+        "城市綠道\n\n這座城市的綠道全線貫通，市民散步的去處多了。".encode(), "b.txt"
+    )
     assert not simplified.traditional and traditional.traditional
     assert load_stream(io.BytesIO("這座城市的綠道全線貫通。".encode())).traditional
     shown = simplified.map_text(lambda t: convert(t, Variant.TAIWAN))

@@ -123,7 +123,10 @@ def test_a_reporters_credit_in_the_text_names_the_author(closing: str, author: s
         ("（待续）", None),
         ("（新华社）", None),
         # places, agencies, sums and days that open with a surname's character
-        *[(f"（{x}）", None) for x in ("路透", "路透社", "江苏", "石家庄", "于北京", "万元", "周一", "白宫")],
+        *[
+            (f"（{x}）", None)
+            for x in ("路透", "路透社", "江苏", "石家庄", "于北京", "万元", "周一", "白宫")
+        ],
     ],
 )
 def test_names_after_the_last_sentence_sign_the_article(closing: str, author: str | None) -> None:
@@ -133,13 +136,18 @@ def test_names_after_the_last_sentence_sign_the_article(closing: str, author: st
 
 
 def test_the_signature_may_stand_before_a_pages_last_lines() -> None:
-    doc = load_text("\n\n".join(["青禾一季度新增绿道四十二公里", *BODY[:-1], BODY[-1] + "（张巨峰）", "+1"]))
+    doc = load_text(
+        "\n\n".join(["青禾一季度新增绿道四十二公里", *BODY[:-1], BODY[-1] + "（张巨峰）", "+1"])
+    )
     assert doc.meta.author == "张巨峰"
 
 
 def test_a_dated_lead_names_its_reporter() -> None:
     lead = "青禾网3月5日讯（记者周明远）" + BODY[0]
-    assert load_text("\n\n".join(["青禾一季度新增绿道四十二公里", lead, *BODY[1:]])).meta.author == "记者周明远"
+    assert (
+        load_text("\n\n".join(["青禾一季度新增绿道四十二公里", lead, *BODY[1:]])).meta.author
+        == "记者周明远"
+    )
 
 
 def test_an_article_opening_with_quoted_speech_keeps_it() -> None:
@@ -149,14 +157,17 @@ def test_an_article_opening_with_quoted_speech_keeps_it() -> None:
         "“那我们能骑车去吗？",
         "“能啊，园林局说沿河的步道全线贯通了，骑车、散步都方便，周末我们一早就出发。”",
     ]
-    page = scraped_page("青禾一季度新增绿道四十二公里").replace(BODY[0], "\n\n".join([*dialogue, BODY[0]]))
+    page = scraped_page("青禾一季度新增绿道四十二公里").replace(
+        BODY[0], "\n\n".join([*dialogue, BODY[0]])
+    )
     doc = load_text(page)
     assert [p.text for _, _, p in doc.paragraphs()] == [*dialogue, *BODY]
     assert "分享到" not in body_text(doc)
 
 
 @pytest.mark.parametrize(
-    "notices", [["“热线电话：12345，欢迎来电！”", "“本站所有文章均为原创！”"], ["“青禾在线，与你同行！”"]]
+    "notices",
+    [["“热线电话：12345，欢迎来电！”", "“本站所有文章均为原创！”"], ["“青禾在线，与你同行！”"]],
 )
 def test_a_quoted_notice_above_the_article_stays_out(notices: list[str]) -> None:
     title = "青禾一季度新增绿道四十二公里"
@@ -209,8 +220,26 @@ def test_site_furniture_is_taken_off_page_titles(
 
 def test_decimal_headings_nest_by_their_depth() -> None:
     text = "\n".join(
-        ["茶叶", "", BODY[0], "", "1 历史", "", "1.1 起源", "", BODY[1], "", "1.2 传播", "",
-         BODY[2], "", "2 种类", "", BODY[3], ""]
+        [
+            "茶叶",
+            "",
+            BODY[0],
+            "",
+            "1 历史",
+            "",
+            "1.1 起源",
+            "",
+            BODY[1],
+            "",
+            "1.2 传播",
+            "",
+            BODY[2],
+            "",
+            "2 种类",
+            "",
+            BODY[3],
+            "",
+        ]
     )
     doc = load_text(text)
     assert [(s.heading, s.level) for s in doc.sections if s.heading] == [
@@ -257,7 +286,9 @@ def test_two_line_title_keeps_its_second_line() -> None:
 
 
 def test_a_heading_may_open_with_a_quoted_name() -> None:
-    text = "\n".join(["绿道周报", "", BODY[0], "", "“河岸行动”搭起新平台", "", BODY[1], "", BODY[2]])
+    text = "\n".join(
+        ["绿道周报", "", BODY[0], "", "“河岸行动”搭起新平台", "", BODY[1], "", BODY[2]]
+    )
     doc = load_text(text)
     assert [s.heading for s in doc.sections if s.heading] == ["“河岸行动”搭起新平台"]
 
@@ -352,9 +383,15 @@ def test_the_headline_is_the_line_above_the_date_nearest_the_article() -> None:
 @pytest.mark.parametrize(
     "line, furniture",
     [
-        ("本网站使用相关技术提供更好的阅读体验，同时尊重您的隐私，关闭此视窗即代表您同意上述规范。", True),
+        (
+            "本网站使用相关技术提供更好的阅读体验，同时尊重您的隐私，关闭此视窗即代表您同意上述规范。",
+            True,
+        ),
         ("我们使用Cookie改善您的浏览体验，继续浏览即表示您同意我们的隐私政策。", True),
-        ("本網站使用相關技術提供更好的閱讀體驗，同時尊重您的隱私，關閉此視窗即代表您同意上述規範。", True),
+        (
+            "本網站使用相關技術提供更好的閱讀體驗，同時尊重您的隱私，關閉此視窗即代表您同意上述規範。",
+            True,
+        ),
         # an article reporting on privacy, and somebody quoted in one
         ("专家提醒，消费者在注册网站时应仔细阅读隐私政策，不要轻易同意授权。", False),
         ("他说：“我们不会在用户不同意时收集浏览数据和隐私，网站已发布声明。”", False),

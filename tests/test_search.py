@@ -41,7 +41,9 @@ def test_latin_search_is_case_insensitive_and_empty_query_finds_nothing() -> Non
 
 def test_a_match_never_spans_two_paragraphs() -> None:
     first = "这一段写得很长，说了天气，说了路上的人和车，又说了城里的树，最后停在一个字上：北"
-    document = load_text(f"标题\n\n{first}\n\n京是第二段的开头，这一段也写得够长，不会当成小标题。\n")
+    document = load_text(
+        f"标题\n\n{first}\n\n京是第二段的开头，这一段也写得够长，不会当成小标题。\n"
+    )
     assert len(document.sections[0].paragraphs) == 2
     assert find_all(document, "北京") == []
     assert find_all(document, "北") and find_all(document, "京")

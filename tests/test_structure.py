@@ -114,7 +114,9 @@ def test_an_official_documents_note_under_its_title_dates_it() -> None:
     doc = parse_plain_text(text).document
     assert doc.meta.date == "2019-04-26"
     assert [p.text[:3] for _, _, p in doc.paragraphs()] == ["第一条"]
-    page_dated = parse_plain_text(text, meta=Meta(date="2023-10-23", source="青禾市政府网")).document
+    page_dated = parse_plain_text(
+        text, meta=Meta(date="2023-10-23", source="青禾市政府网")
+    ).document
     assert page_dated.meta.date == "2019-04-26"  # the document's day, not the page's
 
 

@@ -27,7 +27,6 @@ def reader_app(name: str = "01_news_scraped.txt") -> ReaderApp:
     return ReaderApp(load_path(path), str(path.resolve()))
 
 
-
 def shown_text(screen: ReaderScreen) -> str:
     return "\n".join(b.text for b in screen.article.blocks if b.kind == "paragraph")
 
@@ -297,7 +296,9 @@ async def test_export_from_the_reader_writes_markdown(tmp_path: Path, monkeypatc
         await settle(app, pilot)
         await pilot.press("h", "e")
         assert isinstance(app.screen, ExportPrompt)
-        assert app.screen.query_one(Input).value == str(article.with_suffix(".notes.md"))  # beside it
+        assert app.screen.query_one(Input).value == str(
+            article.with_suffix(".notes.md")
+        )  # beside it
         target = tmp_path / "01_news_scraped.notes.md"
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")

@@ -382,7 +382,10 @@ async def test_r_in_the_reader_fetches_the_page_again(site, private_data_dir: Pa
         for _ in range(100):
             await pilot.pause(0.05)
             screen = app.screen
-            if isinstance(screen, ReaderScreen) and "周末电影放映" in screen.model.original.body_text:
+            if (
+                isinstance(screen, ReaderScreen)
+                and "周末电影放映" in screen.model.original.body_text
+            ):
                 break
         assert isinstance(app.screen, ReaderScreen)
         assert "周末电影放映" in app.screen.model.original.body_text

@@ -59,6 +59,7 @@ def is_list_item(text: str) -> bool:
     """A line of a bulleted list (* - + • ·, then a space)."""
     return _LIST_BULLET.match(text) is not None
 
+
 _FULL_STOP = re.compile("[。！？]")
 
 # What makes a short line no heading, in one search (each line of a text is asked):

@@ -62,8 +62,12 @@ _SOURCE_META = re.compile(
     re.IGNORECASE,
 )
 # What such a tag says when it names no publisher: this site, the web, a reprint.
-_NO_PUBLISHER = frozenset(["本站", "本网", "网络", "網絡", "互联网", "互聯網", "转载", "轉載", "网友", "未知", "其他"])
-_SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源|出处|出處)\s*[：:]\s*|\s*(?:原创稿|原創稿|原创|原創)\s*$")
+_NO_PUBLISHER = frozenset(
+    ["本站", "本网", "网络", "網絡", "互联网", "互聯網", "转载", "轉載", "网友", "未知", "其他"]
+)
+_SOURCE_LABEL = re.compile(
+    r"^\s*(?:来源|來源|稿源|出处|出處)\s*[：:]\s*|\s*(?:原创稿|原創稿|原创|原創)\s*$"
+)
 _LABEL_ONLY = re.compile(r"^(?:作者|作者：|文|撰文|记者|記者|编辑|編輯|责任编辑|責任編輯)$")
 
 
@@ -99,7 +103,9 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
                 include_tables=True,
             )
     except Exception as exc:  # any failure inside the library is told as one line about the page
-        raise ArticleError(name, f"the HTML page could not be read ({type(exc).__name__})") from None
+        raise ArticleError(
+            name, f"the HTML page could not be read ({type(exc).__name__})"
+        ) from None
     fields = extraction_fields(extracted)
     text = "" if large else fields.get("text") or ""
     if not text.strip() and not large:
@@ -219,9 +225,7 @@ def page_byline(html: str, text: str) -> str | None:
     fill with the lead, may open with the reporter's dateline (（中央社记者某某
     台北12日电）).
     """
-    paragraphs = [
-        key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0
-    ]
+    paragraphs = [key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0]
     found = _located(clean_html(html), None, paragraphs[0]) if paragraphs else None
     if found is not None:
         lines, first = found

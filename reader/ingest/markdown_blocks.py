@@ -94,9 +94,7 @@ def _parsed_blocks(text: str) -> list[Block]:
 
 def _wholly_bold(token: Token) -> bool:
     """A paragraph that is one bold run, as pages set their subheads (<p><strong>…)."""
-    children = [
-        c for c in token.children or [] if not (c.type == "text" and not c.content.strip())
-    ]
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
     return (
         len(children) >= 3
         and children[0].type == "strong_open"

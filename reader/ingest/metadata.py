@@ -260,7 +260,9 @@ def _person() -> str:
 
 # How places, agencies, sums and days end: 江苏 石家庄 路透社 万元 周一 方法二 are no
 # one's name, though they open with a character that is also a surname.
-_NOT_A_NAME_END = frozenset("社省市县区州京庄镇村乡港岛山河湖江海洋元日月年周宫部局署院委一二三四五六七八九十")
+_NOT_A_NAME_END = frozenset(
+    "社省市县区州京庄镇村乡港岛山河湖江海洋元日月年周宫部局署院委一二三四五六七八九十"
+)
 
 
 def _names_of_people(names: str, named_by_role: bool) -> bool:

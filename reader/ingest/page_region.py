@@ -164,8 +164,7 @@ def _site_like(segment: str) -> bool:
         return False
     words = [w for w in re.split(r"[\s_|｜:：]+", segment) if w]
     return bool(words) and all(
-        _SITE_WORDS.search(w) or len(w) <= 4 or not re.search(r"[\u4e00-\u9fff]", w)
-        for w in words
+        _SITE_WORDS.search(w) or len(w) <= 4 or not re.search(r"[\u4e00-\u9fff]", w) for w in words
     )
 
 

@@ -249,9 +249,7 @@ def _cut_tail(blocks: list[Block], roles: list[Role | None]) -> None:
     for i, block in enumerate(blocks):
         if roles[i] is not None:
             continue
-        if prose >= _TAIL_AFTER_PROSE and (
-            starts_disclaimer(block.key) or starts_tail(block.key)
-        ):
+        if prose >= _TAIL_AFTER_PROSE and (starts_disclaimer(block.key) or starts_tail(block.key)):
             for j in range(i, len(blocks)):
                 if roles[j] is None:
                     roles[j] = Role.BOILERPLATE
@@ -329,7 +327,9 @@ def _head_name(blocks: list[Block], roles: list[Role | None], head: list[int]) -
     Only the head is searched, and only a name standing alone: elsewhere, or in a
     column of names, a name is a caption, a list, a heading."""
     named = [
-        roles[i] is None and blocks[i].heading_level is None and bare_names(blocks[i].key) is not None
+        roles[i] is None
+        and blocks[i].heading_level is None
+        and bare_names(blocks[i].key) is not None
         for i in head
     ]
     for n, i in enumerate(head):
@@ -387,9 +387,7 @@ def _with_opening_dialogue(
     return Region(content[at], region.end) if start - at >= 2 else region
 
 
-def _headline_continued(
-    blocks: list[Block], content: list[int], at: int, head: str
-) -> list[int]:
+def _headline_continued(blocks: list[Block], content: list[int], at: int, head: str) -> list[int]:
     """The lines after ``at`` that finish the headline ``head``, when a long headline is
     set over several lines (official documents centre theirs in two or three); none
     when the lines do not spell it out whole."""
@@ -523,8 +521,10 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
     numbered = plain and _numbered_headings(blocks, content) >= _NUMBERED_DOCUMENT
 
     def shaped(i: int) -> bool:
-        if not plain and not blocks[i].emphasized and (
-            _heading_style(blocks[i].key) not in _MARKUP_PAGE_STYLES
+        if (
+            not plain
+            and not blocks[i].emphasized
+            and (_heading_style(blocks[i].key) not in _MARKUP_PAGE_STYLES)
         ):
             # markup gave the headings; chapter-like numbered lines and bold lines are
             # added (on web pages 1. and ① paragraphs are list items far more often)
@@ -710,7 +710,9 @@ def _assemble(
     level_of = {rank: n + 1 for n, rank in enumerate(heading_ranks)}
     sections: list[Section] = []
     current = Section(None, None, 1, ())
-    paragraphs: list[Paragraph] = []  # the current section's, gathered (a tuple grown one by one is quadratic)
+    paragraphs: list[
+        Paragraph
+    ] = []  # the current section's, gathered (a tuple grown one by one is quadratic)
 
     def close() -> None:
         if current.heading is not None or paragraphs:

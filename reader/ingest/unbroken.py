@@ -27,7 +27,7 @@ _JOINING = frozenset("及与和之的")  # a heading never ends on a joining wor
 _COMMON = 5  # occurrences that make a two-character word common in the article
 _END = "。！？!?”」』）)]"
 _FULL_STOPS = "。！？!?…"
-_CLOSERS = "”」』）)]’\" "
+_CLOSERS = '”」』）)]’" '
 # A sentence that opens with a pronoun or a link word carries on the paragraph before it.
 _CONTINUES = re.compile(r"\s*(?:[这這此其该該他她它那]|但|而|并且|並且|却|卻|于是|於是)")
 _NEXT_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s")
@@ -164,7 +164,9 @@ def _paragraphs(run: str) -> list[str]:
         # a paragraph ends with a sentence, not after a clause closed by ；, unless
         # there is none to end it (text without stops comes in bounded pieces); nor
         # before a sentence that points back (这…, 他…), unless it has grown long
-        full = run[start:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS  # not run[:end]: a copy a sentence
+        full = (
+            run[start:end].rstrip(_CLOSERS)[-1:] in _FULL_STOPS
+        )  # not run[:end]: a copy a sentence
         if full and _CONTINUES.match(run, end) and end - start < PARAGRAPH_LONG:
             continue
         if end - start >= (PARAGRAPH_TARGET if full else PARAGRAPH_MAX):

@@ -75,8 +75,10 @@ def is_candidate(word: str) -> bool:
         return word[0] != "的" and word_class(word) is not WordClass.FUNCTION
     # A Latin word: not a two-letter lowercase one (el, de, to: another language's
     # function words, in a page's language prompts); acronyms are capitals (AI, 5G).
-    return word.isascii() and any(c.isalpha() for c in word) and not (
-        len(word) <= 2 and word.islower()
+    return (
+        word.isascii()
+        and any(c.isalpha() for c in word)
+        and not (len(word) <= 2 and word.islower())
     )
 
 

@@ -288,7 +288,14 @@ class NoteStore:
                     (path,),
                 ).fetchone()
                 previous = row[1] if row else None
-            values = (identity, document.title, path, document.char_count, _now(), int(document.traditional if traditional is None else traditional))
+            values = (
+                identity,
+                document.title,
+                path,
+                document.char_count,
+                _now(),
+                int(document.traditional if traditional is None else traditional),
+            )
             if row is None:
                 db.execute(
                     "INSERT INTO articles (identity, title, path, chars, opened_at, traditional)"
@@ -416,7 +423,10 @@ class NoteStore:
             " FROM notes WHERE article_id = ? ORDER BY section, paragraph, start, id",
             (article_id,),
         )
-        return [Note(r[0], NoteKind(r[1]), Anchor(r[2], r[3], r[4], r[5], r[6]), r[7], r[8]) for r in rows]
+        return [
+            Note(r[0], NoteKind(r[1]), Anchor(r[2], r[3], r[4], r[5], r[6]), r[7], r[8])
+            for r in rows
+        ]
 
 
 _ARTICLE_QUERY = (

@@ -132,9 +132,7 @@ class LearnKeys(ScreenParts):
         entry = dictionary.lookup(word) if word else None
         self.app.call_from_thread(self._show_entry, entry, word, where)
 
-    def _show_entry(
-        self, entry: Entry | None, word: str, where: Location | None = None
-    ) -> None:
+    def _show_entry(self, entry: Entry | None, word: str, where: Location | None = None) -> None:
         from reader.tui.widgets.dictionary_panel import DictionaryPanel
 
         found = self.query("#dictionary")
