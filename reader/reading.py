@@ -194,7 +194,10 @@ class Reading:
 
     def converted(self, variant: Variant, pause: Callable[[], object] | None = None) -> Document:
         """The document in ``variant`` (OpenCC over the whole article: run it off the UI;
-        ``pause`` as ``Document.map_text`` takes it)."""
+        ``pause`` as ``Document.map_text`` takes it, and it may raise to stop a conversion
+        no longer wanted). The original is itself."""
+        if variant is Variant.ORIGINAL:
+            return self.original
         return self.original.map_text(converter(variant, self.traditional), pause=pause)
 
     def show(self, variant: Variant, document: Document) -> bool:

@@ -275,6 +275,8 @@ async def test_a_preview_shows_another_script_at_once_from_the_text_as_loaded() 
         view.retext(document.map_text(to_taiwan))
         await pilot.pause()
         assert shown(key) == to_taiwan(loaded(key)) and view.top_paragraph() == key
+        view.preview(lambda text: text)  # back to the original: from the text as loaded
+        assert shown(far) == loaded(far) and shown(key) == loaded(key)
 
 
 async def test_readings_are_two_rows_a_line_with_marks_on_the_characters() -> None:

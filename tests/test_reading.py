@@ -356,3 +356,24 @@ def test_scripts_compared_ahead_give_the_same_cycle() -> None:
         ahead = reading(path)
         ahead.prepare()  # as the reader does after the analysis
         assert [ahead.next_variant() for _ in range(6)] == [asked.next_variant() for _ in range(6)]
+
+
+def test_a_conversion_stops_when_its_pause_says_so_and_the_original_costs_nothing() -> None:
+    from reader.ingest.loading import load_text
+    from reader.model import PAUSE_EVERY
+
+    paragraphs = [f"第{n}段说到开发区的发展。" for n in range(PAUSE_EVERY * 3)]
+    model = Reading(load_text("标题\n\n" + "\n\n".join(paragraphs) + "\n"))
+    calls: list[int] = []
+
+    class Stop(Exception):
+        pass
+
+    def pause() -> None:
+        calls.append(1)
+        raise Stop  # the reader asked for another script
+
+    with pytest.raises(Stop):
+        model.converted(Variant.TRADITIONAL, pause=pause)
+    assert calls == [1]  # stopped at the first pause, not run to the end
+    assert model.converted(Variant.ORIGINAL, pause=pause) is model.original

@@ -41,6 +41,10 @@ from reader.tui.widgets.status_bar import StatusBar
 SEARCH_HINT = "搜索（简繁通用），Enter 确定，Esc 关闭"
 
 
+class _Superseded(Exception):
+    """The reader asked for another script while this one was being converted."""
+
+
 class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
     """Reads one article: headings on the left, text in the middle, summary on the right."""
 
@@ -188,14 +192,23 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
 
     @work(thread=True, group="convert")
     def _convert(self, variant: Variant) -> None:
-        document = self.model.converted(variant, pause=self.article.wait_for_ui)
+        """A book takes a second: pressed again meanwhile, this conversion stops."""
+
+        def pause() -> None:
+            self.article.wait_for_ui()
+            if variant is not self.model.wanted:
+                raise _Superseded
+
+        try:
+            document = self.model.converted(variant, pause=pause)
+        except _Superseded:
+            return
         self.post_message(Converted(variant, document))
 
     def on_converted(self, message: Converted) -> None:
         if message.variant is not self.model.wanted:
             return  # the reader has already asked for another script
         self.model.show(message.variant, message.document)
-        gc.freeze()  # the converted article too (see on_analysis_ready); the old one is freed
         self.article.retext(self.model.shown)
         self.after_convert()
         self.changed()  # the article keeps the reader's place itself

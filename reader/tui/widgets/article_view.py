@@ -131,7 +131,7 @@ class ArticleView(ScrollView, can_focus=False):
         """Show the document: the first screen laid out now, the rest estimated, then set."""
         self.indent = indent
         self._set_blocks(blocks_of(document, spaced=not indent))
-        self._loaded = self.blocks
+        self._loaded = list(self.blocks)  # a copy: previews replace blocks in place
         self._estimate_all()
         self._settle()
         self.call_after_refresh(self._painted)
