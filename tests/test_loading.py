@@ -55,6 +55,24 @@ def test_a_few_words_in_gb18030_or_big5_read_as_words(encoding: str, words: str)
     assert decode_bytes(data, "a.txt").strip() == words
 
 
+def test_what_reads_as_no_chinese_is_still_refused_and_a_header_does_not_decide() -> None:
+    import random
+
+    from reader.ingest.decoding import decode_bytes
+
+    rng = random.Random(1)
+    for data in (
+        bytes(rng.randint(0xA1, 0xFE) for _ in range(512)),  # GB18030 accepts every pair
+        "대한민국의 수도는 서울이다. 한국어는 아름다운 언어이다.".encode("euc-kr"),
+        "日本の首都は東京です。日本語は美しい言語です。".encode("shift_jis"),
+    ):
+        with pytest.raises(ArticleError, match="cannot decode"):
+            decode_bytes(data, "a.txt")
+    chinese = "我們今天去台北看朋友，天氣很好。"
+    header = "# licence: anyone may copy this file\n" * 80  # 2,960 ASCII characters first
+    assert decode_bytes((header + chinese).encode("big5"), "a.txt").endswith(chinese)
+
+
 def test_encoding_override_wins_and_bad_override_is_explained() -> None:
     data = ARTICLE.encode("gb18030")
     assert load_bytes(data, "a.txt", encoding="gb18030").title == "读书的意义"
