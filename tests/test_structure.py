@@ -199,7 +199,12 @@ ENCYCLOPEDIA = """青禾湖
 * 鸟类：包括白鹭、苍鹭和多种野鸭，冬季有候鸟停留。
 
 3 保护
-* 湖区划定了一级和二级保护区。
+湖区的保护分两个层级。
+
+一级保护区
+* 禁止游泳、垂钓和放生。
+
+二级保护区
 * 沿岸禁止新建工厂。
 """
 
@@ -208,8 +213,9 @@ def test_a_list_lead_in_without_a_full_stop_is_no_heading_where_sections_are_num
     from reader.ingest.loading import load_text
 
     sections = load_text(ENCYCLOPEDIA).sections
-    assert [s.heading for s in sections if s.heading] == ["1 名称", "2 生态", "3 保护"]
-    assert not any(s.subtitle for s in sections)  # 3 保护 stands on a list too
+    headings = [s.heading for s in sections if s.heading]
+    assert headings == ["1 名称", "2 生态", "3 保护", "一级保护区", "二级保护区"]
+    assert not any(s.subtitle for s in sections)  # a short subhead on a list stays one
 
 
 def test_an_unnumbered_subhead_on_a_list_stays_where_sections_are_not_numbered() -> None:

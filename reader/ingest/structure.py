@@ -50,6 +50,7 @@ _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
 _TITLE_MAX = 60
 _TITLE_SEARCH = 12  # non-blank lines at the top where the title may stand
 _NUMBERED_DOCUMENT = 3  # numbered headings that make a text's sections numbered ones
+_LEAD_IN_MIN = 12  # characters: a list's lead-in is a sentence, a subhead is a few words
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
@@ -549,6 +550,7 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
             and followed_by_body
             and _heading_style(blocks[run[0]].key) is None
             and not blocks[run[0]].key[:1].isdigit()  # 6 分支…: a number, read as 6分
+            and len(blocks[run[0]].key) >= _LEAD_IN_MIN  # 理事会 / * …: a subhead still
             and is_list_item(blocks[content[run_end + 1]].key)
             and not blocks[content[run_end + 1]].blank_before
         )
