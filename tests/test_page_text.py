@@ -486,10 +486,24 @@ def test_a_list_of_names_in_a_plain_text_stays_its_text() -> None:
         ("周明远摄", None),
         ("Facebook", None),
         ("记者周明远", None),  # a role: parse_meta_line's business
+        # words that open with a surname's character, as channel tags under a date
+        ("高铁站", None),
+        ("金融业", None),
+        ("周末版", None),
+        ("韩国队", None),
+        ("方便面", None),
+        ("关于我", None),
     ],
 )
 def test_bare_names_are_names_of_people_and_nothing_else(line: str, names: str | None) -> None:
     assert bare_names(line) == names
+
+
+def test_a_channel_tag_beside_the_date_stays_a_heading_and_names_no_author() -> None:
+    parsed = parse_text(
+        "\n\n".join(["城东绿道开通", "2024年3月5日 来源：青禾晚报", "金融业", *BODY])
+    )
+    assert parsed.document.meta.author is None
 
 
 def test_the_leads_dateline_may_follow_a_photos_caption() -> None:

@@ -258,10 +258,13 @@ def _person() -> str:
     return rf"(?:{_COMPOUND_SURNAMES}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
 
 
-# How places, agencies, sums and days end: 江苏 石家庄 路透社 万元 周一 方法二 are no
-# one's name, though they open with a character that is also a surname.
+# How places, agencies, sums, days and things end: 江苏 石家庄 路透社 万元 周一 方法二,
+# 高铁站 金融业 周末版 韩国队 方便面 白皮书 关于我 are no one's name, though they open
+# with a character that is also a surname.
 _NOT_A_NAME_END = frozenset(
     "社省市县区州京庄镇村乡港岛山河湖江海洋元日月年周宫部局署院委一二三四五六七八九十"
+    "站业版队面书馆店厂所处报刊台网号线路街园场湾桥楼门器机车船剂药品类型式性化界者们"
+    "会节奖赛展葵我你他她它的了吗呢吧"
 )
 
 
