@@ -357,6 +357,17 @@ def test_a_lead_the_extractor_drops_before_the_body_is_put_back(summary: str, he
         ("class='top'", "", f"<div class='summary'><p>{TEASER}</p></div>"),
         # a summary made of links
         ("class='top'", "<div class='intro'><p><a href='/1'>" + TEASER + "</a>。</p></div>", ""),
+        # named "lead" or "intro", but an author's bio, another story, a picture, the site
+        ("class='author-intro'", "", ""),
+        ("class='lead-story'", "", ""),
+        ("class='lead-image'", "", ""),
+        ("class='site-intro'", "", ""),
+        # a summary inside a block of related articles set in divs
+        (
+            "class='top'",
+            f"<div class='related'><div><p class='summary'>{TEASER}</p></div></div>",
+            "",
+        ),
     ],
 )
 def test_no_lead_is_taken_from_blocks_that_are_not_the_articles(

@@ -268,7 +268,16 @@ def _byline_of(view: str, line: str) -> str | None:
 # A block a page names as the article's summary or lead: lemma-summary, article-abstract, lead.
 _SUMMARY_WORDS = r"(?:summary|abstract|lead|lede|digest|standfirst|intro|zhaiyao|daoyu)"
 _SUMMARY_NAME = re.compile(rf"(?:^|[-_\s]){_SUMMARY_WORDS}(?=$|[-_\s])", re.IGNORECASE)
-_SUMMARY_ANYWHERE = re.compile(_SUMMARY_WORDS, re.IGNORECASE)  # a cheap test of the whole page
+# A cheap test of the whole page (not "leading", "introduction" or a script's name).
+_SUMMARY_ANYWHERE = re.compile(rf"(?<![a-z]){_SUMMARY_WORDS}(?![a-z])", re.IGNORECASE)
+# Names of blocks that hold something else than this article's lead, though they say
+# "lead" or "intro": an author's bio, another story's teaser, a picture, the site's own.
+_OTHER_CONTENT = re.compile(
+    r"(?:^|[-_\s])(?:author|bio|profile|image|img|photo|pic|picture|video|story|stories|"
+    r"related|recommend|rec|teaser|site|card|item|list|side|sidebar|comment|ad|ads|promo|"
+    r"more|hot|rank)(?=$|[-_\s])",
+    re.IGNORECASE,
+)
 # Where a summary of another page stands: menus, lists of links, sidebars, forms.
 _NOT_THE_ARTICLE = frozenset(["nav", "aside", "footer", "li", "a", "form", "button", "menu"])
 _LEAF_BLOCKS = frozenset("p div dd dt blockquote section td h2 h3 h4 h5 h6".split())
@@ -401,7 +410,7 @@ def _summary_blocks(root: Any, description: str, first_paragraph: str) -> Any:
     for element in root.iter():
         if not isinstance(element.tag, str) or _outside_article(element):
             continue
-        if _SUMMARY_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
+        if _SUMMARY_NAME.search(_names(element)) and not _holds_other_content(element):
             yield element
         elif (
             described is None
@@ -417,6 +426,19 @@ def _summary_blocks(root: Any, description: str, first_paragraph: str) -> Any:
                     break
                 described = parent
             yield described
+
+
+def _names(element: Any) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}"
+
+
+def _holds_other_content(element: Any) -> bool:
+    """Named, or inside a block named, as something other than this article's text."""
+    return any(
+        _OTHER_CONTENT.search(_names(e))
+        for e in (element, *element.iterancestors())
+        if isinstance(e.tag, str) and e.tag != "body"
+    )
 
 
 def _outside_article(element: Any) -> bool:
