@@ -263,6 +263,28 @@ def test_a_credit_in_a_list_of_other_articles_is_not_the_authors() -> None:
     assert load_text(html, "a.html").meta.author is None
 
 
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # a column's sidebar before the headline: a byline above the headline is not its
+        ("<div class='sidebar'><p>专栏</p><p>作者：林雅文</p></div>", ""),
+        # a box of recommended articles set in divs after the article, under its label
+        (
+            "",
+            "<div class='rec'><h3>推荐</h3><div><a href='/1'>城东菜市场完成改造</a></div>"
+            "<div>记者 林雅文</div></div>",
+        ),
+    ],
+)
+def test_a_credit_in_a_sidebar_or_a_box_of_other_articles_is_not_the_authors(
+    before: str, after: str
+) -> None:
+    html = page(
+        "绿道全线贯通_青禾在线", before + "<h1>绿道全线贯通</h1>" + paragraphs_html(ARTICLE) + after
+    )
+    assert load_text(html, "a.html").meta.author is None
+
+
 def test_page_byline_reads_only_the_lines_the_extraction_left_out() -> None:
     html = credited_page()
     text = "\n\n".join([*ARTICLE, "**作者︱周明远**"])  # kept: the text's own business

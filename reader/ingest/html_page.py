@@ -209,6 +209,7 @@ _DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_MARKS = re.compile(r"[\s\\*_#>`|]+")
+_LABEL_MAX = 6  # characters of a block's label (推荐, 相关专题)
 _BYLINE_WINDOW = 8  # lines of the page above and below the article where its credits stand
 _MATCH_CHARS = 16  # characters of a paragraph that find it among the page's lines
 
@@ -226,6 +227,7 @@ def page_byline(html: str, text: str) -> str | None:
     台北12日电）).
     """
     paragraphs = [key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0]
+    headline = next((_squash(line[2:]) for line in text.split("\n") if line.startswith("# ")), "")
     found = _located(clean_html(html), None, paragraphs[0]) if paragraphs else None
     if found is not None:
         lines, first = found
@@ -238,12 +240,22 @@ def page_byline(html: str, text: str) -> str | None:
             for side in (above, below):
                 for i in side:  # the nearest lines first, as far as a list of links
                     view = simplified_view(lines[i])
-                    if starts_tail(view) or starts_disclaimer(view):
-                        break
                     if keys[i] not in kept and (name := _byline_of(view, lines[i])):
                         return name
+                    if starts_tail(view) or starts_disclaimer(view) or _ends_the_article(
+                        keys[i], headline
+                    ):
+                        break
     lead = _description(html)
     return lead_byline(simplified_view(lead), lead) if lead else None
+
+
+def _ends_the_article(key: str, headline: str) -> bool:
+    """Where credits stop being the article's: at its headline (a byline above it is a
+    sidebar's), or at a block's label (推荐, 专栏, 更多: what follows is another's)."""
+    if headline and key == headline:
+        return True
+    return 0 < len(key) <= _LABEL_MAX and not re.search(r"[\d，。：:、；！？|︱/／]", key)
 
 
 def _squash(line: str) -> str:
