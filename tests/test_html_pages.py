@@ -420,3 +420,20 @@ def test_the_sites_own_description_in_its_header_is_no_lead() -> None:
         before=f"<header><div class='about'>{about}</div></header>",
     )
     assert about not in texts(load_text(html, "a.html"))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><p>作者︱<!--author-->周明远</p><p>正文<?php x ?>继续</p></body></html>",
+        "<html><body><div>一<!-- a -->二<span>三<!-- b --></span>四</div>"
+        "<script>var a = 1</script><style>p {}</style>五</body></html>",
+        "<html><body><p>标题</p><noscript>请开启脚本</noscript><p>尾<!--c-->巴</p></body></html>",
+    ],
+)
+def test_both_readers_of_a_pages_lines_agree(html: str) -> None:
+    """The tree's reader (fast, in C) and the parser's (where libxml2 lost part of a page)
+    give the same lines: text after a comment is the page's too."""
+    from reader.ingest.html_page import _page_lines, _parsed, _text_lines
+
+    assert _page_lines(_parsed(html)) == _text_lines(html)

@@ -392,8 +392,12 @@ def _page_lines(root: Any) -> list[str]:
 
     parts: list[str] = []
     hidden = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else None  # None: a comment
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):  # no text of its own; what follows it is the page's
+            if not hidden and element.tail:
+                parts.append(element.tail)
+            continue
+        tag = element.tag if isinstance(element.tag, str) else None
         if tag in _TextCollector.HIDDEN:
             hidden += 1 if event == "start" else -1
             if event == "end" and not hidden and element.tail:
