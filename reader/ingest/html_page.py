@@ -242,8 +242,10 @@ def page_byline(html: str, text: str) -> str | None:
                     view = simplified_view(lines[i])
                     if keys[i] not in kept and (name := _byline_of(view, lines[i])):
                         return name
-                    if starts_tail(view) or starts_disclaimer(view) or _ends_the_article(
-                        keys[i], headline
+                    if (
+                        starts_tail(view)
+                        or starts_disclaimer(view)
+                        or _ends_the_article(keys[i], headline)
                     ):
                         break
     lead = _description(html)
