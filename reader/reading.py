@@ -209,8 +209,9 @@ class Reading:
 
     @property
     def label(self) -> Callable[[str], str]:
-        """Converts interface text (written in 简体) to the script shown."""
-        return self.label_in(self.variant)
+        """Converts interface text (written in 简体) to the script shown: the one asked
+        for last, which the reader shows at once (the article's conversion follows)."""
+        return self.label_in(self.wanted)
 
     def label_in(self, variant: Variant) -> Callable[[str], str]:
         """Converts interface text to ``variant``: 繁體 labels in the traditional modes,
@@ -221,8 +222,9 @@ class Reading:
 
     @property
     def out(self) -> Callable[[str], str]:
-        """Converts article text (keywords, key sentences) to the script shown."""
-        return converter(self.variant, self.traditional)
+        """Converts the original's text (keywords, key sentences, quotes) to the script
+        shown (see ``label``)."""
+        return converter(self.wanted, self.traditional)
 
     # The cursor
 
@@ -296,7 +298,8 @@ class Reading:
         span = self.cursor_span()
         if span is None:
             return ""
-        quote = self.paragraph(span.section, span.paragraph).text[span.start : span.end]
+        text = self.original.sections[span.section].paragraphs[span.paragraph].text
+        quote = self.out(text[span.start : span.end])
         return quote if len(quote) <= limit else quote[: limit - 1] + "…"
 
     # The reading position
@@ -510,8 +513,8 @@ class Reading:
         for si in range(min(section, len(self.original.sections) - 1), -1, -1):
             if heading := self.original.sections[si].heading:
                 break
-        say = self.label_in(self.wanted)
-        shown = converter(self.wanted, self.traditional)(heading) if heading else say(LEAD)
+        say = self.label
+        shown = self.out(heading) if heading else say(LEAD)
         parts = [self.wanted.label, shown, f"{percent}%"]
         if self.notes:
             parts.append(say(f"{self.note_count} 条笔记"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.convert import Variant
+from reader.convert import Variant, converter
 from reader.errors import ArticleError
 from reader.ingest.loading import load_path
 from reader.model import Document, Location
@@ -377,3 +377,17 @@ def test_a_conversion_stops_when_its_pause_says_so_and_the_original_costs_nothin
         model.converted(Variant.TRADITIONAL, pause=pause)
     assert calls == [1]  # stopped at the first pause, not run to the end
     assert model.converted(Variant.ORIGINAL, pause=pause) is model.original
+
+
+def test_what_the_model_says_follows_the_script_asked_for_before_its_conversion() -> None:
+    """The reader shows a new script at once: quotes, labels and the status line follow
+    it while the whole article is still being converted."""
+    model = reading(NEWS)
+    model.cursor_at(0, 0)
+    before = model.cursor_quote()
+    assert model.next_variant() is Variant.TRADITIONAL  # asked for, not yet shown
+    assert model.shown is model.original
+    to_traditional = converter(Variant.TRADITIONAL, False)
+    assert model.cursor_quote() == to_traditional(before) != before
+    assert model.label("关键句") == "關鍵句"
+    assert model.status(0, 0).startswith("繁體")

@@ -83,7 +83,8 @@ class NoteKeys(ScreenParts):
         self.app.push_screen(prompt, done)
 
     def action_notes(self) -> None:
-        headings = [s.heading for s in self.model.shown.sections]
+        out = self.model.out
+        headings = [out(s.heading) if s.heading else None for s in self.model.original.sections]
 
         def done(result: tuple[str, PlacedNote] | None) -> None:
             if result is None:

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 
-from reader.convert import Variant, converter
+from reader.convert import Variant
 from reader.errors import ArticleError
 from reader.model import Document, Location
 from reader.nlp.analysis import analyze
@@ -170,9 +170,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
             sections = self.model.original.sections
             digest = [(sections[si].heading, best) for si, best in entries]
             pane = self.query_one(SummaryPane)
-            variant = self.model.wanted
-            out = converter(variant, self.model.traditional)
-            pane.show(analysis, out, digest, self.model.label_in(variant), left_out)
+            pane.show(analysis, self.model.out, digest, self.model.label, left_out)
 
     def action_cycle_script(self) -> None:
         """原文 → 简体 → 繁體 → 台灣正體 → 香港繁體, skipping what would look the same.
@@ -181,7 +179,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         runs in a thread. Pressed again meanwhile, each press is one more step."""
         variant = self.model.next_variant()
         self.sub_title = variant.label
-        out = converter(variant, self.model.traditional)
+        out = self.model.out  # the script just asked for
         self.article.preview(out)
         self.query_one(HeadingTree).relabel(self.model.original, out)
         self._render_summary()
@@ -216,7 +214,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
     def _relabel(self) -> None:
         """The footer's key descriptions, the help and the search hint in the script asked
         for."""
-        say = self.model.label_in(self.model.wanted)
+        say = self.model.label
         bindings = in_script(self._bindings_as_written, say)
         self.query_one("#search", Input).placeholder = say(SEARCH_HINT)
         if bindings.key_to_bindings != self._bindings.key_to_bindings:
