@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
@@ -71,8 +72,10 @@ _SOURCE_LABEL = re.compile(
 _LABEL_ONLY = re.compile(r"^(?:作者|作者：|文|撰文|记者|記者|编辑|編輯|责任编辑|責任編輯)$")
 
 
+@lru_cache(maxsize=1)
 def clean_html(html: str) -> str:
-    """Remove control characters, raw or as character references, that break the parser."""
+    """Remove control characters, raw or as character references, that break the parser
+    (once a page: the extraction, the lead and the byline each ask)."""
     return _RAW_CONTROLS.sub("", _CONTROL_REFS.sub("", html))
 
 
@@ -228,7 +231,7 @@ def page_byline(html: str, text: str) -> str | None:
     """
     paragraphs = [key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0]
     headline = next((_squash(line[2:]) for line in text.split("\n") if line.startswith("# ")), "")
-    found = _located(clean_html(html), None, paragraphs[0]) if paragraphs else None
+    found = _located(clean_html(html), paragraphs[0]) if paragraphs else None
     if found is not None:
         lines, first = found
         keys = [_squash(line) for line in lines]
@@ -336,7 +339,7 @@ def _markdown_literal(paragraph: str) -> str:
 
 def _dropped_lead(html: str, text: str, first_paragraph: str) -> list[str]:
     root = _parsed(html)
-    found = _located(html, root, first_paragraph) if root is not None else None
+    found = _located(html, first_paragraph) if root is not None else None
     if found is None:
         return []
     keys = [_squash(line) for line in found[0]]
@@ -358,9 +361,11 @@ def _dropped_lead(html: str, text: str, first_paragraph: str) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=1)
 def _parsed(html: str) -> Any:
     """The page's tree, or None for markup lxml cannot take (no lead or byline then,
-    rather than no page)."""
+    rather than no page). The lead and the byline read the same page: parsed once
+    (read only, never changed)."""
     from lxml import html as lxml_html  # trafilatura's own parser
 
     try:
@@ -369,18 +374,23 @@ def _parsed(html: str) -> Any:
         return None
 
 
-def _located(html: str, root: Any, paragraph: str) -> tuple[list[str], int] | None:
+def _located(html: str, paragraph: str) -> tuple[list[str], int] | None:
     """The page's lines and the one where ``paragraph`` begins, if it is found: read
     from the tree, else (libxml2 stops at some broken markup and loses the rest of
     the page) by the slower parser that reads on."""
-    root = root if root is not None else _parsed(html)
-    readings = (lambda: _page_lines(root) if root is not None else [], lambda: _text_lines(html))
-    for read in readings:
-        lines = read()
+    for read in (_tree_lines, _text_lines):
+        lines = read(html)
         at = _line_of([_squash(line) for line in lines], paragraph, 0)
         if at is not None:
             return lines, at
     return None
+
+
+@lru_cache(maxsize=1)
+def _tree_lines(html: str) -> list[str]:
+    """The page's lines read from its tree (once a page: the lead and the byline ask)."""
+    root = _parsed(html)
+    return _page_lines(root) if root is not None else []
 
 
 def _text_lines(html: str) -> list[str]:
@@ -425,17 +435,19 @@ def _summary_blocks(root: Any, description: str, first_paragraph: str) -> Any:
     opening = _squash(description)[:_MATCH_CHARS]
     body = first_paragraph[:_MATCH_CHARS]
     described = None
-    for element in root.iter():
-        if not isinstance(element.tag, str) or _outside_article(element):
+    for element in root.iter():  # the cheap tests first: a page has thousands of elements
+        if not isinstance(element.tag, str):
             continue
-        if _SUMMARY_NAME.search(_names(element)) and not _holds_other_content(element):
-            yield element
+        if _SUMMARY_NAME.search(_names(element)):
+            if not _outside_article(element) and not _holds_other_content(element):
+                yield element
         elif (
             described is None
             and len(opening) >= 8
             and element.tag in _LEAF_BLOCKS
             and opening.startswith(_squash(element.text or "")[:4] or "\0")
             and _squash(element.text_content()).startswith(opening)
+            and not _outside_article(element)
         ):
             described = element
             while (parent := described.getparent()) is not None and parent.tag != "body":
