@@ -137,9 +137,10 @@ class Document:
     ) -> Document:
         """Return a copy with every string passed through ``convert``.
 
-        Used for script conversion; the paragraph sentence spans are kept, which
-        is valid because OpenCC conversion keeps the character count per text
-        for all the variants we offer (checked where used). ``traditional`` is
+        Used for script conversion; the paragraph sentence spans are kept where the
+        conversion keeps a paragraph's length, as character conversion does. Phrase
+        conversion may not (s2twp: 博客 → 部落格): such a paragraph is split anew,
+        and offsets into it (search marks, note anchors) hold in the original only. ``traditional`` is
         the copy's script when the conversion changes it; None keeps this one's.
         ``pause`` is called every few hundred paragraphs: a worker thread converting
         a book lets the thread a reader is waiting on run.

@@ -166,7 +166,9 @@ class ArticleView(ScrollView, can_focus=False):
     def preview(self, convert: Callable[[str], str]) -> None:
         """Show the article in other characters at once: ``convert`` (from the script as
         loaded) is applied to each block as it is drawn, until ``retext`` brings the
-        whole converted document. OpenCC keeps lengths, so lines and marks stay put."""
+        whole converted document. A block whose length the conversion would change
+        (台灣正體's phrases: 博客 → 部落格) waits for that; the others keep their lines
+        and marks."""
         self._preview = convert
         self._previewed = set()
         self.refresh()
