@@ -187,13 +187,13 @@ def test_the_library_count_matches_the_full_list() -> None:
 
 
 def test_preload_loads_everything_once() -> None:
-    from reader.learn import levels as levels_module
+    from reader import syllabus
     from reader.learn import pinyin
     from reader.learn.dictionary import load_dictionary
     from reader.learn.preload import preload
 
     assert preload() is load_dictionary()
-    assert pinyin._pypinyin is not None and levels_module._words is not None
+    assert pinyin._pypinyin is not None and syllabus._levels is not None
 
 
 def test_spans_above_a_level_mark_whole_words() -> None:

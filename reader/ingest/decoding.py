@@ -122,7 +122,7 @@ def _words_score(text: str, simplified: bool) -> float:
     Big5's punctuation read as GB18030) and, in a ``simplified`` reading (GB18030),
     for a traditional character."""
     from reader.convert import to_simplified
-    from reader.learn.levels import common_characters, known_words
+    from reader.syllabus import common_characters, known_words
 
     common, words = common_characters(), known_words()
     text = "".join(text.split())

