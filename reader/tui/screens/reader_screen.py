@@ -34,6 +34,7 @@ from reader.tui.messages import AnalysisReady, Converted
 from reader.tui.screens.learn_keys import LearnKeys
 from reader.tui.screens.note_keys import NoteKeys
 from reader.tui.screens.pane_keys import PaneKeys
+from reader.tui.threads import wait_for_ui
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.side_panes import HeadingTree, SummaryPane
 from reader.tui.widgets.status_bar import StatusBar
@@ -149,7 +150,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         pane = self.query_one(SummaryPane)
         load_model(on_build=lambda: self.app.call_from_thread(pane.preparing))
         self.post_message(AnalysisReady(analyze(self.model.original)))
-        self.model.prepare(pause=self.article.wait_for_ui)  # while the summary is read
+        self.model.prepare(pause=lambda: wait_for_ui(self.app))  # while the summary is read
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model.analysis = message.analysis
@@ -193,7 +194,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         """A book takes a second: pressed again meanwhile, this conversion stops."""
 
         def pause() -> None:
-            self.article.wait_for_ui()
+            wait_for_ui(self.app)
             if variant is not self.model.wanted:
                 raise _Superseded
 

@@ -32,6 +32,7 @@ from textual.strip import Strip
 from reader.linebreak import text_width
 from reader.model import Document
 from reader.reading import Marks
+from reader.tui.threads import wait_for_ui
 from reader.tui.widgets.article_blocks import (
     INDENT,
     MAX_WIDTH,
@@ -485,7 +486,7 @@ class ArticleView(ScrollView, can_focus=False):
         for at in range(0, len(blocks), LAYOUT_CHUNK):
             if generation != self._generation:
                 return
-            if not self.wait_for_ui():
+            if not wait_for_ui(self.app):
                 return
             for i in range(at, min(at + LAYOUT_CHUNK, len(blocks))):
                 if i in self._exact or blocks[i].kind in CENTRED:
@@ -500,17 +501,6 @@ class ArticleView(ScrollView, can_focus=False):
         if done:
             self.app.call_from_thread(self._laid_out, generation, done)
         self.app.call_from_thread(self._all_laid_out, generation)
-
-    def wait_for_ui(self) -> bool:
-        """From a worker thread: return once the UI thread has handled what was waiting
-        (a key, a redraw). A worker that calls it now and then leaves the UI thread the
-        interpreter lock when a key comes: shared, each key would take twice as long.
-        False when the app is closing."""
-        try:
-            self.app.call_from_thread(_nothing)
-        except RuntimeError:
-            return False
-        return True
 
     def _laid_out(self, generation: int, done: list[tuple[int, How, list[int]]]) -> None:
         if generation != self._generation:
@@ -692,7 +682,3 @@ class ArticleView(ScrollView, can_focus=False):
             return offset_in_rows(rows, row, x)
         shown = self._shown(i)
         return offset_in_line(shown, len(shown) - len(self.blocks[i].text), self._starts(i), row, x)
-
-
-def _nothing() -> None:
-    """Run on the UI thread by the background layout, to wait until it is free."""

@@ -1,0 +1,63 @@
+"""What the reader takes from Textual beyond its public API, held by tests: a Textual
+release that changes these makes a test fail here, not the reader slow or wrong."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.app import App, ComposeResult
+from textual.widgets import Tree
+
+from reader.ingest.loading import load_path
+from reader.tui.app import ReaderApp
+from reader.tui.threads import wait_for_ui
+from reader.tui.widgets.side_panes import HeadingTree
+
+from .conftest import SAMPLES
+from .pilot import settle
+
+
+def test_the_tree_still_builds_its_lines_in_the_method_the_heading_tree_overrides() -> None:
+    # HeadingTree._build reads the pane's width once a build; Tree._build is private.
+    assert "_build" in vars(Tree) and "_build" in vars(HeadingTree)
+
+
+async def test_relabelled_headings_are_drawn_with_their_new_labels() -> None:
+    """HeadingTree.relabel writes TreeNode._label: what is drawn must follow."""
+    path = SAMPLES / "01_news_scraped.txt"
+    app = ReaderApp(load_path(path), str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        tree = screen.query_one(HeadingTree)
+
+        def drawn() -> str:
+            return "".join(
+                segment.text for y in range(tree.size.height) for segment in tree.render_line(y)
+            )
+
+        assert "数字赋能" in drawn()
+        tree.relabel(screen.model.original, lambda text: text.replace("数字赋能", "數字賦能"))
+        await pilot.pause()
+        assert "數字賦能" in drawn() and "数字赋能" not in drawn()
+
+
+class Idle(App[None]):
+    def compose(self) -> ComposeResult:
+        return iter(())
+
+
+async def test_a_worker_waits_for_the_ui_thread_and_is_told_when_no_app_runs() -> None:
+    answers: list[bool] = []
+
+    def ask(app: App[None]) -> threading.Thread:
+        thread = threading.Thread(target=lambda: answers.append(wait_for_ui(app)))
+        thread.start()
+        return thread
+
+    ask(Idle()).join(5)  # an app that is not running: no UI thread to wait for
+    app = Idle()
+    async with app.run_test() as pilot:
+        thread = ask(app)
+        while thread.is_alive():  # the app's loop must turn for the worker to go on
+            await pilot.pause(0.01)
+    assert answers == [False, True]
