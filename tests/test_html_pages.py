@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ArticleError
-from reader.ingest.html_page import author_name, extraction_fields, page_byline, publisher
+from reader.ingest.html_page import author_name, extraction_fields, publisher
 from reader.ingest.loading import load_bytes, load_text
+from reader.ingest.page_recovery import page_byline
 
 PARAGRAPHS = [
     "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",
@@ -434,6 +435,6 @@ def test_the_sites_own_description_in_its_header_is_no_lead() -> None:
 def test_both_readers_of_a_pages_lines_agree(html: str) -> None:
     """The tree's reader (fast, in C) and the parser's (where libxml2 lost part of a page)
     give the same lines: text after a comment is the page's too."""
-    from reader.ingest.html_page import _page_lines, _parsed, _text_lines
+    from reader.ingest.page_recovery import _page_lines, _parsed, _text_lines
 
     assert _page_lines(_parsed(html)) == _text_lines(html)

@@ -183,10 +183,10 @@ def _parse_html(html: str, name: str) -> Parsed:
 def _with_page_byline(parsed: Parsed, html: str, text: str) -> Parsed:
     """The article's author from the page when its text names none (a credit the
     extractor dropped); the text's own bylines come first."""
-    from reader.ingest import html_page
+    from reader.ingest.page_recovery import page_byline
 
     document = parsed.document
-    if document.meta.author is not None or not (author := html_page.page_byline(html, text)):
+    if document.meta.author is not None or not (author := page_byline(html, text)):
         return parsed
     return replace(parsed, document=replace(document, meta=replace(document.meta, author=author)))
 
