@@ -9,6 +9,7 @@ from textual.message import Message
 from reader.convert import Variant
 from reader.model import Document
 from reader.nlp.analysis import Analysis
+from reader.tui.widgets.article_blocks import Retext
 
 
 @dataclass
@@ -20,7 +21,8 @@ class AnalysisReady(Message):
 
 @dataclass
 class Converted(Message):
-    """The worker has converted the document to another script."""
+    """The worker has converted the document to another script, and made its blocks."""
 
     variant: Variant
     document: Document
+    blocks: Retext | None = None

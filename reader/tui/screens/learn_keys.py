@@ -87,14 +87,9 @@ class LearnKeys(ScreenParts):
             if (store := self.model.store) is not None:
                 self._write(lambda: self.settings.save(store), "设置未能保存")
 
-    @work(thread=True, exclusive=True, group="learn-preload")
-    def preload_for_learner(self) -> None:
-        """After the analysis, for a reader who has used the aids: p, l, v and + answer
-        at once instead of loading pypinyin and the dictionary (about a second)."""
-        self._preload()
-
-    def _preload(self) -> Dictionary:
-        """In a worker: the dictionary, pypinyin and the levels, loaded once."""
+    def preload_learning(self) -> Dictionary:
+        """In a worker: the dictionary, pypinyin and the levels, loaded once (after the
+        analysis, for a reader who has used them: see ``Settings.learner``)."""
         from reader.learn.preload import preload
 
         dictionary = preload(
@@ -127,7 +122,7 @@ class LearnKeys(ScreenParts):
 
     @work(thread=True, exclusive=True, group="look-up")
     def _look_up(self, span: Location) -> None:
-        dictionary = self._preload()
+        dictionary = self.preload_learning()
         word, where = self._word_in(span, dictionary)
         entry = dictionary.lookup(word) if word else None
         self.app.call_from_thread(self._show_entry, entry, word, where)
@@ -198,7 +193,7 @@ class LearnKeys(ScreenParts):
     def _step_word(self, here: Location, step: int) -> None:
         from reader.learn.word_cursor import step_word
 
-        dictionary = self._preload()
+        dictionary = self.preload_learning()
         found = step_word(
             self._order(),
             lambda key: self._segmented(self.model.paragraph(*key).text),
@@ -236,7 +231,7 @@ class LearnKeys(ScreenParts):
 
     @work(thread=True, exclusive=True, group="add-word")
     def _add_word(self, span: Location) -> None:
-        word, _ = self._word_in(span, self._preload())
+        word, _ = self._word_in(span, self.preload_learning())
         sentence = self.model.paragraph(span.section, span.paragraph).text[span.start : span.end]
         self.app.call_from_thread(self._store_word, word, sentence)
 
@@ -285,7 +280,7 @@ class LearnKeys(ScreenParts):
     def _mark_levels(self, level: int) -> None:
         from reader.learn.levels import spans_above
 
-        self._preload()
+        self.preload_learning()
         marks = {
             (si, pi): spans_above(paragraph.text, level, self._segmented(paragraph.text))
             for si, section in enumerate(self.model.shown.sections)
@@ -318,7 +313,7 @@ class LearnKeys(ScreenParts):
         readings only for the paragraphs it shows, as it shows them."""
         from reader.learn.pinyin import ReadingStyle
 
-        self._preload()
+        self.preload_learning()
         self.app.call_from_thread(self._show_readings, style, ReadingStyle(style))
 
     def _show_readings(self, style: str, reading_style: ReadingStyle) -> None:

@@ -35,6 +35,7 @@ from reader.tui.screens.learn_keys import LearnKeys
 from reader.tui.screens.note_keys import NoteKeys
 from reader.tui.screens.pane_keys import PaneKeys
 from reader.tui.threads import wait_for_ui
+from reader.tui.widgets.article_blocks import Retext
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.side_panes import HeadingTree, SummaryPane
 from reader.tui.widgets.status_bar import StatusBar
@@ -150,7 +151,12 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         pane = self.query_one(SummaryPane)
         load_model(on_build=lambda: self.app.call_from_thread(pane.preparing))
         self.post_message(AnalysisReady(analyze(self.model.original)))
-        self.model.prepare(pause=lambda: wait_for_ui(self.app))  # while the summary is read
+        # While the summary is read, one after the other (two threads at once would
+        # share the interpreter with the reader's keys twice over).
+        self.model.prepare(pause=lambda: wait_for_ui(self.app))
+        if self.settings.learner:  # a reader who has used p, l, v or +: they answer at once
+            wait_for_ui(self.app)
+            self.preload_learning()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model.analysis = message.analysis
@@ -161,8 +167,6 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         # objects of a long book in the middle of a key press (~0.1 s each on 5 MB).
         gc.freeze()
         self.call_after_refresh(lambda: setattr(self, "summary_at", time.perf_counter()))
-        if self.settings.learner:
-            self.preload_for_learner()
 
     def _render_summary(self) -> None:
         """The summary in the script asked for (shown at once, see ``action_cycle_script``)."""
@@ -200,15 +204,16 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
 
         try:
             document = self.model.converted(variant, pause=pause)
+            blocks = Retext.of(document, self.settings.indent)
         except _Superseded:
             return
-        self.post_message(Converted(variant, document))
+        self.post_message(Converted(variant, document, blocks))
 
     def on_converted(self, message: Converted) -> None:
         if message.variant is not self.model.wanted:
             return  # the reader has already asked for another script
         self.model.show(message.variant, message.document)
-        self.article.retext(self.model.shown)
+        self.article.retext(self.model.shown, message.blocks)
         self.after_convert()
         self.changed()  # the article keeps the reader's place itself
 

@@ -77,6 +77,34 @@ def _drawn(text: str) -> str:
     return text.replace("\t", " ")
 
 
+def shown_text(block: Block, indent: bool) -> str:
+    """What a block draws: a paragraph with its first-line indent, if there is one."""
+    return (INDENT + block.text) if block.kind == "paragraph" and indent else block.text
+
+
+def cells_of(blocks: list[Block], indent: bool) -> list[list[int]]:
+    """Each block's cells, line by line (a heading's lines are set apart by newlines):
+    what its height is estimated from at any width."""
+    return [
+        [max(1, estimate_width(part)) for part in shown_text(block, indent).split("\n")]
+        for block in blocks
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Retext:
+    """A document's blocks and their cells, made in a worker for ``ArticleView.retext``."""
+
+    indent: bool
+    blocks: list[Block]
+    cells: list[list[int]]
+
+    @classmethod
+    def of(cls, document: Document, indent: bool) -> Retext:
+        blocks = blocks_of(document, spaced=not indent)
+        return cls(indent, blocks, cells_of(blocks, indent))
+
+
 def gaps(blocks: list[Block]) -> list[int]:
     """Blank rows above each block: the larger of its top margin and the bottom one before."""
     out, below = [], 0

@@ -34,14 +34,15 @@ from reader.model import Document
 from reader.reading import Marks
 from reader.tui.threads import wait_for_ui
 from reader.tui.widgets.article_blocks import (
-    INDENT,
     MAX_WIDTH,
     Block,
     Heights,
+    Retext,
     blocks_of,
-    estimate_width,
+    cells_of,
     gaps,
     heading_label,
+    shown_text,
     wrap,
     wrap_words,
 )
@@ -153,11 +154,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._measure()
 
     def _measure(self) -> None:
-        """Each block's cells, line by line (a heading's lines are set apart by newlines)."""
-        self._cells = [
-            [max(1, estimate_width(part)) for part in self._shown(i).split("\n")]
-            for i in range(len(self.blocks))
-        ]
+        self._cells = cells_of(self.blocks, self.indent)
 
     def _painted(self) -> None:
         self.first_paint_at = time.perf_counter()
@@ -185,12 +182,19 @@ class ArticleView(ScrollView, can_focus=False):
                 self._interlinear.pop(i, None)
         return self.blocks[i]
 
-    def retext(self, document: Document) -> None:
-        """Show the same document in other characters (same structure, same lengths)."""
+    def retext(self, document: Document, made: Retext | None = None) -> None:
+        """Show the same document in other characters (same structure, same lengths).
+        ``made`` is its blocks, made in a worker (on a book, 50 ms the UI thread saves)."""
         self._preview = None
         anchor = self._anchor()
         sizes = list(self.heights.sizes)  # good estimates: the lengths are the same
-        self._set_blocks(blocks_of(document, spaced=not self.indent))
+        if made is None or made.indent != self.indent or len(made.blocks) != len(self.blocks):
+            made = Retext.of(document, self.indent)
+        self.blocks, self._cells = made.blocks, made.cells  # the same structure: same index
+        self._lines.clear()
+        self._interlinear.clear()
+        self._exact = set()
+        self._other_width = None
         self.heights = Heights(sizes)
         self._relayout(anchor)
 
@@ -370,8 +374,7 @@ class ArticleView(ScrollView, can_focus=False):
         return ("plain", width, self.indent)
 
     def _shown(self, i: int) -> str:
-        block = self.blocks[i]
-        return (INDENT + block.text) if block.kind == "paragraph" and self.indent else block.text
+        return shown_text(self.blocks[i], self.indent)
 
     def _starts(self, i: int) -> list[int]:
         """Where each line of a plain block starts in its shown text (set once per width)."""
