@@ -469,7 +469,10 @@ class Reading:
         marks: dict[tuple[int, int], Marks] = {}
 
         def at(key: tuple[int, int]) -> Marks:
-            return marks.setdefault(key, Marks())
+            found = marks.get(key)  # not setdefault: a search's thousands of matches
+            if found is None:  # would make a Marks each
+                found = marks[key] = Marks()
+            return found
 
         for placed in self.notes:
             if placed.lost:
