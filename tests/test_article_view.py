@@ -139,6 +139,12 @@ async def test_estimates_become_exact_without_moving_what_is_read() -> None:
         assert view.laid_out_at is not None
         assert screen_rows(view)[0].startswith("第2000段")
         assert view.heights.total == sum(view.heights.sizes)
+        # the article's height changed without a layout of the screen: the scrollbar knows
+        assert view.virtual_size.height == view.heights.total
+        assert view.vertical_scrollbar.window_virtual_size == view.heights.total
+        view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y == view.heights.total - view.size.height
 
 
 async def test_a_click_on_a_wide_character_gives_its_offset() -> None:

@@ -434,7 +434,7 @@ class ArticleView(ScrollView, can_focus=False):
     def _resized(self, anchor: tuple[int, float, bool]) -> None:
         """Heights changed: a new virtual size, and the anchor back at the top."""
         i, fraction, at_end = anchor
-        self.virtual_size = Size(self._width, self.heights.total)
+        self._set_virtual_size(Size(self._width, self.heights.total))
         if at_end:
             y = self.heights.total
         elif i < len(self.heights):
@@ -442,6 +442,25 @@ class ArticleView(ScrollView, can_focus=False):
         else:
             y = 0
         self.scroll_to(y=y, animate=False, immediate=True)
+        self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """The article's new height. Textual lays the whole screen out again when a
+        virtual size changes (a tenth of a second beside a long summary), though only
+        the scrollbar's thumb moves: the thumb is told directly, unless the scrollbar
+        comes or goes (then the screen is laid out as usual)."""
+        if size == self.virtual_size:
+            return
+        room = self.scrollable_content_region.height
+        if size.width != self.virtual_size.width or (
+            (size.height > room) != (self.virtual_size.height > room)
+        ):
+            self.virtual_size = size
+            return
+        self.set_reactive(ArticleView.virtual_size, size)
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = size.height
+        bar.refresh()
         self.refresh()
 
     def _relayout(self, anchor: tuple[int, float, bool]) -> None:
@@ -452,7 +471,7 @@ class ArticleView(ScrollView, can_focus=False):
     def _settle(self) -> None:
         """Make the heights of the blocks on screen exact, keeping the top block in place."""
         if not self.blocks:
-            self.virtual_size = Size(self._width, 0)
+            self._set_virtual_size(Size(self._width, 0))
             return
         height = max(1, self.size.height or 40)
         for _ in range(6):
@@ -467,7 +486,7 @@ class ArticleView(ScrollView, can_focus=False):
                 break
             self._resized(anchor)
         if self.virtual_size.height != self.heights.total:
-            self.virtual_size = Size(self._width, self.heights.total)
+            self._set_virtual_size(Size(self._width, self.heights.total))
 
     def _lay_out_rest(self) -> None:
         """Exact heights for the whole article, in a thread (plain text only: readings are
