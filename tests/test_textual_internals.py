@@ -61,3 +61,26 @@ async def test_a_worker_waits_for_the_ui_thread_and_is_told_when_no_app_runs() -
         while thread.is_alive():  # the app's loop must turn for the worker to go on
             await pilot.pause(0.01)
     assert answers == [False, True]
+
+
+async def test_the_footer_is_made_anew_only_when_its_keys_change() -> None:
+    """Textual asks the footer to rebuild on every change of focus; ours keeps its key
+    widgets while they would show the same, and rebuilds when their words change."""
+    from textual.widgets._footer import FooterKey
+
+    from reader.tui.widgets.key_footer import KeyFooter
+
+    path = SAMPLES / "01_news_scraped.txt"
+    app = ReaderApp(load_path(path), str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        footer = screen.query_one(KeyFooter)
+        keys = list(footer.query(FooterKey))
+        assert keys
+        screen.refresh_bindings()  # as Textual does on each change of focus
+        screen = await settle(app, pilot)
+        assert list(footer.query(FooterKey)) == keys  # the same widgets
+        await pilot.press("t")  # 繁體: the descriptions change
+        screen = await settle(app, pilot)
+        labels = " ".join(str(k.render()) for k in footer.query(FooterKey))
+        assert list(footer.query(FooterKey)) != keys and "筆記" in labels

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from reader.convert import Variant
 from reader.errors import ArticleError
@@ -37,6 +37,7 @@ from reader.tui.screens.pane_keys import PaneKeys
 from reader.tui.threads import wait_for_ui
 from reader.tui.widgets.article_blocks import Retext
 from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.side_panes import HeadingTree, SummaryPane
 from reader.tui.widgets.status_bar import StatusBar
 
@@ -84,7 +85,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         yield Input(placeholder=self.model.label(SEARCH_HINT), id="search")
         bound = (ReaderScreen.section, ReaderScreen.percent, ReaderScreen.revision)
         yield StatusBar(self.model, id="status").data_bind(*bound)
-        yield Footer(compact=True, show_command_palette=False)  # 80 columns fit every key
+        yield KeyFooter(compact=True, show_command_palette=False)  # 80 columns fit every key
 
     async def on_mount(self) -> None:
         self.set_class(not self.settings.indent, "-spaced")
