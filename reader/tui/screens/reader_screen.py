@@ -73,6 +73,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.from_library = from_library
         self.summary_at: float | None = None  # perf_counter, for benchmarks/tui_timing.py
         self._save_timer: Timer | None = None
+        self._marks_due = False  # the article's marks are to be shown anew (watch_revision)
         self._bindings_as_written = self._bindings  # 简体; see _relabel
         self._bindings = in_script(self._bindings_as_written, self.model.label)
 
@@ -123,11 +124,19 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
 
     def watch_revision(self) -> None:
         """Show the model's marks (the article redraws what changed) and remember the
-        reading position a moment later."""
-        self.article.show_marks(self.model.marks())
+        reading position a moment later. A key that changes the model twice (a search
+        scrolls, and the scroll moves the cursor) has its marks made once: on a book's
+        search that is thousands of matches."""
+        if not self._marks_due:
+            self._marks_due = True
+            self.call_next(self._show_marks)
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(1.0, self._save_position)
+
+    def _show_marks(self) -> None:
+        self._marks_due = False
+        self.article.show_marks(self.model.marks())
 
     def on_article_view_ready(self, _message: ArticleView.Ready) -> None:
         """The article is shown: mark it and go back to where the reader was."""
