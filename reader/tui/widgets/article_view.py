@@ -147,14 +147,15 @@ class ArticleView(ScrollView, can_focus=False):
                 self._index[b.key] = i
             elif b.kind == "heading":
                 self._index[(b.section, -1)] = i
+        self._cells = cells_of(blocks, self.indent)
+        self._forget_layout()
+
+    def _forget_layout(self) -> None:
+        """The blocks' texts changed: nothing set for the old ones holds."""
         self._lines.clear()
         self._interlinear.clear()
         self._exact = set()
         self._other_width = None
-        self._measure()
-
-    def _measure(self) -> None:
-        self._cells = cells_of(self.blocks, self.indent)
 
     def _painted(self) -> None:
         self.first_paint_at = time.perf_counter()
@@ -191,10 +192,7 @@ class ArticleView(ScrollView, can_focus=False):
         if made is None or made.indent != self.indent or len(made.blocks) != len(self.blocks):
             made = Retext.of(document, self.indent)
         self.blocks, self._cells = made.blocks, made.cells  # the same structure: same index
-        self._lines.clear()
-        self._interlinear.clear()
-        self._exact = set()
-        self._other_width = None
+        self._forget_layout()
         self.heights = Heights(sizes)
         self._relayout(anchor)
 

@@ -14,7 +14,7 @@ from textual.events import MouseMove
 from textual.widgets import Label, ListItem, ListView, LoadingIndicator, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from reader.model import LEAD, NO_TITLE, Document
+from reader.model import LEAD, NO_TITLE, Document, Section
 from reader.nlp.analysis import Analysis, KeySentence
 from reader.terminal_text import one_line
 from reader.tui.literal import literal_text
@@ -110,8 +110,7 @@ class HeadingTree(Tree[int | None]):
             if not section.heading:
                 continue
             parent = parents.get(section.level - 1, self.root)
-            label = heading_label(section.heading, section.subtitle, " ")
-            node = parent.add(label, data=si, expand=True)
+            node = parent.add(_tree_label(section), data=si, expand=True)
             parents[section.level] = node
             self.nodes_by_section[si] = node
         for node in self.nodes_by_section.values():
@@ -122,8 +121,7 @@ class HeadingTree(Tree[int | None]):
         """The headings of ``document`` (shown already) in another script, in place. Not
         ``set_label``: it posts a message per heading, and a book has thousands."""
         labels = [document.title or NO_TITLE] + [
-            heading_label(document.sections[si].heading or "", document.sections[si].subtitle, " ")
-            for si in self.nodes_by_section
+            _tree_label(document.sections[si]) for si in self.nodes_by_section
         ]
         converted = convert("\n".join(labels)).split("\n")  # one call, not thousands
         if len(converted) != len(labels):  # a label with a line break in it
@@ -140,6 +138,11 @@ class HeadingTree(Tree[int | None]):
             if si <= section:
                 node = self.nodes_by_section[si]
         self.move_cursor(node, animate=False)
+
+
+def _tree_label(section: Section) -> str:
+    """A heading as the tree shows it: its subtitle after it on the same line."""
+    return heading_label(section.heading or "", section.subtitle, " ")
 
 
 class SummaryPane(VerticalScroll, can_focus=False):
