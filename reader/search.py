@@ -60,11 +60,6 @@ class SearchIndex:
         return matches
 
 
-def find_all(document: Document, query: str) -> list[Location]:
-    """Where ``query`` occurs in the paragraphs, in reading order, case-insensitive."""
-    return SearchIndex(document).find(query)
-
-
 def spans_in(text: str, needles: list[str]) -> list[tuple[int, int]]:
     """Where any of ``needles`` occurs in ``text`` (script-insensitive), longest first, no overlaps."""
     view = simplified_view(text)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from reader.convert import Variant, convert
 from reader.ingest.loading import load_path, load_text
-from reader.search import SearchIndex, find_all, spans_in
+from reader.search import SearchIndex, spans_in
 
 from .conftest import SAMPLES
 
 
 def test_traditional_query_finds_simplified_text() -> None:
     document = load_path(SAMPLES / "01_news_scraped.txt")
-    simplified = find_all(document, "开发区")
-    assert simplified and find_all(document, "開發區") == simplified
+    simplified = SearchIndex(document).find("开发区")
+    assert simplified and SearchIndex(document).find("開發區") == simplified
     for m in simplified:
         text = document.sections[m.section].paragraphs[m.paragraph].text
         assert text[m.start : m.end] == "开发区"
@@ -20,21 +20,21 @@ def test_traditional_query_finds_simplified_text() -> None:
 
 def test_simplified_query_finds_traditional_text_in_a_converted_display() -> None:
     document = load_path(SAMPLES / "02_essay_traditional.txt")
-    matches = find_all(document, "书店")
+    matches = SearchIndex(document).find("书店")
     assert len(matches) >= 3
     shown = document.map_text(lambda t: convert(t, Variant.SIMPLIFIED))
-    assert find_all(shown, "書店") == matches  # same places whatever is on screen
+    assert SearchIndex(shown).find("書店") == matches  # same places whatever is on screen
 
 
 def test_latin_search_is_case_insensitive_and_empty_query_finds_nothing() -> None:
     document = load_path(SAMPLES / "01_news_scraped.txt")
-    assert find_all(document, "   ") == []
-    assert find_all(document, "zzzz不存在") == []
+    assert SearchIndex(document).find("   ") == []
+    assert SearchIndex(document).find("zzzz不存在") == []
     text = load_text("标题\n\n这一段说到 GDP 的变化。\n\n下一段又说 gdp 和 Straße 的长度。\n")
-    found = find_all(text, "gdp")
+    found = SearchIndex(text).find("gdp")
     assert [(m.paragraph, m.end - m.start) for m in found] == [(0, 3), (1, 3)]
     # ß folds to two letters: offsets must still point at the paragraph's own characters
-    (street,) = find_all(text, "STRASSE") or find_all(text, "straße")
+    (street,) = SearchIndex(text).find("STRASSE") or SearchIndex(text).find("straße")
     words = text.sections[street.section].paragraphs[street.paragraph].text
     assert words[street.start : street.end] == "Straße"
 
@@ -45,8 +45,8 @@ def test_a_match_never_spans_two_paragraphs() -> None:
         f"标题\n\n{first}\n\n京是第二段的开头，这一段也写得够长，不会当成小标题。\n"
     )
     assert len(document.sections[0].paragraphs) == 2
-    assert find_all(document, "北京") == []
-    assert find_all(document, "北") and find_all(document, "京")
+    assert SearchIndex(document).find("北京") == []
+    assert SearchIndex(document).find("北") and SearchIndex(document).find("京")
 
 
 def test_the_index_finds_what_a_paragraph_by_paragraph_search_finds() -> None:
