@@ -110,11 +110,23 @@ class Document:
     @property
     def body_text(self) -> str:
         """All headings and paragraphs joined by newlines, for hashing and search."""
+        return "\n".join(self._texts())
+
+    def opening(self, chars: int) -> str:
+        """The first ``chars`` characters of ``body_text``, without joining a whole book."""
         parts: list[str] = []
+        total = 0
+        for text in self._texts():
+            if total >= chars:
+                break
+            parts.append(text)
+            total += len(text) + 1
+        return "\n".join(parts)[:chars]
+
+    def _texts(self) -> Iterator[str]:
         for section in self.sections:
-            parts.extend(p for p in (section.heading, section.subtitle) if p)
-            parts.extend(p.text for p in section.paragraphs)
-        return "\n".join(parts)
+            yield from (p for p in (section.heading, section.subtitle) if p)
+            yield from (p.text for p in section.paragraphs)
 
     @property
     def char_count(self) -> int:

@@ -121,8 +121,10 @@ class Toggle(StrEnum):
 
 
 # "Looks the same in another script" is judged on this much of the article: all of
-# any article (the longest real ones are half that), the opening chapters of a book.
+# any article (the longest real ones are half that), the opening chapters of a book;
+# a piece at a time, as two scripts nearly always differ in the first piece already.
 SAMPLE_CHARS = 100_000
+SAMPLE_PIECE = 10_000
 
 
 class Reading:
@@ -151,7 +153,8 @@ class Reading:
         self.match_index = -1
         self.show_keywords = False
         self.focus: Location | None = None  # the sentence jumped to from the summary
-        self._samples: dict[Variant, str] = {}  # the opening in each script, to compare
+        self._opening: str | None = None  # the article's first SAMPLE_CHARS characters
+        self._samples: dict[Variant, list[str]] = {}  # its pieces in each script, as compared
         self._search_index: SearchIndex | None = None
         self._indexing = threading.Lock()
         self._keywords: tuple[Variant, dict[tuple[int, int], list[Span]]] | None = None
@@ -161,21 +164,34 @@ class Reading:
 
     # The script shown
 
-    def _sample_in(self, variant: Variant) -> str:
-        if variant not in self._samples:
-            opening = self._samples.get(Variant.ORIGINAL)
-            if opening is None:
-                opening = self._samples[Variant.ORIGINAL] = self.original.body_text[:SAMPLE_CHARS]
-            self._samples[variant] = converter(variant, self.traditional)(opening)
-        return self._samples[variant]
+    def _looks_same(self, one: Variant, other: Variant) -> bool:
+        """Whether the article's opening reads the same in two scripts."""
+        for k in range(-(-SAMPLE_CHARS // SAMPLE_PIECE)):
+            piece = self._sample_piece(one, k)
+            if piece != self._sample_piece(other, k):
+                return False
+            if not piece:  # past the end of the article
+                break
+        return True
+
+    def _sample_piece(self, variant: Variant, k: int) -> str:
+        """Piece ``k`` of the article's opening in ``variant`` (converted on first use)."""
+        if self._opening is None:
+            self._opening = self.original.opening(SAMPLE_CHARS)
+        pieces = self._samples.setdefault(variant, [])
+        while len(pieces) <= k:
+            start = len(pieces) * SAMPLE_PIECE
+            piece = self._opening[start : start + SAMPLE_PIECE]
+            pieces.append(converter(variant, self.traditional)(piece) if piece else "")
+        return pieces[k]
 
     def prepare(self, pause: Callable[[], object] | None = None) -> None:
         """Make now, from a worker, what the reader's keys would otherwise make when first
-        pressed (each a tenth of a second on a book): the order of the sentences (j, k),
-        the search view (/) and the opening in every script (t); ``pause`` is called
-        between them (see ``Document.map_text``)."""
+        pressed (on a book, up to a tenth of a second): the order of the sentences (j, k),
+        the search view (/) and OpenCC's tables for every script (t: 30 ms each to
+        load); ``pause`` is called between them (see ``Document.map_text``)."""
         steps: list[Callable[[], object]] = [self._sentence_order, self.search_index]
-        steps += [partial(self._sample_in, variant) for variant in CYCLE]
+        steps += [partial(converter(variant, self.traditional), "") for variant in CYCLE]
         for step in steps:
             step()
             if pause is not None:
@@ -188,8 +204,8 @@ class Reading:
         ``SAMPLE_CHARS`` characters, so a step costs milliseconds even on a book."""
         start = CYCLE.index(self.wanted)
         after = [CYCLE[(start + k) % len(CYCLE)] for k in range(1, len(CYCLE))]
-        now = self._sample_in(self.wanted)
-        self.wanted = next((v for v in after if self._sample_in(v) != now), after[0])
+        now = self.wanted
+        self.wanted = next((v for v in after if not self._looks_same(v, now)), after[0])
         return self.wanted
 
     def converted(self, variant: Variant, pause: Callable[[], object] | None = None) -> Document:

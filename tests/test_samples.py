@@ -297,3 +297,12 @@ def test_hong_kong_report_body_has_no_meta_lines_or_end_mark() -> None:
     body = all_text(doc)
     for junk in ("發布日期", "發布時間", "來源", "撰文", "（完）"):
         assert junk not in body, junk
+
+
+def test_a_documents_opening_is_the_start_of_its_body_text() -> None:
+    """``opening`` stops early on a book; what it gives must be body_text's start."""
+    for path in sorted(SAMPLES.glob("0*")):
+        text = load_path(path).body_text
+        document = load_path(path)
+        for chars in (0, 1, 7, 100, len(text) - 1, len(text), len(text) + 50):
+            assert document.opening(max(0, chars)) == text[: max(0, chars)]
