@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import ListView, Static
+from textual.widgets import ListView
 
 from reader.ingest.loading import load_path, load_text
 from reader.nlp.analysis import analyze, summary_dict
 from reader.output.summary_text import summary_lines
 from reader.tui.app import ReaderApp
-from reader.tui.widgets.paragraph import WrappedText
+from reader.tui.widgets.side_panes import SentenceItem
 
 from .conftest import SAMPLES, run_cli
 from .pilot import settle
@@ -24,13 +24,7 @@ async def test_the_summary_pane_shows_each_sections_sentence_under_its_heading()
         screen = await settle(app, pilot)
         digest = screen.query_one("#digest", ListView)
         assert digest.display and screen.query_one("#digest-title").display
-        entries = [
-            (
-                str(item.query_one(".digest-heading", Static).render()),
-                item.query_one(WrappedText).text,
-            )
-            for item in digest.children
-        ]
+        entries = [(item.heading, item.text) for item in digest.query(SentenceItem)]
         expected = [
             (section.heading or "导语", sentence.text)
             for section, sentence in zip(document.sections, best, strict=True)
@@ -39,10 +33,10 @@ async def test_the_summary_pane_shows_each_sections_sentence_under_its_heading()
         assert entries == expected
         assert entries[1][0] == "数字赋能"
         assert any(entries[1][1] in p.text for p in document.sections[1].paragraphs)
-        # the heading stands above its sentence
-        first = digest.children[1]
-        heading, text = first.query_one(".digest-heading"), first.query_one(WrappedText)
-        assert heading.region.y < text.region.y
+        # the heading stands above its sentence, each as the pane shows them
+        first = digest.query(SentenceItem)[1]
+        drawn = [line.plain for line in first.render().split()]
+        assert drawn[0] == "数字赋能" and "".join(drawn[1:]) == entries[1][1]
 
 
 async def test_choosing_a_digest_sentence_jumps_to_it() -> None:
@@ -120,7 +114,7 @@ async def test_the_summary_in_another_script_before_its_items_are_mounted() -> N
         pane.show(analysis, str, digest)  # new items, not mounted yet
         pane.show(analysis, to_traditional, digest)  # at once, in 繁體
         await pilot.pause()
-        texts = [w.text for w in pane.query_one("#sentences").query(WrappedText)]
+        texts = [item.text for item in pane.query_one("#sentences").query(SentenceItem)]
         assert texts == [to_traditional(s.text) for s in analysis.sentences]
-        headings = [str(h.render()) for h in pane.query_one("#digest").query(".digest-heading")]
+        headings = [item.heading for item in pane.query_one("#digest").query(SentenceItem)]
         assert headings[1] == to_traditional(document.sections[1].heading or "")

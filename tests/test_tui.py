@@ -14,7 +14,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.dialogs import ExportPrompt, HelpScreen, NotesScreen, TextPrompt
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reader_screen import ReaderScreen
-from reader.tui.widgets.paragraph import WrappedText
+from reader.tui.widgets.side_panes import SentenceItem
 
 from .conftest import SAMPLES
 from .pilot import settle
@@ -96,7 +96,7 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         # 原文 → 繁體 (简体 would look the same, so it is skipped). The panes change with
         # the key, before the worker has converted the article; the key sentences are
         # the same widgets with their text replaced.
-        sentences = list(screen.query_one("#sentences").children)
+        sentences = list(screen.query_one("#sentences").query(SentenceItem))
         screen.action_cycle_script()
         to_traditional = converter(Variant.TRADITIONAL, False)
         assert screen.sub_title == "繁體" and screen.model.variant.label == "原文"
@@ -105,7 +105,7 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         assert list(screen.query_one("#sentences").children) == sentences
         analysis = screen.model.analysis
         assert analysis is not None
-        first = sentences[0].query_one(WrappedText).text
+        first = sentences[0].text
         assert first == to_traditional(analysis.sentences[0].text) != analysis.sentences[0].text
         screen = await settle(app, pilot)
         assert screen.model.variant.label == "繁體" and screen.sub_title == "繁體"
@@ -122,7 +122,7 @@ async def test_conversion_cycle_converts_everything_and_keeps_the_place() -> Non
         assert screen.model.variant.label == "原文"
         assert shown_text(screen) == "\n".join(p.text for _, _, p in load_path(NEWS).paragraphs())
         assert str(screen.query_one("#nav", Tree).root.children[0].label).startswith("数字赋能")
-        assert sentences[0].query_one(WrappedText).text == analysis.sentences[0].text
+        assert sentences[0].text == analysis.sentences[0].text
 
 
 async def test_search_finds_simplified_text_from_a_traditional_query() -> None:

@@ -120,7 +120,7 @@ async def test_search_and_notes_with_markup_are_messages_not_crashes(tmp_path: P
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
         for item in app.screen.query(".note-text"):
-            assert_safe(item._visible.replace("\n", " ").encode())
+            assert_safe(item.render().plain.replace("\n", " ").encode())
 
 
 async def test_a_failed_save_is_never_reported_as_done(private_data_dir: Path) -> None:

@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.events import MouseMove
+from textual.events import MouseMove, Resize
+from textual.geometry import Size
 from textual.widgets import Label, ListItem, ListView, LoadingIndicator, Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -19,7 +20,7 @@ from reader.nlp.analysis import Analysis, KeySentence
 from reader.terminal_text import one_line
 from reader.tui.literal import literal_text
 from reader.tui.widgets.article_view import heading_label
-from reader.tui.widgets.paragraph import WrappedText
+from reader.tui.widgets.paragraph import SetLines
 
 
 class HeadingTree(Tree[int | None]):
@@ -37,8 +38,9 @@ class HeadingTree(Tree[int | None]):
         self._measuring_width: int | None = None  # the pane's width while the tree is built
 
     def process_label(self, label: str | Text) -> Text:
-        """Labels are headings from the article: literal text, never markup."""
-        return super().process_label(literal_text(label) if isinstance(label, str) else label)
+        """Labels are headings from the article: literal text, never markup, on one line
+        (so Textual's first-line cut has nothing to do: a book relabels 2,800 at a time)."""
+        return literal_text(label) if isinstance(label, str) else super().process_label(label)
 
     def _room(self, node: TreeNode[int | None]) -> int:
         """The cells left for a node's label beside its guides, one per ancestor."""
@@ -77,13 +79,18 @@ class HeadingTree(Tree[int | None]):
         finally:
             self._measuring_width = None
 
-    def on_resize(self) -> None:
-        """Labels are cut to the width: a new width cuts them anew (a new height, as when
-        the search bar opens, changes none of them)."""
+    def on_resize(self, event: Resize) -> None:
+        """Labels are cut to the width: a new width cuts them anew. A new height, as when
+        the search bar opens or closes, changes none of them: Textual's own handler,
+        which builds the whole tree again (a book's 2,800 headings), is not run."""
+        event.prevent_default()
+        self._line_cache.grow(event.size.height)
         width = self.scrollable_content_region.width
         if width != self._labels_width:
             self._labels_width = width
             self._refresh_labels()
+        else:
+            self.refresh()
 
     def _refresh_labels(self) -> None:
         self._clear_line_cache()
@@ -127,9 +134,16 @@ class HeadingTree(Tree[int | None]):
         if len(converted) != len(labels):  # a label with a line break in it
             converted = [convert(label) for label in labels]
         nodes = [self.root, *self.nodes_by_section.values()]
+        widths_kept = True
         for node, label in zip(nodes, converted, strict=True):
-            node._label = self.process_label(label)
-        self._refresh_labels()
+            text = self.process_label(label)
+            widths_kept &= text.cell_len == node._label.cell_len
+            node._label = text
+        if widths_kept:  # the tree's lines stand as they were: only their drawings go
+            self._line_cache.clear()
+            self.refresh()
+        else:  # a book's tree is built again in a tenth of a second
+            self._refresh_labels()
 
     def follow(self, section: int) -> None:
         """Put the cursor on the nearest heading at or before ``section`` (no jump)."""
@@ -200,11 +214,11 @@ class SummaryPane(VerticalScroll, can_focus=False):
                 item.retext(out(s.text))
         else:
             sentences.clear()
-            for s in analysis.sentences:
-                sentences.append(SentenceItem(s, out(s.text)))
+            # One mount for all: each mount lays the screen out again.
+            sentences.extend(SentenceItem(s, out(s.text)) for s in analysis.sentences)
         self._show_digest(digest, out, label(LEAD))
         more = label(f"另有 {left_out} 节未列出，见目录") if left_out and len(digest) >= 2 else ""
-        self.query_one("#digest-more", Static).update(more)
+        _replace(self.query_one("#digest-more", Static), more)
         self.query_one("#digest-more").display = bool(more)
 
     def _show_digest(
@@ -223,30 +237,58 @@ class SummaryPane(VerticalScroll, can_focus=False):
         digest.display = self.query_one("#digest-title").display = shown
         if not shown:
             return
-        for heading, best in entries:
-            title = one_line(out(heading)) if heading else lead
-            digest.append(SentenceItem(best, out(best.text), title))
+        digest.extend(
+            SentenceItem(best, out(best.text), one_line(out(heading)) if heading else lead)
+            for heading, best in entries
+        )
 
 
 class SentenceItem(ListItem):
     """A key sentence (or a digest entry: a heading over its best sentence) in a list;
-    Enter jumps to ``data``. It keeps its text widgets, so the same list in another
-    script has its texts replaced, even before Textual has mounted them."""
+    Enter jumps to ``data``. One widget that draws its own lines: a book's digest is
+    forty entries, and three widgets each made every layout of the screen slower. The
+    texts can be replaced even before Textual has mounted the item."""
+
+    COMPONENT_CLASSES = {"sentence-item--heading"}
 
     def __init__(self, sentence: KeySentence, text: str, heading: str | None = None) -> None:
         self.data = sentence
-        self.text = WrappedText(text, classes="sentence-text")
-        self.heading = None
-        if heading is not None:
-            self.heading = Static(heading, markup=False, classes="digest-heading")
-        children = [self.text] if self.heading is None else [self.heading, self.text]
+        self._text = SetLines(text)
+        self._heading = SetLines(heading) if heading is not None else None
         classes = "key-sentence" + (" digest-entry" if heading is not None else "")
-        super().__init__(*children, classes=classes)
+        super().__init__(classes=classes)
+
+    @property
+    def text(self) -> str:
+        return self._text.text
+
+    @property
+    def heading(self) -> str | None:
+        return None if self._heading is None else self._heading.text
 
     def retext(self, text: str, heading: str | None = None) -> None:
-        self.text.update(text)
-        if self.heading is not None and heading is not None:
-            _replace(self.heading, heading)
+        """The same entry in another script: laid out again only if it takes other lines."""
+        same = self._text.line_count_kept(text)
+        self._text = SetLines(text)
+        if self._heading is not None and heading is not None:
+            same &= self._heading.line_count_kept(heading)
+            self._heading = SetLines(heading)
+        self.refresh(layout=not same)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        parts = [self._text] if self._heading is None else [self._heading, self._text]
+        return sum(len(part.starts(width)) for part in parts)
+
+    def render(self) -> Text:
+        width = self.content_region.width or self.size.width
+        lines = self._text.lines(width)
+        if self._heading is not None:
+            style = self.get_component_rich_style("sentence-item--heading")
+            heading = self._heading.lines(width)
+            for line in heading:
+                line.stylize(style)
+            lines = heading + lines
+        return Text("\n", no_wrap=True, end="").join(lines)
 
 
 def _sentence_items(view: ListView) -> list[SentenceItem]:
