@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -28,6 +28,7 @@ from reader.terminal_text import visible
 from reader.tui.dialogs import FilePicker
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.threads import note_input
 
 
 class ReaderApp(App[None]):
@@ -71,6 +72,12 @@ class ReaderApp(App[None]):
         return ReaderScreen(
             document, path, self.store, self.settings, self.store_problem, from_library
         )
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys, clicks and the wheel come first: background work waits (threads.py).
+        if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
+            note_input(self)
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         if self.store is not None:

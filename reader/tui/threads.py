@@ -4,16 +4,34 @@ Analysis, script conversion and layout run in threads on a long article, and
 threads share the interpreter lock: a key pressed while one runs would take
 twice as long. A worker that calls ``wait_for_ui`` between pieces of its work
 waits until the UI thread has handled what was waiting (a key, a redraw).
+Work no key waits for (the article's exact layout, the script's conversion
+after its preview) calls ``wait_for_quiet`` instead, which also waits while
+the reader is pressing keys: what a key does after the key itself (the
+marks of a search's thousands of matches, a redraw) then has the interpreter
+to itself.
 """
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import CancelledError
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual.app import App
 
+# After a key, a click or the wheel: how long ``wait_for_quiet`` waits without input.
+QUIET_AFTER_INPUT = 0.25
 
-def wait_for_ui(app: App[object]) -> bool:
+_input_at: WeakKeyDictionary[App[Any], float] = WeakKeyDictionary()
+
+
+def note_input(app: App[Any]) -> None:
+    """On the UI thread: the reader pressed a key, clicked or scrolled."""
+    _input_at[app] = time.perf_counter()
+
+
+def wait_for_ui(app: App[Any]) -> bool:
     """From a worker thread: return once ``app``'s thread has run everything queued
     before; False when the app is closing (the worker's result will not be used)."""
     try:
@@ -21,6 +39,18 @@ def wait_for_ui(app: App[object]) -> bool:
     except (RuntimeError, CancelledError):  # no loop any more, or it stopped meanwhile
         return False
     return True
+
+
+def wait_for_quiet(app: App[Any]) -> bool:
+    """As ``wait_for_ui``, and then until no input has come for ``QUIET_AFTER_INPUT``
+    seconds."""
+    while wait_for_ui(app):
+        last_input = _input_at.get(app)
+        wait = 0.0 if last_input is None else last_input + QUIET_AFTER_INPUT - time.perf_counter()
+        if wait <= 0:
+            return True
+        time.sleep(wait)
+    return False
 
 
 def _nothing() -> None:

@@ -34,7 +34,7 @@ from reader.tui.messages import AnalysisReady, Converted
 from reader.tui.screens.learn_keys import LearnKeys
 from reader.tui.screens.note_keys import NoteKeys
 from reader.tui.screens.pane_keys import PaneKeys
-from reader.tui.threads import wait_for_ui
+from reader.tui.threads import wait_for_quiet
 from reader.tui.widgets.article_blocks import Retext
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.key_footer import KeyFooter
@@ -163,9 +163,9 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         self.post_message(AnalysisReady(analyze(self.model.original)))
         # While the summary is read, one after the other (two threads at once would
         # share the interpreter with the reader's keys twice over).
-        self.model.prepare(pause=lambda: wait_for_ui(self.app))
+        self.model.prepare(pause=lambda: wait_for_quiet(self.app))
         if self.settings.learner:  # a reader who has used p, l, v or +: they answer at once
-            wait_for_ui(self.app)
+            wait_for_quiet(self.app)
             self.preload_learning()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
@@ -208,7 +208,7 @@ class ReaderScreen(NoteKeys, PaneKeys, LearnKeys):
         """A book takes a second: pressed again meanwhile, this conversion stops."""
 
         def pause() -> None:
-            wait_for_ui(self.app)
+            wait_for_quiet(self.app)
             if variant is not self.model.wanted:
                 raise _Superseded
 

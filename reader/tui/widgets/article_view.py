@@ -32,7 +32,7 @@ from textual.strip import Strip
 from reader.linebreak import text_width
 from reader.model import Document
 from reader.reading import Marks
-from reader.tui.threads import wait_for_ui
+from reader.tui.threads import wait_for_quiet
 from reader.tui.widgets.article_blocks import (
     MAX_WIDTH,
     Block,
@@ -506,7 +506,7 @@ class ArticleView(ScrollView, can_focus=False):
         for at in range(0, len(blocks), LAYOUT_CHUNK):
             if generation != self._generation:
                 return
-            if not wait_for_ui(self.app):
+            if not wait_for_quiet(self.app):
                 return
             for i in range(at, min(at + LAYOUT_CHUNK, len(blocks))):
                 if i in self._exact or blocks[i].kind in CENTRED:
