@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from reader.ingest.glued_headings import glued_headings
+from reader.ingest.glued_markers import marked_starts
 from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
+# A line this long that marks headings inside it (…。二、…。三、…) lost its breaks too.
+MARKED_RUN_ON = 300
 PARAGRAPH_TARGET = 120  # characters: where a re-made paragraph ends at the next sentence end
 PARAGRAPH_LONG = 300  # characters: past this a paragraph ends even before 这…
 PARAGRAPH_MAX = 500  # characters: past this a paragraph ends at any piece the splitter gives
@@ -40,6 +44,28 @@ _PLAIN_END = re.compile(
 _IN_A_SENTENCE = re.compile(r"[是于於在]|认为|認為")  # words of a sentence, not of a heading
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _HEADING_STOP = re.compile(r"[，。、；：！？「“『《（(\d\s]")
+# What an official document calls itself at the end of its title.
+_DOCUMENT_KINDS = (
+    "通知",
+    "意见",
+    "决定",
+    "決定",
+    "办法",
+    "辦法",
+    "规定",
+    "規定",
+    "条例",
+    "條例",
+    "方案",
+    "规划",
+    "規劃",
+    "公告",
+    "通告",
+    "批复",
+    "批覆",
+    "细则",
+    "細則",
+)
 _EDITOR_NOTE = re.compile(
     r"[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編|来源|來源)\s*[：:][^（）()【】\[\]]{1,24}[）)】\]]"
 )
@@ -56,6 +82,15 @@ def _glued_number() -> re.Pattern[str]:
 
 
 @cache
+def _official_title() -> re.Pattern[str]:
+    """关于…的实施意见各区人民政府，…：为…: a document's title, then whom it is sent to."""
+    return re.compile(
+        rf"^(?P<t>[^。！？：:，,\s]{{4,60}}?(?:{'|'.join(_DOCUMENT_KINDS)}))"
+        r"(?=[^。！？：:\s]{2,60}[：:])"
+    )
+
+
+@cache
 def _named_twice() -> re.Pattern[str]:
     """中国small=yes「中国」是…: the subject, leftovers of markup, the subject again."""
     return re.compile(
@@ -65,18 +100,23 @@ def _named_twice() -> re.Pattern[str]:
 
 def rebreak(text: str) -> str:
     """The text with every run-on line cut into headings and paragraphs."""
-    if all(len(line) < RUN_ON for line in text.split("\n")):
+    if all(len(line) < MARKED_RUN_ON for line in text.split("\n")):
         return text
     lines: list[str] = []
     for index, line in enumerate(text.split("\n")):
-        if len(line) < RUN_ON:
+        if len(line) < RUN_ON and not _marks_inside(line):
             lines.append(line)
             continue
-        if index == 0 and (named := _named_twice().match(line)):
+        if index == 0 and (named := _named_twice().match(line) or _official_title().match(line)):
             lines.extend([named["t"], ""])
             line = line[named.end() :]
         lines.extend(_cut(line, text))
     return "\n".join(lines)
+
+
+def _marks_inside(line: str) -> bool:
+    """Whether a line of some length has marked headings glued after sentences in it."""
+    return len(line) >= MARKED_RUN_ON and len([at for at in marked_starts(line) if at]) >= 2
 
 
 def _cut(line: str, whole: str) -> list[str]:
@@ -85,13 +125,16 @@ def _cut(line: str, whole: str) -> list[str]:
         before, after = line[: note.start()], line[note.end() :]
         return [*_cut(before, whole), "", note.group(0), "", *_cut(after, whole)]
     out: list[str] = []
-    at = 0
-    for glued in glued_headings(line):
-        out.extend(_cut_numbered(line[at : glued.start], whole))
-        out.extend(["", *glued.lines, ""])
-        at = glued.end
-    out.extend(_cut_numbered(line[at:], whole))
-    return out
+    glued = glued_headings(line)
+    bounds = [0, *(at for at in marked_starts(line) if at), len(line)]
+    for start, end in pairwise(bounds):  # each marked heading anew
+        at = start
+        for heading in (g for g in glued if start <= g.start and g.end <= end):
+            out.extend(_cut_numbered(line[at : heading.start], whole))
+            out.extend(["", *heading.lines, ""])
+            at = heading.end
+        out.extend([*_cut_numbered(line[at:end], whole), ""])
+    return out[:-1]
 
 
 def _cut_numbered(line: str, whole: str) -> list[str]:
