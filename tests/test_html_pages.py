@@ -438,3 +438,17 @@ def test_both_readers_of_a_pages_lines_agree(html: str) -> None:
     from reader.ingest.page_recovery import _page_lines, _parsed, _text_lines
 
     assert _page_lines(_parsed(html)) == _text_lines(html)
+
+
+def test_a_year_alone_is_no_date_but_new_years_day_written_out_is() -> None:
+    """The extractor fills a bare year out to 1 January (2024年计划 in the text, the
+    footer's © 2024): a wrong date is worse than none."""
+    planned = ["西陵市2024年计划新建十座城市书房，首批三座已在老城区开放。", *PARAGRAPHS]
+    doc = load_text(
+        page("城市书房开进社区", "<h1>城市书房开进社区</h1>" + paragraphs_html(planned)), "a.html"
+    )
+    assert doc.meta.date is None
+    stated = "<h1>新年第一天</h1><p class='date'>2024年1月1日 08:00</p>" + paragraphs_html(
+        PARAGRAPHS
+    )
+    assert load_text(page("新年第一天", stated), "b.html").meta.date == "2024-01-01"

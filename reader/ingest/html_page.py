@@ -117,7 +117,7 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
     title = headline([fields.get("title"), page_title], html, fields.get("sitename"))
     site_segments = split_page_title(page_title)[1] if page_title else []
     meta = Meta(
-        date=fields.get("date"),
+        date=_stated_date(fields.get("date"), html),
         source=content_source(html)
         or publisher(fields.get("sitename"))
         or publisher(site_segments[-1] if site_segments else None),
@@ -125,6 +125,19 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
         url=fields.get("url"),
     )
     return text, title, meta
+
+
+def _stated_date(date: str | None, html: str) -> str | None:
+    """The extractor's date, unless it is a year it filled out to 1 January (from 2024年计划
+    in the text, © 2024 in a footer, or a byline's date it could not read whole): a page
+    that means New Year's Day says so."""
+    if date is None or not date.endswith("-01-01"):
+        return date
+    year = date[:4]
+    written = (f"{year}-01-01", f"{year}/01/01", f"{year}.01.01", f"{year}-1-1", f"{year}/1/1")
+    if any(w in html for w in written) or re.search(rf"{year}\s*年\s*0?1\s*月\s*0?1\s*日", html):
+        return date
+    return None
 
 
 def _tags(html: str) -> int:
