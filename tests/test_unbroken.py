@@ -216,3 +216,15 @@ def test_a_sentence_before_a_date_is_not_taken_into_a_numbered_heading() -> None
     headings = headings_of(load_text(text))
     assert headings[0] == "1 河道整治工程"
     assert "是于" not in headings[1]
+
+
+def test_a_headline_before_the_reports_credit_is_the_title() -> None:
+    body = "".join(MARKET) * 3
+    for credit in ("本报记者 王小明", "本报讯（记者 王小明）", "新华社北京3月5日电"):
+        document = load_text(f"江畔小学的第一场音乐会{credit}{body}\n")
+        assert document.title == "江畔小学的第一场音乐会"
+        first = next(p.text for _, _, p in document.paragraphs())
+        assert first.startswith(credit)
+    # a sentence is no headline: the credit after a comma stays in its paragraph
+    said = f"据了解，这次音乐会由学校和社区共同举办，本报记者王小明在现场看到{body}\n"
+    assert load_text(said).title != "据了解"

@@ -91,6 +91,14 @@ def _official_title() -> re.Pattern[str]:
 
 
 @cache
+def _reported_title() -> re.Pattern[str]:
+    """山区孩子的第一堂天文课本报记者 罗晓燕十月的…: a headline, then the report's credit."""
+    return re.compile(
+        r"^(?P<t>[^。！？：:，,\s]{4,40}?)(?=本报记者|本報記者|本报讯|本報訊|本报通讯员|新华社|新華社)"
+    )
+
+
+@cache
 def _named_twice() -> re.Pattern[str]:
     """中国small=yes「中国」是…: the subject, leftovers of markup, the subject again."""
     return re.compile(
@@ -107,7 +115,12 @@ def rebreak(text: str) -> str:
         if len(line) < RUN_ON and not _marks_inside(line):
             lines.append(line)
             continue
-        if index == 0 and (named := _named_twice().match(line) or _official_title().match(line)):
+        first = index == 0
+        if first and (
+            named := _named_twice().match(line)
+            or _official_title().match(line)
+            or _reported_title().match(line)
+        ):
             lines.extend([named["t"], ""])
             line = line[named.end() :]
         lines.extend(_cut(line, text))
