@@ -452,3 +452,21 @@ def test_a_year_alone_is_no_date_but_new_years_day_written_out_is() -> None:
         PARAGRAPHS
     )
     assert load_text(page("新年第一天", stated), "b.html").meta.date == "2024-01-01"
+
+
+def test_a_short_article_keeps_its_paragraphs_apart_from_its_headline_and_byline() -> None:
+    """Three short paragraphs are under trafilatura's 250 characters: it used to take the
+    whole page's text as one block instead, headline and byline run into the lead."""
+    short = [
+        "社区食堂今天开门，第一天就接待了两百多位老人，饭菜按荤素搭配，每份十二元。",
+        "食堂由街道和一家餐饮企业合办，老人凭社区发的卡就餐，八十岁以上的再减三元。",
+        "不少老人说，以前自己做饭怕麻烦，现在走几步路就能吃上热饭，子女也放心多了。",
+    ]
+    body = (
+        "<main><article><h1>社区食堂开门迎客</h1><div class='author'>记者 王小明／北京报道</div>"
+        f"<div class='article-body'>{paragraphs_html(short)}</div></article>"
+        "<aside><h2>热门新闻</h2><ul><li><a href='#'>公园夜跑步道亮灯</a></li></ul></aside></main>"
+    )
+    doc = load_text(page("社区食堂开门迎客 | 青禾在线", body), "a.html")
+    assert sum(len(s.paragraphs) for s in doc.sections) >= 3
+    assert [p.text for _, _, p in doc.paragraphs()][-3:] == short

@@ -47,6 +47,10 @@ HEAD_SCAN = 400_000  # characters of a page searched for its titles
 # metadata is read from its first HEAD_SCAN characters, where the <head>, the
 # headline, the date and the byline stand.
 LARGE_PAGE_TAGS = 25_000
+# Below this many characters the extractor distrusts what it found and takes the whole
+# page's text as one block (title, byline and all) if that is longer. Its default, 250,
+# is for alphabetic text; a Chinese article of three short paragraphs is under it.
+MIN_EXTRACTED_CHARS = 100
 _OPENING_TAG = re.compile(r"<[A-Za-z]")
 _TAG = re.compile(r"<[^>]+>")
 _SITE_NAME_TITLE = re.compile(r"(?:网站|網站|官网|官網|门户|門戶|首页|首頁|频道|頻道)$")
@@ -66,6 +70,16 @@ _SOURCE_LABEL = re.compile(
     r"^\s*(?:来源|來源|稿源|出处|出處)\s*[：:]\s*|\s*(?:原创稿|原創稿|原创|原創)\s*$"
 )
 _LABEL_ONLY = re.compile(r"^(?:作者|作者：|文|撰文|记者|記者|编辑|編輯|责任编辑|責任編輯)$")
+
+
+@lru_cache(maxsize=1)
+def _extraction_config() -> Any:
+    """trafilatura's settings, with ``MIN_EXTRACTED_CHARS`` for Chinese."""
+    from trafilatura.settings import use_config
+
+    config = use_config()  # a fresh copy of the defaults
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
+    return config
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +112,7 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
                 include_formatting=True,
                 with_metadata=True,
                 favor_recall=True,
+                config=_extraction_config(),
                 include_comments=False,
                 include_tables=True,
             )
