@@ -470,3 +470,10 @@ def test_a_short_article_keeps_its_paragraphs_apart_from_its_headline_and_byline
     doc = load_text(page("社区食堂开门迎客 | 青禾在线", body), "a.html")
     assert sum(len(s.paragraphs) for s in doc.sections) >= 3
     assert [p.text for _, _, p in doc.paragraphs()][-3:] == short
+
+
+def test_a_government_page_names_its_article_in_its_head() -> None:
+    """<title> is the site's name alone; the guideline's ArticleTitle meta names the article."""
+    head = "<meta name='ArticleTitle' content='绿道全线贯通 市民沿河可步行十公里'>"
+    doc = load_text(page("青禾县人民政府", paragraphs_html(PARAGRAPHS), head), "a.html")
+    assert doc.title == "绿道全线贯通 市民沿河可步行十公里"

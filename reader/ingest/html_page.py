@@ -54,14 +54,12 @@ MIN_EXTRACTED_CHARS = 100
 _OPENING_TAG = re.compile(r"<[A-Za-z]")
 _TAG = re.compile(r"<[^>]+>")
 _SITE_NAME_TITLE = re.compile(r"(?:网站|網站|官网|官網|门户|門戶|首页|首頁|频道|頻道)$")
-# The source a page names for its content, as Chinese government and news sites
-# mark it in their <head> (<meta name="ContentSource" content="山西日报">, the
-# tag the national government-site guideline asks for; <meta name="source">).
-_SOURCE_META = re.compile(
-    r"<meta\b(?=[^>]*\bname\s*=\s*[\"']?(?:ContentSource|source)[\"'\s>])[^>]*"
-    r"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')",
-    re.IGNORECASE,
-)
+# What Chinese government and news sites say of the article in their <head>, as the
+# national government-site guideline asks: <meta name="ArticleTitle" content="…">
+# (the <title> is often the site's name alone), <meta name="ContentSource"
+# content="山西日报"> (also <meta name="source">).
+_TITLE_META = ("ArticleTitle",)
+_SOURCE_META = ("ContentSource", "source")
 # What such a tag says when it names no publisher: this site, the web, a reprint.
 _NO_PUBLISHER = frozenset(
     ["本站", "本网", "网络", "網絡", "互联网", "互聯網", "转载", "轉載", "网友", "未知", "其他"]
@@ -129,7 +127,8 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
 
         text = with_lead(html, text)
     page_title = _first_text(_TITLE, html)
-    title = headline([fields.get("title"), page_title], html, fields.get("sitename"))
+    titles = [meta_named(html, _TITLE_META), fields.get("title"), page_title]
+    title = headline(titles, html, fields.get("sitename"))
     site_segments = split_page_title(page_title)[1] if page_title else []
     meta = Meta(
         date=_stated_date(fields.get("date"), html),
@@ -201,13 +200,30 @@ def _first_text(pattern: re.Pattern[str], html: str) -> str | None:
     return _inner_text(match.group(1)) or None if match else None
 
 
+@lru_cache(maxsize=4)
+def _meta_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        rf"<meta\b(?=[^>]*\bname\s*=\s*[\"']?(?:{'|'.join(names)})[\"'\s>])[^>]*"
+        r"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')",
+        re.IGNORECASE,
+    )
+
+
+def meta_named(html: str, names: tuple[str, ...]) -> str | None:
+    """What the first ``<meta name=…>`` of one of ``names`` in the page's head says."""
+    match = _meta_pattern(names).search(html[:HEAD_SCAN])
+    if match is None:
+        return None
+    return " ".join(unescape(match.group(1) or match.group(2) or "").split()) or None
+
+
 def content_source(html: str) -> str | None:
     """The publisher the page's <head> names as its content's source, if any: the
     paper a portal reprints names the article better than the portal does."""
-    match = _SOURCE_META.search(html[:HEAD_SCAN])
-    if match is None:
+    value = meta_named(html, _SOURCE_META)
+    if value is None:
         return None
-    name = publisher(_SOURCE_LABEL.sub("", unescape(match.group(1) or match.group(2) or "")))
+    name = publisher(_SOURCE_LABEL.sub("", value))
     # A publisher has a Chinese name: not an id number, nor a tag's "web" or "pc".
     if not name or name in _NO_PUBLISHER or not re.search(r"[\u4e00-\u9fff]", name):
         return None
