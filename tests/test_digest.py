@@ -118,3 +118,26 @@ async def test_the_summary_in_another_script_before_its_items_are_mounted() -> N
         assert texts == [to_traditional(s.text) for s in analysis.sentences]
         headings = [item.heading for item in pane.query_one("#digest").query(SentenceItem)]
         assert headings[1] == to_traditional(document.sections[1].heading or "")
+
+
+async def test_a_digest_entry_with_a_tab_in_its_heading_shows_all_its_lines() -> None:
+    """The line breaker counts a tab as one cell: drawn wider by Textual, the heading's
+    lines were wrapped again and pushed the sentence's end out of the entry."""
+    from textual.strip import Strip
+
+    text = (
+        "# 标题\n\n## 第三章\t推进产业结构调整与高质量发展的若干措施\n\n"
+        "第一节的第一句话在这里，写得比较长一些，结尾在此。第二句话。\n\n"
+        "## 第二节\n\n第二节的句子在这里。又一句话。\n"
+    )
+    app = ReaderApp(load_text(text, fmt="markdown"), "tab.md")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        entry = screen.query_one("#digest", ListView).children[0]
+        region = entry.region
+        rows = app.screen._compositor.render_strips()
+        shown = "".join(
+            "".join(s.text for s in Strip(list(rows[y])).crop(region.x, region.right)).strip()
+            for y in range(region.y, region.bottom)
+        )
+        assert "结尾在此。" in shown and "\t" not in shown

@@ -11,7 +11,13 @@ from textual.widgets import Tree
 
 from reader.ingest.loading import load_path
 from reader.tui.app import ReaderApp
-from reader.tui.threads import QUIET_AFTER_INPUT, note_input, wait_for_quiet, wait_for_ui
+from reader.tui.threads import (
+    MOST_WAIT,
+    QUIET_AFTER_INPUT,
+    note_input,
+    wait_for_quiet,
+    wait_for_ui,
+)
 from reader.tui.widgets.side_panes import HeadingTree
 
 from .conftest import SAMPLES
@@ -109,6 +115,22 @@ async def test_a_worker_waiting_for_quiet_goes_on_once_keys_stop() -> None:
         while thread.is_alive():
             await pilot.pause(0.01)
     assert went_on and went_on[0] - last_key >= QUIET_AFTER_INPUT
+
+
+async def test_a_held_key_holds_background_work_back_for_a_second_at_most() -> None:
+    app = Idle()
+    async with app.run_test() as pilot:
+        went_on: list[float] = []
+        note_input(app)
+        started = time.perf_counter()
+        thread = threading.Thread(
+            target=lambda: wait_for_quiet(app) and went_on.append(time.perf_counter())
+        )
+        thread.start()
+        while thread.is_alive() and time.perf_counter() - started < 3:
+            note_input(app)  # key repeat: a key every 50 ms
+            await pilot.pause(0.05)
+    assert went_on and MOST_WAIT <= went_on[0] - started < MOST_WAIT + 0.5
 
 
 async def test_the_readers_keys_hold_background_work_back() -> None:

@@ -20,8 +20,10 @@ from weakref import WeakKeyDictionary
 
 from textual.app import App
 
-# After a key, a click or the wheel: how long ``wait_for_quiet`` waits without input.
+# After a key, a click or the wheel: how long ``wait_for_quiet`` waits without input,
+# and how long it waits at most (a held key must not stop the background work for good).
 QUIET_AFTER_INPUT = 0.25
+MOST_WAIT = 1.0
 
 _input_at: WeakKeyDictionary[App[Any], float] = WeakKeyDictionary()
 
@@ -43,13 +45,15 @@ def wait_for_ui(app: App[Any]) -> bool:
 
 def wait_for_quiet(app: App[Any]) -> bool:
     """As ``wait_for_ui``, and then until no input has come for ``QUIET_AFTER_INPUT``
-    seconds."""
+    seconds, or for ``MOST_WAIT`` seconds while keys keep coming."""
+    give_up = time.perf_counter() + MOST_WAIT
     while wait_for_ui(app):
         last_input = _input_at.get(app)
-        wait = 0.0 if last_input is None else last_input + QUIET_AFTER_INPUT - time.perf_counter()
-        if wait <= 0:
+        now = time.perf_counter()
+        wait = 0.0 if last_input is None else last_input + QUIET_AFTER_INPUT - now
+        if wait <= 0 or now >= give_up:
             return True
-        time.sleep(wait)
+        time.sleep(min(wait, give_up - now))
     return False
 
 

@@ -21,7 +21,9 @@ class SetLines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._visible = visible(text)  # what is drawn: same length, nothing a terminal obeys
+        # What is drawn: same length, nothing a terminal obeys, and a tab as one space
+        # (the line breaker counts it one cell; Textual would draw it wider).
+        self._visible = visible(text).replace("\t", " ")
         self._layout: tuple[int, list[int]] | None = None
 
     def starts(self, width: int) -> list[int]:
