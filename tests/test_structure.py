@@ -232,3 +232,36 @@ def test_an_unnumbered_subhead_on_a_list_stays_where_sections_are_not_numbered()
     )
     headings = [s.heading for s in load_text(text).sections if s.heading]
     assert headings == ["主要措施", "下一步安排"]
+
+
+LEAD_LINES = (
+    "为保障春耕生产用种安全，市农业农村局组织执法人员对全市种子经营门店开展专项检查。\n\n"
+    "检查中发现，有五家门店经营档案记录不完整，执法人员当场下达整改通知书，限期整改。\n"
+)
+
+
+def test_a_sites_name_or_a_channels_label_above_the_headline_is_not_the_title() -> None:
+    pages = {
+        "青禾市人民政府门户网站": "信息来源：市农业农村局  发布日期：2024-03-12",
+        "港聞": "發佈時間：2024年3月5日 10:21\n最後更新：2024年3月5日 12:40",
+        "青禾社 QHN\n\n政治\n\n地方": "2024/03/05 18:30",
+    }
+    for above, meta in pages.items():
+        text = f"{above}\n\n市农业农村局开展种子质量专项检查\n\n{meta}\n\n{LEAD_LINES}"
+        document = parse_plain_text(text).document
+        assert document.title == "市农业农村局开展种子质量专项检查", above
+        assert [s.heading for s in document.sections] == [None], above
+        first = document.sections[0].paragraphs[0].text
+        assert first.startswith("为保障春耕生产用种安全"), above
+        assert document.meta.date is not None and document.meta.date.startswith("2024-03"), above
+
+
+def test_a_kicker_above_the_headline_is_kept() -> None:
+    """引题: a line of its own words above the headline, not a site's name."""
+    text = (
+        "坚持创新驱动 推动种业振兴\n\n市农业农村局开展种子质量专项检查\n\n"
+        f"发布日期：2024-03-12\n\n{LEAD_LINES}"
+    )
+    document = parse_plain_text(text).document
+    shown = [document.title, *(s.heading for s in document.sections)]
+    assert "坚持创新驱动 推动种业振兴" in shown

@@ -67,13 +67,15 @@ def _bare_source() -> re.Pattern[str]:
 _URL_LINE = re.compile(
     r"^(?:原文链接|原文地址|链接|网址|URL)?\s*[：:]?\s*(?P<v>https?://\S+)$", re.I
 )
+# Labels of a date line: when the article was put up or last changed.
+_TIME_LABELS = "发布时间|发布日期|发表时间|更新时间|更新日期|最新更新|最后更新|最后修改|更新于"
 _COUNTERS = re.compile(
-    r"(?:发布时间|发布日期|发表时间|更新时间|最新更新|更新于|时间|日期|浏览次数|浏览量|浏览|阅读量|阅读|点击数|点击|字号|"
+    rf"(?:{_TIME_LABELS}|时间|日期|浏览次数|浏览量|浏览|阅读量|阅读|点击数|点击|字号|"
     r"发布者|发布|字体)\s*[：:]?\s*\d*|[大中小]\s*(?=[大中小]|$)|\d+\s*次|"
     r"\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|"  # a time standing apart from its date (15:31 2018/09/16)
     r"(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分)?"
 )
-_TIME_LABEL = re.compile(r"^(?:发布时间|发布日期|发表时间|更新时间|最新更新|更新于)\s*[：:]")
+_TIME_LABEL = re.compile(rf"^(?:{_TIME_LABELS})\s*[：:]")
 _LEFTOVER = re.compile(r"[\s\W_]+")
 
 MAX_META_LINE = 80

@@ -441,9 +441,45 @@ def _original_slice(block: Block, head: str) -> str:
     return block.text[at : at + len(head)] if at >= 0 else head
 
 
+# What a line above a headline says when it is the site's name or the channel's label
+# (东湖市人民政府门户网站, 中央社 CNA, 港聞): a site's word at its end, a Latin brand, or
+# a label of a few characters.
+_SITE_LABEL = re.compile(
+    r"(?:网|網|网站|網站|频道|頻道|官网|官網|首页|首頁|[\s\u3000][A-Za-z][A-Za-z.]{1,15})$"
+)
+_LABEL_MAX = 4
+
+
+def _headline_under_labels(
+    blocks: list[Block], roles: list[Role | None], top: list[int]
+) -> int | None:
+    """The headline of a text saved from a page that sets the site's name or the
+    channel's label above it: the title-shaped line right above the date or source
+    line, when every line above it is such a label (they become furniture). A kicker
+    above a headline (引题) is longer than a label and names no site: left alone."""
+    for n, i in enumerate(top[1:5], start=1):
+        below = next((j for j in range(i + 1, len(blocks)) if roles[j] is not Role.BLANK), None)
+        if below is None or roles[below] is not Role.META or not _title_shaped(blocks[i]):
+            continue
+        labels = top[:n]
+        if all(
+            _title_shaped(blocks[j])
+            and (len(blocks[j].key) <= _LABEL_MAX or _SITE_LABEL.search(blocks[j].key))
+            for j in labels
+        ):
+            for j in labels:
+                roles[j] = Role.BOILERPLATE
+            return i
+        return None
+    return None
+
+
 def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None) -> str | None:
     """Find the title (a repeated line wins), and mark each copy of it at the edges."""
     open_lines = [i for i, r in enumerate(roles) if r is None]
+    if title is None and (under := _headline_under_labels(blocks, roles, open_lines[:6])):
+        title = blocks[under].text
+        open_lines = [i for i, r in enumerate(roles) if r is None]
     if title is None:
         top = open_lines[:_TITLE_SEARCH]
         texts = [blocks[i].key for i in open_lines]
