@@ -27,7 +27,7 @@ def test_scraped_news_sample() -> None:
     assert doc.title == "东江火炬开发区：老厂房里长出新产业"
     assert doc.meta.date == "2023-02-17 10:06:00"
     assert doc.meta.source == "东江日报"
-    assert doc.meta.author == "东江日报记者 林晓雯 通讯员 陈国栋"
+    assert doc.meta.author == "林晓雯、陈国栋"
     assert tree(doc) == [
         (None, None, 1),
         ("数字赋能", "老工业区跑出转型加速度", 1),
@@ -208,7 +208,7 @@ def test_taiwan_news_title_and_meta() -> None:
     assert (doc.meta.date, doc.meta.source, doc.meta.author) == (
         "2026-11-12 14:35",
         "雲禾新聞網",
-        "記者林郁婷",
+        "林郁婷",
     )
 
 

@@ -55,8 +55,8 @@ def test_converted_sample_has_the_same_outline(path: Path) -> None:
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("記者王小明／台北報導", "記者王小明"),
-        ("記者王小明、李大華/高雄報導", "記者王小明、李大華"),
+        ("記者王小明／台北報導", "王小明"),
+        ("記者王小明、李大華/高雄報導", "王小明、李大華"),
         ("撰文：陳嘉欣", "陳嘉欣"),
         ("圖／文：林美華", "林美華"),
     ],

@@ -138,8 +138,8 @@ async def test_the_readers_keys_hold_background_work_back() -> None:
     app = ReaderApp(load_path(path), str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
+        pressed = time.perf_counter()  # before the key: it is noted after this
         await pilot.press("j")
-        pressed = time.perf_counter()
         went_on: list[float] = []
         thread = threading.Thread(
             target=lambda: wait_for_quiet(app) and went_on.append(time.perf_counter())
@@ -147,7 +147,7 @@ async def test_the_readers_keys_hold_background_work_back() -> None:
         thread.start()
         while thread.is_alive():
             await pilot.pause(0.01)
-    assert went_on and went_on[0] - pressed >= QUIET_AFTER_INPUT / 2
+    assert went_on and went_on[0] - pressed >= QUIET_AFTER_INPUT
 
 
 async def test_the_footer_is_made_anew_only_when_its_keys_change() -> None:

@@ -45,6 +45,12 @@ _NAV_WORDS = frozenset(
         "网站地图",
         "无障碍",
         "无障碍浏览",
+        "长者模式",
+        "长者版",
+        "关怀模式",
+        "关怀版",
+        "适老化",
+        "适老版",
         "繁體",
         "繁体",
         "简体",
@@ -222,12 +228,17 @@ def _is_crumb_line(line: str) -> bool:
     )
 
 
+_REPORTER = re.compile(r"记者|通讯员|实习生|摄影|摄像|撰稿")
+
+
 def _is_token_menu(line: str) -> bool:
     """首页 | 新闻 | 财经 | 体育: three or more menu words, or known menu words only."""
     if _TOKEN_SEPARATORS.search(line) is None:  # one token at most
         return False
     tokens = [t.strip("：:") for t in _TOKEN_SEPARATORS.split(line) if t.strip("：:")]
     if len(tokens) < 2 or re.search(r"[，。！？；]", line):
+        return False
+    if any(_REPORTER.search(t) for t in tokens):  # 本报记者 陈明  通讯员 刘欣: a byline
         return False
     if all(t in _NAV_WORDS or _FILE_OR_LINK.match(t) for t in tokens):
         return True

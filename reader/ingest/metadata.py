@@ -16,7 +16,7 @@ _SOURCE = re.compile(
 )
 _AUTHOR_LABEL = re.compile(
     r"(?:作者|撰文|文字|文|撰稿|口述|整理|采写|图文|供稿|研究团队|课题组|记者)\s*[：:/／|丨｜︱]\s*"
-    r"(?P<v>[^\s|丨｜︱]+(?:\s+[^\s|丨｜︱：:]+(?=\s|$))?)"
+    r"(?P<v>[^\s|丨｜︱]+(?:\s+[^\s|丨｜︱：:【\[]+(?=\s|$))?)"
 )
 _EDITOR = re.compile(
     r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜︱]\s*"
@@ -39,6 +39,11 @@ _BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*
 @cache
 def _byline_strong() -> re.Pattern[str]:
     return re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
+
+
+@cache
+def _roles_and_media() -> re.Pattern[str]:
+    return re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}|{_ROLE}")
 
 
 # Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
@@ -72,6 +77,8 @@ _TIME_LABELS = "发布时间|发布日期|发表时间|更新时间|更新日期
 _COUNTERS = re.compile(
     rf"(?:{_TIME_LABELS}|时间|日期|浏览次数|浏览量|浏览|阅读量|阅读|点击数|点击|字号|"
     r"发布者|发布|字体)\s*[：:]?\s*\d*|[大中小]\s*(?=[大中小]|$)|\d+\s*次|"
+    # the page's tools beside its date (【打印】【关闭】), an update stamp (（3/5 20:12 更新）)
+    r"打印本页|打印|关闭窗口|关闭|收藏|纠错|分享到|分享|转发|[（(][^（）()]{0,20}更新[）)]|"
     r"\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|"  # a time standing apart from its date (15:31 2018/09/16)
     r"(?:上午|下午|晚上|凌晨|中午)?\s*\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分)?"
 )
@@ -157,15 +164,24 @@ def may_be_meta(line: str) -> bool:
     return _MAY_BE_META.search(line) is not None
 
 
+# An official document's number under its title: 临政办发〔2024〕8号, 国发〔2023〕12号.
+_DOCUMENT_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$"
+)
+# A publisher's name before its date, without a label: 星海科技 2024年01月17日 16:05.
+_NAME_BEFORE_DATE = re.compile(r"\s*(?P<v>[\u4e00-\u9fffA-Za-z]{4,12})\s+")
+
+
 def _parse_fields(line: str, original: str | None) -> MetaLine | None:
     source_text = original if original is not None and len(original) == len(line) else line
     url = _URL_LINE.match(line)
     if url:
         return MetaLine(url=source_text[url.start("v") : url.end("v")])
+    if _DOCUMENT_NUMBER.match(line):
+        return MetaLine()  # the document's number: kept out of the text, naming nothing
     if len(line) <= 50 and (m := _PLACE_BYLINE.match(line)):
-        # the role and names, without the place: 记者王小明／台北报导 gives 记者王小明
-        begin = len(line) - len(line.lstrip("（( "))
-        return MetaLine(author=source_text[begin : m.end("v")])
+        # the names, without the role and the place: 记者王小明／台北报导 gives 王小明
+        return MetaLine(author=source_text[m.start("v") : m.end("v")].strip())
     if (
         len(line) <= 40
         and (m := _named_report().match(line))
@@ -177,7 +193,10 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
             return MetaLine()  # a credit line, kept out of the text, naming no author
         return MetaLine(author=source_text[m.start("v") : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _byline_strong().match(line):
-        return MetaLine(author=source_text.lstrip("●○◎·•■ ").strip("（）() "))
+        # the names, without the paper and the roles: 本报记者 陈明  通讯员 刘欣 gives 陈明、刘欣
+        unnamed = _roles_and_media().sub(lambda m: " " * len(m.group(0)), line)
+        names = [source_text[n.start() : n.end()] for n in re.finditer(_NAME, unnamed)]
+        return MetaLine(author="、".join(names) or None)
     rest = line  # matched fields are blanked out with spaces, so offsets stay aligned
     date: str | None = None
     source: str | None = None
@@ -202,6 +221,13 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
         and source is None
         and author is None
         and (m := _bare_source().search(rest))
+    ):
+        source = take(m)
+    if (
+        date is not None
+        and source is None
+        and author is None
+        and (m := _NAME_BEFORE_DATE.fullmatch(rest))  # the date blanked out after it
     ):
         source = take(m)
     edited = _EDITOR.search(rest)

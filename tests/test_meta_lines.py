@@ -1,0 +1,65 @@
+"""Date, source and byline lines as pages set them; each line is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest.boilerplate import is_boilerplate
+from reader.ingest.metadata import MetaLine, parse_meta_line
+from reader.ingest.structure import parse_plain_text
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # the page's tools beside the date line
+        (
+            "发布时间：2024-03-05 10:21:33  来源：青禾日报  作者：王丽华  【字号 大 中 小】【打印】【关闭】",
+            MetaLine(date="2024-03-05 10:21:33", source="青禾日报", author="王丽华"),
+        ),
+        ("作者：王丽华  【打印】", MetaLine(author="王丽华")),
+        # an update stamp after the date
+        ("2024/03/05 18:30（3/5 20:12 更新）", MetaLine(date="2024-03-05 18:30")),
+        ("最后更新：2024年3月5日 12:40", MetaLine(date="2024-03-05 12:40")),
+        # a publisher's name before its date, without a label
+        ("星海科技 2024年01月17日 16:05", MetaLine(date="2024-01-17 16:05", source="星海科技")),
+        # an official document's number: metadata naming nothing
+        ("临川政办发〔2024〕8号", MetaLine()),
+        # bylines give the names, without the paper and the roles
+        ("本报记者 陈明  通讯员 刘欣", MetaLine(author="陈明、刘欣")),
+        ("青禾晚报记者 周明", MetaLine(author="周明")),
+        ("记者王小明／台北报导", MetaLine(author="王小明")),
+    ],
+)
+def test_meta_lines(line: str, expected: MetaLine) -> None:
+    assert parse_meta_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "星海科技 2024年01月17日 16:05 记者在现场看到",  # a sentence goes on
+        "2024年计划新建十座城市书房",
+        "国务院关于2024年工作的安排",
+    ],
+)
+def test_sentences_are_not_meta_lines(line: str) -> None:
+    assert parse_meta_line(line) is None
+
+
+def test_a_byline_of_several_roles_is_no_menu_but_a_toolbar_is() -> None:
+    assert not is_boilerplate("本报记者 陈明  通讯员 刘欣")
+    assert is_boilerplate("无障碍浏览  长者模式  English")
+    assert is_boilerplate("首页  新闻  财经  体育")
+
+
+def test_a_document_number_under_the_title_is_no_heading() -> None:
+    text = (
+        "青禾市人民政府办公室关于加快老旧小区改造的实施意见\n\n青政办发〔2024〕8号\n\n"
+        "各县（区）人民政府，市政府各部门：\n\n"
+        "为进一步改善居民居住条件，现就加快推进老旧小区改造工作提出如下意见。\n\n"
+        "一、总体要求\n\n坚持以人民为中心的发展思想，全面推进城镇老旧小区改造。\n"
+    )
+    document = parse_plain_text(text).document
+    assert [s.heading for s in document.sections] == [None, "一、总体要求"]
+    assert document.sections[0].paragraphs[0].text == "各县（区）人民政府，市政府各部门："
