@@ -140,3 +140,28 @@ def test_a_two_letter_lowercase_latin_word_is_no_keyword_but_an_acronym_is() -> 
     assert not is_candidate("el") and not is_candidate("de")  # another language's articles
     assert is_candidate("AI") and is_candidate("5G") and is_candidate("pH")
     assert is_candidate("covid")  # a longer Latin word still counts
+
+
+def test_a_unit_cut_from_its_number_takes_it_back_or_is_no_keyword() -> None:
+    from reader.nlp.keywords import with_its_number
+
+    text = "地铁7号线北延段今天试运行。7号线北延段全长十公里，7号线北延段设七座车站。"
+    assert with_its_number(whole_unit("北延段", text), text) == "7号线北延段"
+    price = "车费加一元三角，乘客说一元三角不算少，也有人说一元三角可以接受。"
+    assert with_its_number(whole_unit("三角", price), price) == ""
+    dateline = "青禾社5日电 今天开幕。青禾社5日电 明天闭幕。"
+    assert with_its_number("日电", dateline) == ""
+    assert with_its_number("三角洲", "长江三角洲和珠江三角洲") == "三角洲"  # no number before it
+
+
+def test_keywords_of_a_price_rise_are_not_its_price() -> None:
+    from reader.ingest.loading import load_text
+    from reader.nlp.analysis import analyze
+
+    text = (
+        "专线小巴下月加价 最高加一元三角\n\n"
+        "运输署今日宣布，全港四十二条专线小巴路线下月加价，个别路线最多加一元三角。\n\n"
+        "有路线加价一元三角，市民认为加一元三角负担不轻，希望专线小巴改善服务。\n"
+    )
+    words = [k.word for k in analyze(load_text(text)).keywords]
+    assert words and not any(w.startswith(("元", "角")) for w in words)
