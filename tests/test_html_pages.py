@@ -249,7 +249,7 @@ def test_a_credit_the_extractor_drops_under_the_article_names_its_author() -> No
 def test_the_texts_own_byline_beats_a_dropped_credit() -> None:
     lead = "青禾网3月5日讯（记者林雅文）" + ARTICLE[0]
     doc = load_text(credited_page(body=[lead, *ARTICLE[1:]]), "a.html")
-    assert doc.meta.author == "记者林雅文"
+    assert doc.meta.author == "林雅文"
 
 
 def test_a_credit_in_a_list_of_other_articles_is_not_the_authors() -> None:

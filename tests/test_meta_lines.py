@@ -63,3 +63,13 @@ def test_a_document_number_under_the_title_is_no_heading() -> None:
     document = parse_plain_text(text).document
     assert [s.heading for s in document.sections] == [None, "一、总体要求"]
     assert document.sections[0].paragraphs[0].text == "各县（区）人民政府，市政府各部门："
+
+
+def test_a_lead_opened_by_a_bracketed_taiwan_byline_names_its_reporter() -> None:
+    from reader.ingest.loading import load_text
+
+    lead = "〔記者王小明／台北報導〕連接三重與大同區的新橋今天起封閉兩週，進行伸縮縫更換工程。"
+    more = "新北市交通局表示，此次工程是因為橋面伸縮縫已使用超過二十年，必須全面更換。"
+    document = load_text(f"新橋封閉檢修 通勤族改道\n\n2024/03/05 10:21\n\n{lead}\n\n{more}\n")
+    assert document.meta.author == "王小明"
+    assert document.meta.date == "2024-03-05 10:21"

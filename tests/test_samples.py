@@ -109,7 +109,7 @@ def test_gb18030_sample_is_decoded_and_structured() -> None:
     assert doc.subtitle == "——来自青禾县的调查"
     assert doc.meta.date == "2023-05-12"
     assert doc.meta.source == "东江农民报"
-    assert doc.meta.author == "记者 孙立平 通讯员 何晓燕"
+    assert doc.meta.author == "孙立平、何晓燕"
     assert [s.heading for s in doc.sections] == [
         None,
         "■ 多家快递“拼车”进村",
@@ -192,7 +192,7 @@ def test_markdown_report_with_team_and_date_line() -> None:
 def test_feature_with_subtitle_and_marker_headings() -> None:
     doc = load("10_village_basketball.txt")
     assert doc.subtitle == "——石门村连续举办七届“村晚篮球赛”"
-    assert doc.meta.author == "记者 梁雨桐"
+    assert doc.meta.author == "梁雨桐"
     assert len(doc.sections) == 4 and doc.sections[3].heading == "■ 热闹背后也有烦恼"
     assert "责任编辑" not in all_text(doc)
 

@@ -130,7 +130,7 @@ def test_a_sentence_that_mentions_a_date_stays_in_the_body() -> None:
 def test_lead_byline_gives_the_author_and_keeps_the_lead() -> None:
     text = "标题\n\n本报讯（记者 张三 通讯员 李四）2月16日，一场活动在此举行。\n"
     doc = parse_plain_text(text).document
-    assert doc.meta.author == "记者 张三 通讯员 李四"
+    assert doc.meta.author == "张三、李四"
     assert doc.sections[0].paragraphs[0].text.startswith("本报讯")
 
 

@@ -46,6 +46,14 @@ def _roles_and_media() -> re.Pattern[str]:
     return re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}|{_ROLE}")
 
 
+def names_in(credit: str, original: str | None = None) -> str | None:
+    """The people a credit names, without the paper and the roles, as the ``original``
+    writes them: 本报记者 陈明  通讯员 刘欣 gives 陈明、刘欣."""
+    text = original if original is not None and len(original) == len(credit) else credit
+    unnamed = _roles_and_media().sub(lambda m: " " * len(m.group(0)), credit)
+    return "、".join(text[n.start() : n.end()] for n in re.finditer(_NAME, unnamed)) or None
+
+
 # Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
 _PLACE_BYLINE = re.compile(
     rf"^[（(]?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
@@ -193,10 +201,7 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
             return MetaLine()  # a credit line, kept out of the text, naming no author
         return MetaLine(author=source_text[m.start("v") : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _byline_strong().match(line):
-        # the names, without the paper and the roles: 本报记者 陈明  通讯员 刘欣 gives 陈明、刘欣
-        unnamed = _roles_and_media().sub(lambda m: " " * len(m.group(0)), line)
-        names = [source_text[n.start() : n.end()] for n in re.finditer(_NAME, unnamed)]
-        return MetaLine(author="、".join(names) or None)
+        return MetaLine(author=names_in(line, source_text))
     rest = line  # matched fields are blanked out with spaces, so offsets stay aligned
     date: str | None = None
     source: str | None = None
@@ -248,7 +253,9 @@ def _lead_byline() -> re.Pattern[str]:
         r"|[\u4e00-\u9fff]{2,8}(?:\d{1,2}月\d{1,2}日)?讯)\s*"
         r"[（(](?P<v>[^）)]{2,40})[）)]"
         # Taiwan's wire: （中央社记者黄明台北12日电）
-        rf"|[（(](?:中央社|{_MEDIA})(?:{_ROLE})(?P<w>{_NAME}(?:、{_NAME})*?)[\u4e00-\u9fff]{{2,6}}\d{{1,2}}日(?:电|专电|综合外电)[）)])"
+        rf"|[（(](?:中央社|{_MEDIA})(?:{_ROLE})(?P<w>{_NAME}(?:、{_NAME})*?)[\u4e00-\u9fff]{{2,6}}\d{{1,2}}日(?:电|专电|综合外电)[）)]"
+        # Taiwan's papers: 〔记者王小明／台北报导〕
+        rf"|[〔［\[（(]{_MEDIA}?{_ROLE}\s*(?P<x>{_NAMES})\s*[／/][\u4e00-\u9fff]{{0,8}}(?:报导|报道)[〕］\]）)])"
     )
 
 
@@ -267,7 +274,9 @@ def lead_byline(paragraph: str, original: str | None = None) -> str | None:
     m = _lead_byline().match(paragraph)
     if m is None:
         return None
-    return _cut(m, "v" if m["v"] is not None else "w", paragraph, original).strip()
+    group = next(g for g in ("v", "w", "x") if m[g] is not None)
+    credit = _cut(m, group, paragraph, original).strip()
+    return (names_in(m[group].strip(), credit) or credit) if group == "v" else credit
 
 
 # Common Chinese surnames (together well over nine in ten people), simplified.
