@@ -73,3 +73,11 @@ def test_a_lead_opened_by_a_bracketed_taiwan_byline_names_its_reporter() -> None
     document = load_text(f"新橋封閉檢修 通勤族改道\n\n2024/03/05 10:21\n\n{lead}\n\n{more}\n")
     assert document.meta.author == "王小明"
     assert document.meta.date == "2024-03-05 10:21"
+
+
+def test_a_credits_words_beside_the_names_are_no_names() -> None:
+    from reader.ingest.metadata import names_in
+
+    assert names_in("记者陈智 整合") == "陈智"
+    assert names_in("记者张三 综合报道") == "张三"
+    assert names_in("记者张三 报导", "記者張三 報導") == "張三"

@@ -46,12 +46,32 @@ def _roles_and_media() -> re.Pattern[str]:
     return re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}|{_ROLE}")
 
 
+# What a credit says beside its names that is no name: 记者陈智 整合, 记者 张三 摄.
+_NOT_NAMES = frozenset(
+    [
+        "整合",
+        "整理",
+        "编译",
+        "编译整理",
+        "综合",
+        "报道",
+        "报导",
+        "综合报道",
+        "摄影",
+        "摄像",
+        "供图",
+        "制图",
+    ]
+)
+
+
 def names_in(credit: str, original: str | None = None) -> str | None:
     """The people a credit names, without the paper and the roles, as the ``original``
     writes them: 本报记者 陈明  通讯员 刘欣 gives 陈明、刘欣."""
     text = original if original is not None and len(original) == len(credit) else credit
     unnamed = _roles_and_media().sub(lambda m: " " * len(m.group(0)), credit)
-    return "、".join(text[n.start() : n.end()] for n in re.finditer(_NAME, unnamed)) or None
+    found = re.finditer(_NAME, unnamed)
+    return "、".join(text[n.start() : n.end()] for n in found if n[0] not in _NOT_NAMES) or None
 
 
 # Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
