@@ -265,3 +265,25 @@ def test_a_kicker_above_the_headline_is_kept() -> None:
     document = parse_plain_text(text).document
     shown = [document.title, *(s.heading for s in document.sections)]
     assert "坚持创新驱动 推动种业振兴" in shown
+
+
+def test_wiki_markup_headings_give_their_levels_and_its_lists_are_no_headings() -> None:
+    from reader.ingest.loading import detect_format, load_text
+
+    text = (
+        "白鹭湖\n\n白鹭湖是临江市西郊的一座淡水湖泊，是全市重要的饮用水源地。\n\n"
+        "== 地理 ==\n\n白鹭湖由古河道淤积废弃后形成。\n\n=== 气候 ===\n\n湖区四季分明。\n\n"
+        "== 参考资料 ==\n\n# 临江市水利局. 白鹭湖综合治理规划. 2010.\n"
+        "# 王建华. 湖泊湿地鸟类调查报告. 2018.\n"
+    )
+    assert detect_format("lake.txt", text) == "text"
+    document = load_text(text)
+    assert [(s.level, s.heading) for s in document.sections] == [
+        (1, None),
+        (1, "地理"),
+        (2, "气候"),
+        (1, "参考资料"),
+    ]
+    references = [p.text for p in document.sections[-1].paragraphs]
+    assert references[0].startswith("# 临江市水利局")
+    assert detect_format("notes.txt", "# 标题\n\n正文。\n") == "markdown"

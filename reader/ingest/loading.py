@@ -29,6 +29,7 @@ _MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<\?xml)", re.I)
 _HTML_TAGS = re.compile(r"</?(?:p|div|br|span|h[1-6]|a|article|section)\b[^>]*>", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
+_WIKI_HEADINGS = re.compile(r"^={2,6}[^=\n]+={2,6}[ \t]*$", re.M)
 
 
 def detect_format(name: str, text: str) -> Format:
@@ -41,7 +42,8 @@ def detect_format(name: str, text: str) -> Format:
     head = text[:4096]
     if _HTML_SNIFF.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
         return "html"
-    if _MD_HEADING.search(text[:20000]):
+    # Wiki markup (== 历史 ==) numbers its lists with # as Markdown heads its sections.
+    if _MD_HEADING.search(text[:20000]) and not _WIKI_HEADINGS.search(text[:20000]):
         return "markdown"
     return "text"
 

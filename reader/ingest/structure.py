@@ -93,6 +93,8 @@ class Parsed:
 
 
 _BLANK = Block("")
+# A heading as wiki markup writes it (text copied from a wiki's editor): == 历史 ==.
+WIKI_HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<text>[^=\s](?:.*?[^=\s])?)\s*(?P=marks)$")
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -105,7 +107,11 @@ def blocks_from_text(text: str) -> list[Block]:
             blank = True
             blocks.append(_BLANK)  # immutable: every blank line shares one
             continue
-        blocks.append(Block(stripped, indented=raw[:1] in _EDGE_SPACE, blank_before=blank))
+        if wiki := WIKI_HEADING.match(stripped):  # == 地理 ==: a heading by its markup
+            level = len(wiki["marks"]) - 1
+            blocks.append(Block(wiki["text"], heading_level=level, blank_before=blank))
+        else:
+            blocks.append(Block(stripped, indented=raw[:1] in _EDGE_SPACE, blank_before=blank))
         blank = False
     return blocks
 
