@@ -81,3 +81,10 @@ def test_a_credits_words_beside_the_names_are_no_names() -> None:
     assert names_in("记者陈智 整合") == "陈智"
     assert names_in("记者张三 综合报道") == "张三"
     assert names_in("记者张三 报导", "記者張三 報導") == "張三"
+
+
+def test_a_file_to_download_is_page_furniture_but_a_listed_attachment_is_not() -> None:
+    assert is_boilerplate("附件：2024年春季种子市场检查情况汇总表.xlsx")
+    assert is_boilerplate("附件1：检查名单（第二批）.pdf")
+    assert not is_boilerplate("附件：1.检查名单")
+    assert not is_boilerplate("附件：检查情况汇总表")

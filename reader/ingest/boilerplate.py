@@ -123,8 +123,11 @@ _BUTTONS = re.compile(
     rf"^(?:[【\[]\s*{_BUTTON_WORDS}(?:\s*[：:]?\s*(?:{_BUTTON_WORDS}\s*)*)[】\]]\s*)+$"
 )
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]")
+# A link or a file to download, alone on its line or as the page's attachment
+# (附件：汇总表.xlsx): an attachment listed without a file is the document's own.
 _FILE_OR_LINK = re.compile(
-    r"^(?:https?://\S+|www\.\S+|[\w\-./]+\.(?:xml|html?|shtml|php|aspx?|jsp|txt|pdf|docx?|xlsx?))$",
+    r"^(?:(?:附件\d*|相关附件|附件下载|下载)\s*[：:]\s*)?"
+    r"(?:https?://\S+|www\.\S+|[\w\-./（）()]+\.(?:xml|html?|shtml|php|aspx?|jsp|txt|pdf|docx?|xlsx?|wps|et|pptx?|zip|rar|ofd))$",
     re.IGNORECASE,
 )
 _FOOTER = re.compile(
