@@ -228,3 +228,17 @@ def test_a_headline_before_the_reports_credit_is_the_title() -> None:
     # a sentence is no headline: the credit after a comma stays in its paragraph
     said = f"据了解，这次音乐会由学校和社区共同举办，本报记者王小明在现场看到{body}\n"
     assert load_text(said).title != "据了解"
+
+
+def test_a_text_that_is_one_line_of_some_hundred_characters_is_cut_into_paragraphs() -> None:
+    from reader.ingest.unbroken import SOLE_RUN_ON
+
+    body = "".join(MARKET)[: SOLE_RUN_ON + 200]
+    body = body[: body.rfind("。") + 1]
+    assert SOLE_RUN_ON <= len(body) < RUN_ON
+    alone = load_text(f"老街上的新店\n\n{body}\n")
+    assert len(alone.sections[0].paragraphs) >= 3
+    assert "".join(p.text for p in alone.sections[0].paragraphs) == body
+    # beside other paragraphs, a long one is the writer's
+    beside = load_text(f"老街上的新店\n\n{MARKET[0]}\n\n{body}\n\n{MARKET[1]}\n")
+    assert body in [p.text for p in beside.sections[0].paragraphs]

@@ -21,8 +21,10 @@ from reader.ingest.glued_markers import marked_starts
 from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
-# A line this long that marks headings inside it (…。二、…。三、…) lost its breaks too.
+# A line this long that marks headings inside it (…。二、…。三、…) lost its breaks too,
+# and so did a line this long that is the whole text.
 MARKED_RUN_ON = 300
+SOLE_RUN_ON = 400
 PARAGRAPH_TARGET = 120  # characters: where a re-made paragraph ends at the next sentence end
 PARAGRAPH_LONG = 300  # characters: past this a paragraph ends even before 这…
 PARAGRAPH_MAX = 500  # characters: past this a paragraph ends at any piece the splitter gives
@@ -110,9 +112,12 @@ def rebreak(text: str) -> str:
     """The text with every run-on line cut into headings and paragraphs."""
     if all(len(line) < MARKED_RUN_ON for line in text.split("\n")):
         return text
+    # A text that is one long line (and perhaps its title) lost its breaks: no writer
+    # sets a whole article of several hundred characters as one paragraph.
+    sole = sum(1 for line in text.split("\n") if line.strip()) <= 2
     lines: list[str] = []
     for index, line in enumerate(text.split("\n")):
-        if len(line) < RUN_ON and not _marks_inside(line):
+        if len(line) < (SOLE_RUN_ON if sole else RUN_ON) and not _marks_inside(line):
             lines.append(line)
             continue
         first = index == 0
