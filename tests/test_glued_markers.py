@@ -69,8 +69,9 @@ def test_marks_out_of_order_or_alone_are_not_headings() -> None:
 
 
 def test_a_paragraph_of_some_length_without_marks_is_not_touched() -> None:
-    paragraph = FILLER * 12  # 500 characters: long, but a writer's paragraph
-    assert len(paragraph) > MARKED_RUN_ON and rebreak(paragraph) == paragraph
+    paragraph = FILLER * 12  # 500 characters: long, but a writer's paragraph among others
+    text = f"标题\n\n{FILLER}\n\n{paragraph}\n\n{FILLER}\n"
+    assert len(paragraph) > MARKED_RUN_ON and rebreak(text) == text
 
 
 def test_symbol_marks_used_twice_start_paragraphs_of_their_own() -> None:

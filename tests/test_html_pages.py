@@ -8,7 +8,7 @@ import pytest
 from reader.errors import ArticleError
 from reader.ingest.html_page import author_name, extraction_fields, publisher
 from reader.ingest.loading import load_bytes, load_text
-from reader.ingest.page_recovery import page_byline
+from reader.ingest.page_recovery import page_credits
 
 PARAGRAPHS = [
     "青禾市今年一季度新增城市绿道四十二公里，沿河步道全线贯通，市民散步的去处多了不少。",
@@ -286,14 +286,29 @@ def test_a_credit_in_a_sidebar_or_a_box_of_other_articles_is_not_the_authors(
     assert load_text(html, "a.html").meta.author is None
 
 
-def test_page_byline_reads_only_the_lines_the_extraction_left_out() -> None:
+def test_page_credits_read_only_the_lines_the_extraction_left_out() -> None:
     html = credited_page()
     text = "\n\n".join([*ARTICLE, "**作者︱周明远**"])  # kept: the text's own business
-    assert page_byline(html, text) is None
-    assert page_byline(html, "\n\n".join(ARTICLE)) == "周明远"
+    assert page_credits(html, text).author is None
+    assert page_credits(html, "\n\n".join(ARTICLE)).author == "周明远"
     # far from the article's last paragraph, a credit is another block's
     far = credited_page().replace("<p><strong>", "<p>一</p>" * 9 + "<p><strong>")
-    assert page_byline(far, "\n\n".join(ARTICLE)) is None
+    assert page_credits(far, "\n\n".join(ARTICLE)).author is None
+
+
+def test_a_source_stated_beside_the_article_beats_the_sites_name() -> None:
+    info = "<div class='info'><span>2024-04-23 09:30</span> <span>来源：青禾日报</span></div>"
+    html = page(
+        "绿道全线贯通_本地新闻_青禾在线", "<h1>绿道全线贯通</h1>" + info + paragraphs_html(ARTICLE)
+    )
+    assert load_text(html, "a.html").meta.source == "青禾日报"
+
+
+def test_a_blogs_title_names_the_blog_not_the_kind_of_site() -> None:
+    html = page(
+        "绿道全线贯通 - 麦田小记 - 个人博客", "<h1>绿道全线贯通</h1>" + paragraphs_html(ARTICLE)
+    )
+    assert load_text(html, "a.html").meta.source == "麦田小记"
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from reader.errors import ArticleError
 from reader.ingest.boilerplate import is_boilerplate
 from reader.ingest.metadata import parse_meta_line
 from reader.ingest.page_region import (
+    last_site,
     letters,
     publisher,
     split_page_title,
@@ -134,7 +135,7 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
         date=_stated_date(fields.get("date"), html),
         source=content_source(html)
         or publisher(fields.get("sitename"))
-        or publisher(site_segments[-1] if site_segments else None),
+        or last_site(site_segments),
         author=author_name(fields.get("author")),
         url=fields.get("url"),
     )

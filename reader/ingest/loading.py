@@ -167,30 +167,38 @@ def _parse_html(html: str, name: str) -> Parsed:
         else None
     )
     if extracted is not None and _letters(extracted.document) >= _THIN_EXTRACT:
-        return _with_page_byline(extracted, html, found[0]) if found is not None else extracted
+        return _with_page_credits(extracted, html, found[0]) if found is not None else extracted
     # Little or nothing extracted: the page's own text, its article found as in a
     # page saved as text, is the better reading when it holds clearly more.
     plain = html_page.visible_text(html_page.clean_html(html))
     if not plain.strip():
         if extracted is not None and found is not None:
-            return _with_page_byline(extracted, html, found[0])
+            return _with_page_credits(extracted, html, found[0])
         raise ArticleError(name, "no article text found in the HTML page")
     title, meta = (found[1], found[2]) if found is not None else (None, None)
     parsed = parse_plain_text(plain, title=title, meta=meta)
     if extracted is None or _letters(parsed.document) > 2 * _letters(extracted.document):
         return parsed
-    return _with_page_byline(extracted, html, found[0]) if found is not None else extracted
+    return _with_page_credits(extracted, html, found[0]) if found is not None else extracted
 
 
-def _with_page_byline(parsed: Parsed, html: str, text: str) -> Parsed:
+def _with_page_credits(parsed: Parsed, html: str, text: str) -> Parsed:
     """The article's author from the page when its text names none (a credit the
-    extractor dropped); the text's own bylines come first."""
-    from reader.ingest.page_recovery import page_byline
+    extractor dropped; the text's own bylines come first), and its source when the
+    page states one beside it (来源：某某日报) and its head names none: the site's own
+    name, all the page gave before, is the portal's."""
+    from reader.ingest.html_page import content_source
+    from reader.ingest.page_recovery import page_credits
 
-    document = parsed.document
-    if document.meta.author is not None or not (author := page_byline(html, text)):
+    meta = parsed.document.meta
+    credits = page_credits(html, text)
+    if meta.author is None and credits.author:
+        meta = replace(meta, author=credits.author)
+    if credits.source and content_source(html) is None:
+        meta = replace(meta, source=credits.source)
+    if meta == parsed.document.meta:
         return parsed
-    return replace(parsed, document=replace(document, meta=replace(document.meta, author=author)))
+    return replace(parsed, document=replace(parsed.document, meta=meta))
 
 
 _THIN_EXTRACT = 300  # letters: below this an extraction may have missed the article

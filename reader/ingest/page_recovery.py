@@ -3,7 +3,7 @@
 trafilatura keeps an article's paragraphs but may drop what stands around
 them: a lead set in a summary block before the body (``with_lead``: an
 encyclopedia's first paragraph), the credit lines above or below the article
-(``page_byline``: 作者︱某某), or a reporter's dateline that only the page's
+(``page_credits``: 作者︱某某, 来源：某某日报), or a reporter's dateline that only the page's
 description still holds. Each is looked for where pages put it, and taken
 only when it is not some other block's (a sidebar's, a teaser's, an author's bio).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
 from typing import Any
@@ -25,7 +26,7 @@ from reader.ingest.html_page import (
     clean_html,
     visible_text,
 )
-from reader.ingest.metadata import lead_byline, parse_meta_line
+from reader.ingest.metadata import MetaLine, lead_byline, parse_meta_line
 from reader.ingest.page_region import line_shape
 
 _DESCRIPTION = re.compile(
@@ -39,18 +40,28 @@ _BYLINE_WINDOW = 8  # lines of the page above and below the article where its cr
 _MATCH_CHARS = 16  # characters of a paragraph that find it among the page's lines
 
 
-def page_byline(html: str, text: str) -> str | None:
-    """The author a page names where its extracted text lost it, if any.
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """Who wrote the article and whose it is, as the page's lines beside it say."""
+
+    author: str | None = None
+    source: str | None = None
+
+
+def page_credits(html: str, text: str) -> Credits:
+    """The author and the source a page names where its extracted text lost them.
 
     The extractor keeps the article's paragraphs but may drop the lines that
-    credit it: 作者︱某某 under the last paragraph, 记者 某某 under the headline.
-    Such lines are looked for among the page's own lines just above the
-    article's first paragraph and just below its last, where a page sets its
+    credit it: 作者︱某某 under the last paragraph, 记者 某某 or 来源：某某日报 under
+    the headline. Such lines are looked for among the page's own lines just above
+    the article's first paragraph and just below its last, where a page sets its
     credits; only lines the extraction left out are read, and only those that
-    parse as a byline. Failing that, the page's description, which news sites
+    parse as metadata. Failing that, the page's description, which news sites
     fill with the lead, may open with the reporter's dateline (（中央社记者某某
     台北12日电）).
     """
+    author: str | None = None
+    source: str | None = None
     paragraphs = [key for line in text.split("\n") if line_shape(key := _squash(line)).value > 0]
     headline = next((_squash(line[2:]) for line in text.split("\n") if line.startswith("# ")), "")
     found = _located(clean_html(html), paragraphs[0]) if paragraphs else None
@@ -65,16 +76,20 @@ def page_byline(html: str, text: str) -> str | None:
             for side in (above, below):
                 for i in side:  # the nearest lines first, as far as a list of links
                     view = simplified_view(lines[i])
-                    if keys[i] not in kept and (name := _byline_of(view, lines[i])):
-                        return name
+                    if keys[i] not in kept and (said := _credit_of(view, lines[i])):
+                        author = author or (author_name(said.author) if said.author else None)
+                        source = source or said.source
                     if (
                         starts_tail(view)
                         or starts_disclaimer(view)
                         or _ends_the_article(keys[i], headline)
                     ):
                         break
-    lead = _description(html)
-    return lead_byline(simplified_view(lead), lead) if lead else None
+                if author:  # the side that names the author is the article's credits
+                    break
+    if author is None and (lead := _description(html)):
+        author = lead_byline(simplified_view(lead), lead)
+    return Credits(author, source)
 
 
 def _ends_the_article(key: str, headline: str) -> bool:
@@ -96,12 +111,11 @@ def _line_of(keys: list[str], paragraph: str, start: int) -> int | None:
     return next((i for i in range(start, len(keys)) if keys[i].startswith(opening)), None)
 
 
-def _byline_of(view: str, line: str) -> str | None:
-    """The author a line names when it is a byline (作者︱周明远), not a sentence."""
-    if len(line) > 50:
+def _credit_of(view: str, line: str) -> MetaLine | None:
+    """What a credit line names (作者︱周明远, 来源：某某日报), if it is one, not a sentence."""
+    if len(line) > 80:
         return None
-    found = parse_meta_line(view, line)
-    return author_name(found.author) if found is not None and found.author else None
+    return parse_meta_line(view, line)
 
 
 # A block a page names as the article's summary or lead: lemma-summary, article-abstract, lead.

@@ -199,10 +199,22 @@ def publisher(sitename: str | None) -> str | None:
     return None
 
 
+# What a page calls the kind of site it is, not its name: a blog's <title> ends in it.
+_KINDS_OF_SITE = frozenset(
+    ["个人博客", "博客", "个人主页", "个人网站", "个人空间", "部落格", "個人部落格"]
+)
+
+
 def page_title_site(line: str) -> str | None:
     """The publisher a page-title line names last (``标题 | 频道 | 网站名`` gives 网站名),
     if the line is one."""
     if page_title_head(line) is None:
         return None
-    segments = split_page_title(line)[1]
-    return publisher(segments[-1]) if segments else None
+    return last_site(split_page_title(line)[1])
+
+
+def last_site(segments: list[str]) -> str | None:
+    """The publisher a page title's segments name: the last one, past a kind of site
+    (在家做面包 - 麦田小记 - 个人博客 gives 麦田小记)."""
+    named = [segment for segment in segments if segment.strip() not in _KINDS_OF_SITE]
+    return publisher(named[-1]) if named else None
