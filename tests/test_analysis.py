@@ -170,3 +170,22 @@ def test_recurring_runs_of_lone_characters_become_one_word() -> None:
 def test_a_pair_always_followed_by_the_same_word_grows_into_the_full_name() -> None:
     words = [k.word for k in analyze(load_path(SAMPLES / "01_news_scraped.txt")).keywords]
     assert "东江火炬开发区" in words and "东江火炬" not in words
+
+
+def test_a_paragraphs_opening_credit_gives_no_keyword() -> None:
+    """（青禾社记者林怡君彰化5日电）twice: the reporter and the wire are no topic."""
+    from reader.ingest.loading import load_text
+    from reader.nlp.keysentences import opening_credit
+
+    assert opening_credit("（青禾社记者林怡君彰化5日电）葡萄提早上市。") == 15
+    assert opening_credit("本报讯（记者 张三）今天") == 10
+    assert opening_credit("（一）加强组织领导。") == 0  # a numbered heading's mark, no credit
+    text = (
+        "彰化葡萄提早上市\n\n"
+        "（青禾社记者林怡君彰化5日电）彰化大村乡的温室葡萄今年提早约一周上市，但受暖冬影响产量下降。\n\n"
+        "果农表示，今年葡萄开花不整齐，部分果园的产量可能减少两成，价格则比去年略高。\n\n"
+        "（青禾社记者林怡君彰化6日电）彰化葡萄产区的农会呼吁消费者多多支持在地葡萄。\n"
+    )
+    words = [k.word for k in analyze(load_text(text)).keywords]
+    assert "葡萄" in words
+    assert not any("记者" in w or "林怡君" in w or "日电" in w for w in words)

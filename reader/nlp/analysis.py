@@ -19,6 +19,7 @@ from reader.nlp.keysentences import (
     introduces,
     is_label,
     mostly_chinese,
+    opening_credit,
     score_sentences,
     select,
 )
@@ -77,7 +78,13 @@ def _analyze_cached(document: Document, keyword_limit: int, sentence_limit: int)
     headings = [h for s in document.sections for h in (s.heading, s.subtitle) if h]
     originals = [document.title or "", *headings, *(x.text for x in located)]
     traditional = document.traditional
-    views = _simplified_lines(originals) if traditional else originals
+    views = _simplified_lines(originals) if traditional else list(originals)
+    # A paragraph's opening credit ((中央社记者某某台北5日电)) names no topic: blanked
+    # out, the same length, so offsets still match the original.
+    first = 1 + len(headings)
+    for i, x in enumerate(located):
+        if x.first_in_paragraph and (credit := opening_credit(views[first + i])):
+            views[first + i] = " " * credit + views[first + i][credit:]
     words = [content_terms(w, breaks=True) for w in segment_sentences(views)]
     title_words = words[0]
     heading_words = words[1 : 1 + len(headings)]

@@ -132,6 +132,20 @@ _ENDINGS = ("。", "！", "？", "!", "?", "…", "”", "」", "』", "）", ")
 LABEL_CHARS = 20  # below this, a line without final punctuation is a label
 
 
+# A reporter's or a wire's credit opening a paragraph: （中央社记者林怡君彰化5日电）,
+# 本报讯（记者 张三）, 〔记者王小明／台北报导〕. It names who wrote, not what about.
+_OPENING_CREDIT = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff\d]{0,14}讯\s*)?[（(〔【［]"
+    r"[^（）()〔〕【】［］]{0,40}?(?:记者|通讯员|电|讯|报道|报导)[^（）()〔〕【】［］]{0,20}[）)〕】］]"
+)
+
+
+def opening_credit(text: str) -> int:
+    """How many characters of ``text`` (simplified) a credit that opens it takes; 0 if none."""
+    found = _OPENING_CREDIT.match(text)
+    return found.end() if found else 0
+
+
 def is_label(text: str) -> bool:
     """半月谈记者 史卫燕, 16 中医学数据库: a short line with no final punctuation labels, not says."""
     stripped = text.rstrip()
