@@ -115,3 +115,29 @@ def test_marks_count_on_from_one_and_past_a_hundred() -> None:
     counted = "第一条 总的规定。" + FILLER + "第二条 具体规定。" + FILLER
     assert len(marked_starts(counted)) == 2
     assert _value("一百零一") == 101 and _value("一百二十") == 120
+
+
+def test_an_official_title_ends_where_its_first_chapter_or_its_purpose_begins() -> None:
+    rules = (
+        "青禾市物业管理办法第一章 总则第一条 为了规范物业管理活动，制定本办法。"
+        + FILLER * 3
+        + "第二条 本办法适用于本市。"
+        + FILLER * 3
+        + "第二章 业主第三条 业主享有权利。"
+        + FILLER * 3
+    )
+    document = load_text(rules + "\n")
+    assert document.title == "青禾市物业管理办法"
+    assert [s.heading for s in document.sections if s.heading] == ["第一章 总则", "第二章 业主"]
+    plan = (
+        "关于推进中小学课后服务提质增效的工作方案为进一步做好课后服务工作，制定本方案。"
+        + FILLER * 3
+        + "一、总体要求"
+        + FILLER * 3
+        + "二、重点任务"
+        + FILLER * 3
+    )
+    assert load_text(plan + "\n").title == "关于推进中小学课后服务提质增效的工作方案"
+    # a purpose after a title that is about nothing in particular is no cut
+    story = "青禾方案为进一步做好服务，大家想了很多办法。" + FILLER * 12
+    assert load_text(story + "\n").title != "青禾方案"

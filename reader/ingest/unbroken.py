@@ -85,10 +85,14 @@ def _glued_number() -> re.Pattern[str]:
 
 @cache
 def _official_title() -> re.Pattern[str]:
-    """关于…的实施意见各区人民政府，…：为…: a document's title, then whom it is sent to."""
+    """A document's title, then whom it is sent to (关于…的实施意见各区人民政府，…：),
+    its first chapter or article (…管理办法第一章 总则), or, after a title about
+    something (关于…), the purpose its preamble opens with (…的工作方案为进一步…)."""
+    kinds = "|".join(_DOCUMENT_KINDS)
     return re.compile(
-        rf"^(?P<t>[^。！？：:，,\s]{{4,60}}?(?:{'|'.join(_DOCUMENT_KINDS)}))"
-        r"(?=[^。！？：:\s]{2,60}[：:])"
+        rf"^(?P<t>[^。！？：:，,\s]{{4,60}}?(?:{kinds}))(?=[^。！？：:\s]{{2,60}}[：:]|第一[章条條])"
+        rf"|^(?P<about>关于[^。！？：:，,\s]{{2,58}}?(?:{kinds}))"
+        r"(?=为了|为进一步|为切实|为加快|为深入|为全面|为贯彻|为落实|根据|按照|依据)"
     )
 
 
@@ -126,7 +130,7 @@ def rebreak(text: str) -> str:
             or _official_title().match(line)
             or _reported_title().match(line)
         ):
-            lines.extend([named["t"], ""])
+            lines.extend([named["t"] or named["about"], ""])
             line = line[named.end() :]
         lines.extend(_cut(line, text))
     return "\n".join(lines)
