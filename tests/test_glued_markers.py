@@ -141,3 +141,21 @@ def test_an_official_title_ends_where_its_first_chapter_or_its_purpose_begins() 
     # a purpose after a title that is about nothing in particular is no cut
     story = "青禾方案为进一步做好服务，大家想了很多办法。" + FILLER * 12
     assert load_text(story + "\n").title != "青禾方案"
+
+
+def test_a_paragraph_quoting_a_list_in_a_line_broken_article_stays_whole() -> None:
+    quoted = (
+        "会议提出四点要求。一、提高思想认识，把这项工作摆在突出位置。二、加强统筹协调，"
+        "形成工作合力。三、强化督促检查，确保各项措施落到实处。四、做好宣传引导。" + FILLER * 3
+    )
+    text = f"标题\n\n{FILLER}\n\n{quoted}\n\n{FILLER}\n"
+    assert rebreak(text) == text
+    lesson = "第一节课是语文。" + FILLER * 3 + "第二节课是数学。" + FILLER * 3
+    assert marked_starts(lesson) == []  # 节课: a lesson, not a section
+
+
+def test_no_title_is_taken_from_a_notice_or_a_report_without_one() -> None:
+    notice = "现将有关事项通知如下：" + FILLER * 12
+    reported = "春节前夕本报记者跟随社区工作者走访了十户人家。" + FILLER * 12
+    assert load_text(notice + "\n").title != "现将有关事项通知"
+    assert load_text(reported + "\n").title != "春节前夕"

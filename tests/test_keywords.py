@@ -165,3 +165,14 @@ def test_keywords_of_a_price_rise_are_not_its_price() -> None:
     )
     words = [k.word for k in analyze(load_text(text)).keywords]
     assert words and not any(w.startswith(("元", "角")) for w in words)
+
+
+def test_a_number_cut_from_a_word_of_its_own_or_a_chinese_numbered_line() -> None:
+    from reader.nlp.keywords import with_its_number
+    from reader.nlp.lexicon import background_idf
+
+    known, _ = background_idf()
+    report = "2024年度报告发布。2024年度报告显示增长。2024年度报告指出问题。"
+    assert with_its_number(whole_unit("报告", report), report, known) == "年度报告"
+    line = "七号线北延段今天开通。七号线北延段全长十公里。七号线北延段设站七座。"
+    assert with_its_number(whole_unit("北延段", line), line, known) == "七号线北延段"

@@ -29,6 +29,9 @@ from reader.ingest.structure import parse_plain_text
         ("本报记者 陈明  通讯员 刘欣", MetaLine(author="陈明、刘欣")),
         ("青禾晚报记者 周明", MetaLine(author="周明")),
         ("记者王小明／台北报导", MetaLine(author="王小明")),
+        ("本报记者 张明远 北京报道", MetaLine(author="张明远")),
+        ("本报全媒体记者 张明远 通讯员 刘欣", MetaLine(author="张明远、刘欣")),
+        ("□ 本报记者 钟伟 通讯员 曹颖", MetaLine(author="钟伟、曹颖")),
     ],
 )
 def test_meta_lines(line: str, expected: MetaLine) -> None:
@@ -41,6 +44,8 @@ def test_meta_lines(line: str, expected: MetaLine) -> None:
         "星海科技 2024年01月17日 16:05 记者在现场看到",  # a sentence goes on
         "2024年计划新建十座城市书房",
         "国务院关于2024年工作的安排",
+        "出发第一天 2024年7月1日",  # a diary's heading, not a publisher and its date
+        "公开征求意见 2023年10月8日",  # a timeline's step
     ],
 )
 def test_sentences_are_not_meta_lines(line: str) -> None:
@@ -88,3 +93,14 @@ def test_a_file_to_download_is_page_furniture_but_a_listed_attachment_is_not() -
     assert is_boilerplate("附件1：检查名单（第二批）.pdf")
     assert not is_boilerplate("附件：1.检查名单")
     assert not is_boilerplate("附件：检查情况汇总表")
+
+
+def test_names_in_a_lead_are_whole_even_when_spaced_or_joined_by_a_dot() -> None:
+    from reader.ingest.metadata import lead_byline
+
+    assert lead_byline("本报讯（记者 刘 洋 通讯员 王小明）今天上午") == "刘洋、王小明"
+    assert lead_byline("本报讯（记者 阿依古丽·买买提）今天上午") == "阿依古丽·买买提"
+
+
+def test_a_menu_with_a_photo_channel_is_still_a_menu() -> None:
+    assert is_boilerplate("首页 | 新闻 | 摄影 | 视频 | 体育 | 财经")

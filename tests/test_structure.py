@@ -287,3 +287,17 @@ def test_wiki_markup_headings_give_their_levels_and_its_lists_are_no_headings() 
     references = [p.text for p in document.sections[-1].paragraphs]
     assert references[0].startswith("# 临江市水利局")
     assert detect_format("notes.txt", "# 标题\n\n正文。\n") == "markdown"
+
+
+@pytest.mark.parametrize(
+    "top, title",
+    [
+        ("冬至\n北方吃饺子，南方吃汤圆", "冬至"),  # a short title over its subtitle
+        ("乡愁\n——写给远方的母亲", "乡愁"),
+        ("聚焦两会\n代表委员热议乡村振兴", "聚焦两会"),  # a kicker stays where it was
+        ("走进互联网\n人工智能走进千家万户", "走进互联网"),
+    ],
+)
+def test_a_short_title_or_a_kicker_above_the_date_line_is_no_label(top: str, title: str) -> None:
+    text = f"{top}\n2023-12-22 来源：东湖日报\n\n{LEAD_LINES}"
+    assert parse_plain_text(text).document.title == title

@@ -7,6 +7,7 @@ the disclaimer block at the foot of a page are not the article.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _NAV_WORDS = frozenset(
     [
@@ -232,6 +233,7 @@ def _is_crumb_line(line: str) -> bool:
 
 
 _REPORTER = re.compile(r"记者|通讯员|实习生|摄影|摄像|撰稿")
+_NAME_TOKEN = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _is_token_menu(line: str) -> bool:
@@ -241,7 +243,10 @@ def _is_token_menu(line: str) -> bool:
     tokens = [t.strip("：:") for t in _TOKEN_SEPARATORS.split(line) if t.strip("：:")]
     if len(tokens) < 2 or re.search(r"[，。！？；]", line):
         return False
-    if any(_REPORTER.search(t) for t in tokens):  # 本报记者 陈明  通讯员 刘欣: a byline
+    if any(  # 本报记者 陈明  通讯员 刘欣: a byline, a role before a name
+        _REPORTER.search(t) and nxt not in _NAV_WORDS and _NAME_TOKEN.fullmatch(nxt)
+        for t, nxt in pairwise(tokens)
+    ):
         return False
     if all(t in _NAV_WORDS or _FILE_OR_LINK.match(t) for t in tokens):
         return True

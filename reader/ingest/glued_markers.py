@@ -25,7 +25,7 @@ _WELL_FORMED = re.compile(f"(?:[{_DIGITS}]百)?[零〇]?(?:[{_DIGITS}]?十)?[{_D
 _AFTER_END = r"(?:(?<=[。！？!?])|(?<=[。！？!?][”」』’）)])|^)"
 _ORDINAL = re.compile(
     rf"{_AFTER_END}\s*(?P<mark>(?P<comma>{_NUMERAL})、|[（(](?P<paren>{_NUMERAL})[）)]"
-    rf"|第(?P<chapter>{_NUMERAL})[章编編篇部节節](?=[\s\u3000\u4e00-\u9fff])"
+    rf"|第(?P<chapter>{_NUMERAL})(?:[章编編]|[节節](?![课課])|部分|篇(?![文章]))(?=[\s\u3000\u4e00-\u9fff])"
     rf"|第(?P<article>{_NUMERAL})[条條](?=[\s\u3000\u4e00-\u9fff]))"
 )
 _SYMBOL = re.compile(rf"{_AFTER_END}\s*(?P<mark>[■□●◆◇▲△▶►★☆])")
@@ -35,6 +35,7 @@ _FIRST_SUB = re.compile(
     rf"[\s\u3000]*[\u4e00-\u9fff]{{2,20}}?(?P<sub>[（(]一[）)]|第(?P<article>{_NUMERAL})[条條])"
 )
 LEAST = 2  # marks of one kind, in order, before any is believed
+_ORDINAL_KINDS = ("comma", "paren", "chapter", "article")
 
 
 def _value(numeral: str) -> int:
@@ -67,12 +68,20 @@ def _in_order(values: list[tuple[int, int]]) -> list[int]:
 def marked_starts(line: str) -> list[int]:
     """Where each marked heading of a run-on line starts (its mark), in order; at the
     start of each first subheading that follows its heading's words at once too."""
-    kinds: dict[str, list[tuple[int, int]]] = {
-        "comma": [],
-        "paren": [],
-        "chapter": [],
-        "article": [],
-    }
+    return sorted({at for places in _marks(line).values() for at in places})
+
+
+def marked_levels(line: str) -> int:
+    """How many kinds of ordinals (一、 （一） 第一章 第一条) a line counts in order: a
+    paragraph quoting a list (…。一、…。二、…) has one, a document's outline two. A
+    symbol (■) no writer sets inside a paragraph counts as an outline by itself."""
+    marks = _marks(line)
+    return 2 if any(kind not in _ORDINAL_KINDS for kind in marks) else len(marks)
+
+
+def _marks(line: str) -> dict[str, list[int]]:
+    """The places of each kind of mark the line counts in order from one."""
+    kinds: dict[str, list[tuple[int, int]]] = {kind: [] for kind in _ORDINAL_KINDS}
     ends: dict[int, int] = {}
     for found in _ORDINAL.finditer(line):
         kind = next(k for k in kinds if found[k] is not None)
@@ -87,9 +96,7 @@ def marked_starts(line: str) -> list[int]:
                 kinds[kind].append(first)
     kinds["paren"].sort()
     kinds["article"].sort()
-    starts = {at for values in kinds.values() for at in _in_order(values)}
-    symbols: dict[str, list[int]] = {}
+    marks = {kind: _in_order(values) for kind, values in kinds.items()}
     for found in _SYMBOL.finditer(line):
-        symbols.setdefault(found["mark"], []).append(found.start("mark"))
-    starts.update(at for places in symbols.values() if len(places) >= LEAST for at in places)
-    return sorted(starts)
+        marks.setdefault(found["mark"], []).append(found.start("mark"))
+    return {kind: places for kind, places in marks.items() if len(places) >= LEAST}

@@ -143,16 +143,20 @@ def extract(html: str, name: str) -> tuple[str, str | None, Meta] | None:
 
 
 def _stated_date(date: str | None, html: str) -> str | None:
-    """The extractor's date, unless it is a year it filled out to 1 January (from 2024年计划
-    in the text, © 2024 in a footer, or a byline's date it could not read whole): a page
-    that means New Year's Day says so."""
+    """The extractor's date, unless it is 1 January found only by its wider search: a
+    year filled out (2024年计划 in the text, © 2024 in a footer), or a day the text
+    names (自2024年1月1日起施行). A page that is dated New Year's Day says so where
+    pages put their dates (its head, a <time>, a date line), which the narrow search
+    reads."""
     if date is None or not date.endswith("-01-01"):
         return date
-    year = date[:4]
-    written = (f"{year}-01-01", f"{year}/01/01", f"{year}.01.01", f"{year}-1-1", f"{year}/1/1")
-    if any(w in html for w in written) or re.search(rf"{year}\s*年\s*0?1\s*月\s*0?1\s*日", html):
-        return date
-    return None
+    from htmldate import find_date  # trafilatura's own date finder
+
+    try:
+        narrow = find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # any failure of the finder: no date, not a crash
+        return None
+    return date if narrow == date[:10] else None
 
 
 def _tags(html: str) -> int:

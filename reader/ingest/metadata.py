@@ -22,7 +22,10 @@ _EDITOR = re.compile(
     r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜︱]\s*"
     r"[^\s）)】\]|丨｜︱]+\s*[）)】\]]?"
 )
-_ROLE = r"(?:首席|特约|见习|实习)?(?:记者|通讯员|特派记者|实习生|特约撰稿人|摄影|摄像)"
+_ROLE = (
+    r"(?:首席|特约|见习|实习)?(?:全媒体|融媒体|新媒体)?"
+    r"(?:记者|通讯员|特派记者|实习生|特约撰稿人|摄影|摄像)"
+)
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _NAMES = rf"{_NAME}(?:\s*[、,，\s]\s*{_NAME})*"
 _MEDIA = (
@@ -31,47 +34,58 @@ _MEDIA = (
 )
 # A byline is a line made of roles and names only. To tell 记者王明 from the
 # column title 记者手记, it needs a bullet, a media name, a space, or two roles.
-_BYLINE = re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
+_BYLINE = re.compile(rf"^[●○◎·•■□]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
 
 
 # Patterns that only some lines need are compiled on first use: each CJK range
 # costs sre ~1 ms to compile, paid by every cold start otherwise.
 @cache
 def _byline_strong() -> re.Pattern[str]:
-    return re.compile(rf"^(?:[●○◎·•■]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
+    return re.compile(rf"^(?:[●○◎·•■□]|[（(]?{_MEDIA}|{_ROLE}\s+\S|.*{_ROLE}.*{_ROLE})")
 
 
 @cache
 def _roles_and_media() -> re.Pattern[str]:
-    return re.compile(rf"^[●○◎·•■]?\s*[（(]?{_MEDIA}|{_ROLE}")
+    return re.compile(rf"^[●○◎·•■□]?\s*[（(]?{_MEDIA}|{_ROLE}")
 
 
 # What a credit says beside its names that is no name: 记者陈智 整合, 记者 张三 摄.
 _NOT_NAMES = frozenset(
-    [
-        "整合",
-        "整理",
-        "编译",
-        "编译整理",
-        "综合",
-        "报道",
-        "报导",
-        "综合报道",
-        "摄影",
-        "摄像",
-        "供图",
-        "制图",
-    ]
+    ["整合", "整理", "编译", "综合", "综述", "编辑", "视频", "摄影", "摄像", "供图", "制图"]
 )
+# …北京报道, 发自上海: where the report was made, after or before the names.
+_PLACE_WORDS = re.compile(r"^(?:发自|發自)|(?:报道|报导|報導|電|电)$")
+# One character and another set apart by the typesetter: 刘 洋 is one name.
+_SPACED_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?![\u4e00-\u9fff])"
+)
+_CREDITED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]{2,5}")
 
 
 def names_in(credit: str, original: str | None = None) -> str | None:
     """The people a credit names, without the paper and the roles, as the ``original``
-    writes them: 本报记者 陈明  通讯员 刘欣 gives 陈明、刘欣."""
+    writes them: 本报记者 陈明  通讯员 刘欣 gives 陈明、刘欣. None when a word beside
+    the roles reads as no person's name (the caller keeps the credit whole)."""
     text = original if original is not None and len(original) == len(credit) else credit
     unnamed = _roles_and_media().sub(lambda m: " " * len(m.group(0)), credit)
-    found = re.finditer(_NAME, unnamed)
-    return "、".join(text[n.start() : n.end()] for n in found if n[0] not in _NOT_NAMES) or None
+    # 刘 洋 → 刘洋 in both, so offsets still match
+    for joined in reversed(list(_SPACED_NAME.finditer(unnamed))):
+        at = joined.start() + 1
+        unnamed = unnamed[:at] + unnamed[at + 1 :]
+        text = text[:at] + text[at + 1 :]
+    names = []
+    for found in _CREDITED.finditer(unnamed):
+        word = found.group(0)
+        if word in _NOT_NAMES or _PLACE_WORDS.search(word):
+            continue
+        if "·" not in word and not _person_name(word):
+            return None
+        names.append(text[found.start() : found.end()])
+    return "、".join(names) or None
+
+
+def _person_name(word: str) -> bool:
+    return re.fullmatch(_person(), word) is not None
 
 
 # Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
@@ -197,7 +211,11 @@ _DOCUMENT_NUMBER = re.compile(
     r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$"
 )
 # A publisher's name before its date, without a label: 星海科技 2024年01月17日 16:05.
-_NAME_BEFORE_DATE = re.compile(r"\s*(?P<v>[\u4e00-\u9fffA-Za-z]{4,12})\s+")
+# Only a name that says what it is: a diary's 出发第一天 2024年7月1日 is a heading.
+_NAME_BEFORE_DATE = re.compile(
+    r"\s*(?P<v>[\u4e00-\u9fffA-Za-z]{2,10}(?:科技|集团|公司|传媒|在线|资讯|财经|日报|晚报|时报|早报"
+    r"|周刊|杂志|新闻|频道|网|社|台))\s+"
+)
 
 
 def _parse_fields(line: str, original: str | None) -> MetaLine | None:
@@ -221,7 +239,8 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
             return MetaLine()  # a credit line, kept out of the text, naming no author
         return MetaLine(author=source_text[m.start("v") : m.end("v")])
     if len(line) <= 50 and _BYLINE.match(line) and _byline_strong().match(line):
-        return MetaLine(author=names_in(line, source_text))
+        credit = source_text.lstrip("●○◎·•■□ ").strip("（）() ")
+        return MetaLine(author=names_in(line, source_text) or credit)
     rest = line  # matched fields are blanked out with spaces, so offsets stay aligned
     date: str | None = None
     source: str | None = None

@@ -449,11 +449,14 @@ def _original_slice(block: Block, head: str) -> str:
 
 # What a line above a headline says when it is the site's name or the channel's label
 # (东湖市人民政府门户网站, 中央社 CNA, 港聞): a site's word at its end, a Latin brand, or
-# a label of a few characters.
+# a channel's name. A short title (冬至) or a kicker (聚焦两会) is none of these.
 _SITE_LABEL = re.compile(
-    r"(?:网|網|网站|網站|频道|頻道|官网|官網|首页|首頁|[\s\u3000][A-Za-z][A-Za-z.]{1,15})$"
+    r"(?:网站|網站|新闻网|新聞網|门户|門戶|在线|頻道|频道|官网|官網|首页|首頁)$"
+    r"|[\s\u3000][A-Za-z][A-Za-z.]{1,15}$"
 )
-_LABEL_MAX = 4
+_CHANNELS = frozenset(
+    ["港闻", "两岸", "地方", "政治", "生活", "本地", "即时", "评论", "国内", "国际", "社会", "要闻"]
+)
 
 
 def _headline_under_labels(
@@ -461,16 +464,21 @@ def _headline_under_labels(
 ) -> int | None:
     """The headline of a text saved from a page that sets the site's name or the
     channel's label above it: the title-shaped line right above the date or source
-    line, when every line above it is such a label (they become furniture). A kicker
-    above a headline (引题) is longer than a label and names no site: left alone."""
+    line, when every line above it is such a label (they become furniture)."""
     for n, i in enumerate(top[1:5], start=1):
         below = next((j for j in range(i + 1, len(blocks)) if roles[j] is not Role.BLANK), None)
         if below is None or roles[below] is not Role.META or not _title_shaped(blocks[i]):
             continue
+        if blocks[i].key.startswith(("——", "--", "—")):  # a subtitle, not a headline
+            return None
         labels = top[:n]
         if all(
             _title_shaped(blocks[j])
-            and (len(blocks[j].key) <= _LABEL_MAX or _SITE_LABEL.search(blocks[j].key))
+            and (
+                blocks[j].key in _CHANNELS
+                or is_boilerplate(blocks[j].key)
+                or _SITE_LABEL.search(blocks[j].key)
+            )
             for j in labels
         ):
             for j in labels:

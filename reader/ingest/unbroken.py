@@ -17,7 +17,7 @@ from functools import cache
 from itertools import pairwise
 
 from reader.ingest.glued_headings import glued_headings
-from reader.ingest.glued_markers import marked_starts
+from reader.ingest.glued_markers import marked_levels, marked_starts
 from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
@@ -85,22 +85,26 @@ def _glued_number() -> re.Pattern[str]:
 
 @cache
 def _official_title() -> re.Pattern[str]:
-    """A document's title, then whom it is sent to (关于…的实施意见各区人民政府，…：),
-    its first chapter or article (…管理办法第一章 总则), or, after a title about
-    something (关于…), the purpose its preamble opens with (…的工作方案为进一步…)."""
+    """A document's title, then its first chapter or article (…管理办法第一章 总则), or,
+    for a title about something (…关于…的实施意见), whom it is sent to (各区人民政府，…：)
+    or the purpose its preamble opens with (为进一步…)."""
     kinds = "|".join(_DOCUMENT_KINDS)
     return re.compile(
-        rf"^(?P<t>[^。！？：:，,\s]{{4,60}}?(?:{kinds}))(?=[^。！？：:\s]{{2,60}}[：:]|第一[章条條])"
-        rf"|^(?P<about>关于[^。！？：:，,\s]{{2,58}}?(?:{kinds}))"
-        r"(?=为了|为进一步|为切实|为加快|为深入|为全面|为贯彻|为落实|根据|按照|依据)"
+        rf"^(?P<t>[^。！？：:，,\s]{{4,60}}?(?:{kinds}))(?=第一[章条條])"
+        rf"|^(?P<about>[^。！？：:，,\s]{{0,30}}关于[^。！？：:，,\s]{{2,58}}?(?:{kinds}))"
+        r"(?=(?:各|[^。！？：:\s]{2,30}(?:政府|委员会|部门|单位|局|委|办|厅|院|校|公司))[^。！？：:\s]{0,40}[：:]"
+        r"|为了|为进一步|为切实|为加快|为深入|为全面|为贯彻|为落实|根据|按照|依据)"
     )
 
 
 @cache
 def _reported_title() -> re.Pattern[str]:
-    """山区孩子的第一堂天文课本报记者 罗晓燕十月的…: a headline, then the report's credit."""
+    """山区孩子的第一堂天文课本报记者 罗晓燕十月的…: a headline, then the report's credit
+    (a reporter named with a space after, or a wire's dateline)."""
     return re.compile(
-        r"^(?P<t>[^。！？：:，,\s]{4,40}?)(?=本报记者|本報記者|本报讯|本報訊|本报通讯员|新华社|新華社)"
+        r"^(?P<t>[^。！？：:，,\s]{4,40}?)"
+        r"(?=(?:本报记者|本報記者)(?:\s+[\u4e00-\u9fff]{2,4}|\s*[\u4e00-\u9fff]{2,4}\s)|本报讯|本報訊"
+        r"|(?:新华社|新華社)[\u4e00-\u9fff]{2,6}\d{1,2}月\d{1,2}日(?:电|電))"
     )
 
 
@@ -130,15 +134,16 @@ def rebreak(text: str) -> str:
             or _official_title().match(line)
             or _reported_title().match(line)
         ):
-            lines.extend([named["t"] or named["about"], ""])
+            lines.extend([named.groupdict().get("t") or named["about"], ""])
             line = line[named.end() :]
         lines.extend(_cut(line, text))
     return "\n".join(lines)
 
 
 def _marks_inside(line: str) -> bool:
-    """Whether a line of some length has marked headings glued after sentences in it."""
-    return len(line) >= MARKED_RUN_ON and len([at for at in marked_starts(line) if at]) >= 2
+    """Whether a line of some length has an outline of marked headings glued in it: two
+    kinds (一、 over （一）, 第一章 over 第一条); one kind is a paragraph quoting a list."""
+    return len(line) >= MARKED_RUN_ON and marked_levels(line) >= 2
 
 
 def _cut(line: str, whole: str) -> list[str]:

@@ -255,7 +255,7 @@ def extract_keywords(
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     grown: dict[str, float] = {}
     for word, score in ranked[: limit * 3]:
-        unit = with_its_number(whole_unit(word, text, idf), text)
+        unit = with_its_number(whole_unit(word, text, idf), text, idf)
         if unit:  # "" for a count or a date cut from its number
             grown[unit] = max(grown.get(unit, 0.0), score)
     ranked = sorted(grown.items(), key=lambda kv: (-kv[1], kv[0])) + ranked[limit * 3 :]
@@ -354,23 +354,26 @@ def whole_unit(word: str, text: str, known: Container[str] = frozenset()) -> str
 _AFTER_NUMBER = _MEASURES | frozenset("年月日号時时分秒元角岁歲度倍届屆期次周週天")
 
 
-def with_its_number(unit: str, text: str) -> str:
+def with_its_number(unit: str, text: str, known: Container[str] = frozenset()) -> str:
     """A unit cut from the number it follows everywhere (号线北延段 of 7号线北延段, 元三角
-    of 一元三角, 日电 of 5日电): a numbered name (7号线) takes its number back; any other
-    is a count or a date, no keyword ("")."""
-    if unit[0] not in _AFTER_NUMBER:
+    of 一元三角, 日电 of 5日电): a numbered name (7号线, 七号线) takes its number back; one
+    that opens with a word of its own (年度报告 of 2024年度报告) stays; any other is a
+    count or a date, no keyword ("")."""
+    if unit[0] not in _AFTER_NUMBER or unit[:2] in known:
         return unit
-    befores = {text[s - 1] if s else "" for s in _occurrences(unit, text)}
+    starts = _occurrences(unit, text)
+    befores = {text[s - 1] if s else "" for s in starts}
     if not befores or not all(b.isdigit() or b in _NUMERALS for b in befores):
         return unit
     if unit[0] == "号":
-        numbers = {
-            re.search(r"\d{1,4}$", text[max(0, s - 4) : s]) for s in _occurrences(unit, text)
-        }
+        numbers = {_NUMBER_BEFORE.search(text[max(0, s - 4) : s]) for s in starts}
         found = {m.group(0) for m in numbers if m is not None}
         if len(found) == 1 and None not in numbers:
             return found.pop() + unit
     return ""
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十百零〇两]{1,4})$")
 
 
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两零〇")
