@@ -176,3 +176,10 @@ def test_a_number_cut_from_a_word_of_its_own_or_a_chinese_numbered_line() -> Non
     assert with_its_number(whole_unit("报告", report), report, known) == "年度报告"
     line = "七号线北延段今天开通。七号线北延段全长十公里。七号线北延段设站七座。"
     assert with_its_number(whole_unit("北延段", line), line, known) == "七号线北延段"
+
+
+def test_a_number_written_in_words_is_no_keyword() -> None:
+    from reader.nlp.keywords import is_candidate
+
+    assert not any(is_candidate(w) for w in ["四万二千", "一点五", "一百一十五萬", "两千"])
+    assert is_candidate("一带一路") and is_candidate("三角洲")

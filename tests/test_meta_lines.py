@@ -32,6 +32,9 @@ from reader.ingest.structure import parse_plain_text
         ("本报记者 张明远 北京报道", MetaLine(author="张明远")),
         ("本报全媒体记者 张明远 通讯员 刘欣", MetaLine(author="张明远、刘欣")),
         ("□ 本报记者 钟伟 通讯员 曹颖", MetaLine(author="钟伟、曹颖")),
+        ("文／林佳颖、图／张志豪", MetaLine(author="林佳颖")),  # the photographer is no author
+        ("作者：邵家明 3月5日 09:30", MetaLine(author="邵家明")),
+        ("联合报／记者陈柏翰／台中即时报导", MetaLine(author="陈柏翰", source="联合报")),
     ],
 )
 def test_meta_lines(line: str, expected: MetaLine) -> None:
@@ -104,3 +107,30 @@ def test_names_in_a_lead_are_whole_even_when_spaced_or_joined_by_a_dot() -> None
 
 def test_a_menu_with_a_photo_channel_is_still_a_menu() -> None:
     assert is_boilerplate("首页 | 新闻 | 摄影 | 视频 | 体育 | 财经")
+
+
+def test_a_dated_dispatch_names_its_reporter() -> None:
+    from reader.ingest.metadata import lead_byline
+
+    assert lead_byline("本报南州3月4日电（记者孙海峰）松江湿地公园今天恢复开放") == "孙海峰"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "—END—",
+        "- END -",
+        "阅读原文",
+        "阅读 1.2万",
+        "在看 56",
+        "写留言",
+        "本文刊载于《山海》第128期",
+    ],
+)
+def test_a_posts_buttons_and_its_first_printing_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_a_credit_line_of_a_post_is_no_menu() -> None:
+    assert not is_boilerplate("文｜何晓雯 编辑｜邹一鸣")
+    assert not is_boilerplate("阅读理解是一种能力。")

@@ -77,6 +77,8 @@ _NAV_WORDS = frozenset(
         "打印本页",
         "关闭",
         "关闭窗口",
+        "订阅杂志",
+        "阅读原文",
         "返回顶部",
         "回到顶部",
         "顶部",
@@ -163,7 +165,7 @@ def is_boilerplate(line: str) -> bool:
 _MAY_BE_FURNITURE = re.compile(
     r"^[▲△▼（(【\[上下]|[）)]\s*$|[.>›»→/＞\s|｜丨·•：:]|位置|引用日期|\(c\)|版权所有|"
     r"copyright|©|ICP|公网安备|主办单位|承办单位|技术支持|主管单位|违法和不良信息举报|未经授权|网站标识码|"
-    r"cookie|隐私",
+    r"cookie|隐私|END|留言|在看|点赞|本文|阅读",
     re.IGNORECASE,
 )
 
@@ -175,6 +177,8 @@ def may_be_furniture(line: str) -> bool:
 
 def _is_furniture(line: str) -> bool:
     if _PHOTO_CAPTION.search(line) or _END_MARK.match(line) or _CITATION.search(line):
+        return True
+    if _POST_BUTTONS.match(line) or _PRINTED_IN.match(line):
         return True
     if line in _NAV_WORDS or _NAV_PREFIX.match(line):
         return True
@@ -195,7 +199,15 @@ _PHOTO_CAPTION = re.compile(
 # A reference list entry: 标题 ．某网[引用日期2016-04-04] (encyclopedia pages).
 _CITATION = re.compile(r"\[引用日期\s*\d{4}-\d{1,2}-\d{1,2}\]\s*$")
 # （完）, 【全文完】: the end of a press release or an article.
-_END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)】\]]$")
+_END_MARK = re.compile(
+    r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)】\]]$|^[-—–\s]*(?:END|THE END)[-—–\s]*$", re.I
+)
+# A social post's buttons and counters (在看 56, 写留言), and where an article says it
+# was printed first (本文刊载于《…》第128期).
+_POST_BUTTONS = re.compile(
+    r"^(?:阅读原文|阅读|写留言|留言|在看|点赞|赞|分享|收藏|喜欢|推荐)\s*(?:[\d.]+\s*[万wW]?\+?)?$"
+)
+_PRINTED_IN = re.compile(r"^本文(?:刊载|刊登|原载|首发|选自|摘自|转载自)(?:于|自)?.{0,60}$")
 
 
 # A site's cookie and privacy notice: "this site uses cookies / techniques to improve
@@ -232,7 +244,7 @@ def _is_crumb_line(line: str) -> bool:
     )
 
 
-_REPORTER = re.compile(r"记者|通讯员|实习生|摄影|摄像|撰稿")
+_REPORTER = re.compile(r"记者|通讯员|实习生|摄影|摄像|撰稿|撰文|作者|编辑|^文$|^图$")
 _NAME_TOKEN = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 

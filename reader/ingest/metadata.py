@@ -18,6 +18,7 @@ _AUTHOR_LABEL = re.compile(
     r"(?:作者|撰文|文字|文|撰稿|口述|整理|采写|图文|供稿|研究团队|课题组|记者)\s*[：:/／|丨｜︱]\s*"
     r"(?P<v>[^\s|丨｜︱]+(?:\s+[^\s|丨｜︱：:【\[]+(?=\s|$))?)"
 )
+_AUTHOR_END = re.compile(r"、(?:图|圖|摄影|攝影|摄|攝)\s*[／/:：]|\s+(?=\d)")
 _EDITOR = re.compile(
     r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜︱]\s*"
     r"[^\s）)】\]|丨｜︱]+\s*[）)】\]]?"
@@ -90,7 +91,7 @@ def _person_name(word: str) -> bool:
 
 # Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
 _PLACE_BYLINE = re.compile(
-    rf"^[（(]?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
+    rf"^[（(]?(?:(?P<media>{_MEDIA})\s*[／/]\s*)?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
     r"(?:报导|报道|综合报导|专题报导|连线报导)?[）)]?$"
 )
 # Credits set as a line of their own: 新闻发言人 武平, 出品︱某某栏目组 胖胖. Who
@@ -226,8 +227,10 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
     if _DOCUMENT_NUMBER.match(line):
         return MetaLine()  # the document's number: kept out of the text, naming nothing
     if len(line) <= 50 and (m := _PLACE_BYLINE.match(line)):
-        # the names, without the role and the place: 记者王小明／台北报导 gives 王小明
-        return MetaLine(author=source_text[m.start("v") : m.end("v")].strip())
+        # the names, without the role and the place: 记者王小明／台北报导 gives 王小明;
+        # 联合报／记者陈柏翰／台中即时报导 names its paper too
+        paper = source_text[m.start("media") : m.end("media")] if m["media"] else None
+        return MetaLine(author=source_text[m.start("v") : m.end("v")].strip(), source=paper)
     if (
         len(line) <= 40
         and (m := _named_report().match(line))
@@ -257,7 +260,9 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
     if m := _SOURCE.search(rest):
         source = take(m)
     if m := _AUTHOR_LABEL.search(rest):
-        author = take(m).strip()
+        # 文／林佳颖、图／张志豪: the photographer is not the author; 邵家明 3月5日: a
+        # date without its year after the name is no part of it
+        author = _AUTHOR_END.split(take(m).strip())[0]
     if author is None and (date or source) and (m := _ROLE_NAMES.search(rest.rstrip())):
         author = take(m, 0).strip()
     if (
@@ -288,7 +293,7 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
 @cache
 def _lead_byline() -> re.Pattern[str]:
     return re.compile(
-        r"^(?:(?:本报讯|本台讯|新华社[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电"
+        r"^(?:(?:本报讯|本台讯|(?:新华社|中新社|中新网|本报|本台)[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电"
         r"|[\u4e00-\u9fff]{2,8}(?:\d{1,2}月\d{1,2}日)?讯)\s*"
         r"[（(](?P<v>[^）)]{2,40})[）)]"
         # Taiwan's wire: （中央社记者黄明台北12日电）
