@@ -301,3 +301,38 @@ def test_wiki_markup_headings_give_their_levels_and_its_lists_are_no_headings() 
 def test_a_short_title_or_a_kicker_above_the_date_line_is_no_label(top: str, title: str) -> None:
     text = f"{top}\n2023-12-22 来源：东湖日报\n\n{LEAD_LINES}"
     assert parse_plain_text(text).document.title == title
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "江城日报\n市农业农村局开展种子质量专项检查",  # the paper's name, the headline, the lead
+        "江城日报\n2024-03-05 10:21 来源：江城日报\n市农业农村局开展种子质量专项检查",
+        "港聞\n市农业农村局开展种子质量专项检查",
+    ],
+)
+def test_a_papers_or_channels_name_over_a_headline_and_its_lead(top: str) -> None:
+    document = parse_plain_text(f"{top}\n{LEAD_LINES}").document
+    assert document.title == "市农业农村局开展种子质量专项检查"
+    assert [s.heading for s in document.sections] == [None]
+
+
+OFFICIAL = (
+    "青禾市人民政府办公室关于印发青禾市促进夜间经济发展若干措施的通知\n"
+    "各县（市、区）人民政府，市政府各部门：\n"
+    "《青禾市促进夜间经济发展若干措施》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+    "本措施自印发之日起施行，有效期三年。\n"
+    "附件：1. 青禾市夜间特色街区评定标准\n2. 2024年夜间经济重点项目清单\n"
+    "抄送：市委各部门，市人大常委会办公室，市政协办公室。\n"
+    "青禾市人民政府办公室　　　　2024年3月1日印发\n"
+)
+
+
+def test_an_official_documents_red_header_tail_and_attachments() -> None:
+    document = parse_plain_text("青禾市人民政府办公室文件\n" + OFFICIAL).document
+    assert document.title == "青禾市人民政府办公室关于印发青禾市促进夜间经济发展若干措施的通知"
+    assert [s.heading for s in document.sections] == [None]  # the attachments are a list
+    texts = [p.text for _, _, p in document.paragraphs()]
+    assert texts[0] == "各县（市、区）人民政府，市政府各部门："
+    assert not any(t.startswith(("抄送", "青禾市人民政府办公室　")) for t in texts)
+    assert document.meta.date == "2024-03-01"

@@ -242,3 +242,18 @@ def test_a_text_that_is_one_line_of_some_hundred_characters_is_cut_into_paragrap
     # beside other paragraphs, a long one is the writer's
     beside = load_text(f"老街上的新店\n\n{MARKET[0]}\n\n{body}\n\n{MARKET[1]}\n")
     assert body in [p.text for p in beside.sections[0].paragraphs]
+
+
+def test_a_headline_glued_to_its_date_and_credit_or_to_a_wires_dateline() -> None:
+    body = "".join(MARKET) * 2
+    wire = load_text(f"长江口禁渔四年 江豚频繁“露脸”新华社上海3月5日电（记者 吕晓峰）{body}\n")
+    assert wire.title == "长江口禁渔四年 江豚频繁“露脸”" and wire.meta.author == "吕晓峰"
+    dated = load_text(
+        f"屏東黑鮪魚季開跑 首尾拍出高價2024-04-25 11:30聯合報／記者潘志偉／屏東即時報導{body}\n"
+    )
+    assert dated.title == "屏東黑鮪魚季開跑 首尾拍出高價"
+    assert (dated.meta.date, dated.meta.source, dated.meta.author) == (
+        "2024-04-25 11:30",
+        "聯合報",
+        "潘志偉",
+    )

@@ -174,6 +174,8 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
         date = _DATE.search(issued[0])
         if date is not None and _valid_date(date):
             return MetaLine(date=format_date(date), issued=True)
+    if _DISTRIBUTION.match(line):  # whom copies go to, however many
+        return MetaLine()
     if len(line) > MAX_META_LINE:
         return None
     return _parse_fields(line, original)
@@ -211,6 +213,11 @@ def may_be_meta(line: str) -> bool:
 _DOCUMENT_NUMBER = re.compile(
     r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$"
 )
+# Where an official document ends: whom copies go to, who printed it and when.
+_DISTRIBUTION = re.compile(r"^(?:抄送|抄报|分送|主送)\s*[：:].{0,200}$")
+_PRINTED_ON = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+)
 # A publisher's name before its date, without a label: 星海科技 2024年01月17日 16:05.
 # Only a name that says what it is: a diary's 出发第一天 2024年7月1日 is a heading.
 _NAME_BEFORE_DATE = re.compile(
@@ -225,7 +232,11 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
     if url:
         return MetaLine(url=source_text[url.start("v") : url.end("v")])
     if _DOCUMENT_NUMBER.match(line):
-        return MetaLine()  # the document's number: kept out of the text, naming nothing
+        return MetaLine()  # the document's number: naming nothing
+    if _PRINTED_ON.match(line):  # 某某办公室 2024年3月1日印发: the document's date
+        printed = _DATE.search(line)
+        if printed is not None and _valid_date(printed):
+            return MetaLine(date=format_date(printed), issued=True)
     if len(line) <= 50 and (m := _PLACE_BYLINE.match(line)):
         # the names, without the role and the place: 记者王小明／台北报导 gives 王小明;
         # 联合报／记者陈柏翰／台中即时报导 names its paper too

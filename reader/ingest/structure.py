@@ -454,9 +454,13 @@ _SITE_LABEL = re.compile(
     r"(?:网站|網站|新闻网|新聞網|门户|門戶|在线|頻道|频道|官网|官網|首页|首頁)$"
     r"|[\s\u3000][A-Za-z][A-Za-z.]{1,15}$"
 )
+# An official document's red header: the issuing office's name and 文件, over its title.
+_RED_HEADER = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}文件$")
 _CHANNELS = frozenset(
     ["港闻", "两岸", "地方", "政治", "生活", "本地", "即时", "评论", "国内", "国际", "社会", "要闻"]
 )
+# A paper's or a site's own name (江城日报, 南方新闻网): above a headline, it is the page's.
+_PUBLISHER_NAME = re.compile(r"(?:日报|晚报|时报|早报|商报|新闻网|电视台)$")
 
 
 def _headline_under_labels(
@@ -467,12 +471,18 @@ def _headline_under_labels(
     line, when every line above it is such a label (they become furniture)."""
     for n, i in enumerate(top[1:5], start=1):
         below = next((j for j in range(i + 1, len(blocks)) if roles[j] is not Role.BLANK), None)
-        if below is None or roles[below] is not Role.META or not _title_shaped(blocks[i]):
+        if below is None or not _title_shaped(blocks[i]):
+            continue
+        labels = top[:n]
+        # Under the headline its date line, or, when a paper or a channel names itself
+        # above it, the lead at once (江城日报 / 标题 / 正文; also with the date between).
+        first = blocks[top[0]].key
+        named = n == 1 and (first in _CHANNELS or _PUBLISHER_NAME.search(first) is not None)
+        if roles[below] is not Role.META and not (named and not _title_shaped(blocks[below])):
             continue
         if blocks[i].key.startswith(("——", "--", "—")):  # a subtitle, not a headline
             return None
-        labels = top[:n]
-        if all(
+        if named or all(
             _title_shaped(blocks[j])
             and (
                 blocks[j].key in _CHANNELS
@@ -488,9 +498,20 @@ def _headline_under_labels(
     return None
 
 
+def _under_red_header(blocks: list[Block], open_lines: list[int]) -> bool:
+    """Whether the text opens with an office's red header over a document's title."""
+    if len(open_lines) < 2 or not _RED_HEADER.match(blocks[open_lines[0]].key):
+        return False
+    below = blocks[open_lines[1]]
+    return "关于" in below.key and _title_shaped(below)
+
+
 def _mark_title(blocks: list[Block], roles: list[Role | None], title: str | None) -> str | None:
     """Find the title (a repeated line wins), and mark each copy of it at the edges."""
     open_lines = [i for i, r in enumerate(roles) if r is None]
+    if title is None and _under_red_header(blocks, open_lines):
+        roles[open_lines[0]] = Role.BOILERPLATE  # 某某办公室文件 over 某某关于…的通知
+        open_lines = open_lines[1:]
     if title is None and (under := _headline_under_labels(blocks, roles, open_lines[:6])):
         title = blocks[under].text
         open_lines = [i for i, r in enumerate(roles) if r is None]
@@ -558,6 +579,23 @@ def _heading_style(text: str) -> str | None:
     return style
 
 
+_ATTACHMENTS = re.compile(r"^附件\s*\d*\s*[：:]")
+
+
+def _attachment_list(blocks: list[Block], content: list[int]) -> set[int]:
+    """The lines of an 附件： list: the labelled line and the numbered lines after it."""
+    listed: set[int] = set()
+    for n, i in enumerate(content):
+        if not _ATTACHMENTS.match(blocks[i].key):
+            continue
+        listed.add(i)
+        for j in content[n + 1 :]:
+            if numbering_style(blocks[j].key) is None:
+                break
+            listed.add(j)
+    return listed
+
+
 def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = True) -> None:
     """Turn runs of heading-shaped lines that stand before body text into headings.
 
@@ -571,7 +609,12 @@ def _mark_headings(blocks: list[Block], roles: list[Role | None], plain: bool = 
     # bulleted list is the list's lead-in (现代中医学可分两大部分 / * 基础… / * 临床…).
     numbered = plain and _numbered_headings(blocks, content) >= _NUMBERED_DOCUMENT
 
+    # An official document's attachments (附件：1. 某某标准 / 2. 某某清单) are a list.
+    attached = _attachment_list(blocks, content)
+
     def shaped(i: int) -> bool:
+        if i in attached:
+            return False
         if (
             not plain
             and not blocks[i].emphasized

@@ -102,9 +102,20 @@ def _reported_title() -> re.Pattern[str]:
     """山区孩子的第一堂天文课本报记者 罗晓燕十月的…: a headline, then the report's credit
     (a reporter named with a space after, or a wire's dateline)."""
     return re.compile(
-        r"^(?P<t>[^。！？：:，,\s]{4,40}?)"
+        r"^(?P<t>[^。！？：:，,\s][^。！？：:，,\n]{3,40}?)"
         r"(?=(?:本报记者|本報記者)(?:\s+[\u4e00-\u9fff]{2,4}|\s*[\u4e00-\u9fff]{2,4}\s)|本报讯|本報訊"
         r"|(?:新华社|新華社)[\u4e00-\u9fff]{2,6}\d{1,2}月\d{1,2}日(?:电|電))"
+    )
+
+
+@cache
+def _dated_title() -> re.Pattern[str]:
+    """屏東黑鮪魚季開跑2024-04-25 11:30聯合報／記者潘志偉／屏東即時報導屏東…: a headline,
+    its date and time, and the credit after them, all glued to the lead."""
+    return re.compile(
+        r"^(?P<t>[^。！？：:，,\s\d][^。！？：:，,\n\d]{3,40}?)"
+        r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2})"
+        r"(?P<credit>[^。！？，,\n]{0,30}?(?:报导|報導|报道|報道))?"
     )
 
 
@@ -129,7 +140,18 @@ def rebreak(text: str) -> str:
             lines.append(line)
             continue
         first = index == 0
-        if first and (
+        if first and (dated := _dated_title().match(line)):
+            lines.extend(
+                [
+                    dated["t"],
+                    "",
+                    dated["date"],
+                    "",
+                    *([dated["credit"], ""] * bool(dated["credit"])),
+                ]
+            )
+            line = line[dated.end() :]
+        elif first and (
             named := _named_twice().match(line)
             or _official_title().match(line)
             or _reported_title().match(line)
