@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from reader.lazy_pattern import LazyPattern
+
 _NAV_WORDS = frozenset(
     [
         "首页",
@@ -122,26 +124,26 @@ _TOKEN_SEPARATORS = re.compile(r"[\s|｜丨·•/：:]+")
 _BUTTON_WORDS = (
     r"(?:打印|关闭|关闭窗口|收藏|分享|返回顶部|字体|字号|大|中|小|纠错|评论|推荐|放大|缩小)"
 )
-_BUTTONS = re.compile(
+_BUTTONS = LazyPattern(
     rf"^(?:[【\[]\s*{_BUTTON_WORDS}(?:\s*[：:]?\s*(?:{_BUTTON_WORDS}\s*)*)[】\]]\s*)+$"
 )
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]")
 # A link or a file to download, alone on its line or as the page's attachment
 # (附件：汇总表.xlsx): an attachment listed without a file is the document's own.
-_FILE_OR_LINK = re.compile(
+_FILE_OR_LINK = LazyPattern(
     r"^(?:(?:附件\d*|相关附件|附件下载|下载)\s*[：:]\s*)?"
     r"(?:https?://\S+|www\.\S+|[\w\-./（）()]+\.(?:xml|html?|shtml|php|aspx?|jsp|txt|pdf|docx?|xlsx?|wps|et|pptx?|zip|rar|ofd))$",
     re.IGNORECASE,
 )
-_FOOTER = re.compile(
+_FOOTER = LazyPattern(
     r"(?:版权所有|Copyright|©|\(c\)|ICP备|ICP证|公网安备|主办单位|承办单位|技术支持|主管单位|违法和不良信息举报|"
     r"未经授权.{0,10}(?:转载|复制)|网站标识码)",
     re.IGNORECASE,
 )
-_DISCLAIMER = re.compile(
+_DISCLAIMER = LazyPattern(
     r"^[【\[（(]?\s*(?:免责声明|免责申明|版权声明|特别声明|郑重声明)\s*[】\]）)]?"
 )
-_TAIL_STARTERS = re.compile(
+_TAIL_STARTERS = LazyPattern(
     r"^[【\[]?(?:网站地图|友情链接|猜你喜欢|你可能(?:会)?喜欢|也许您会感兴趣|您可能感兴趣|"
     r"(?:相关|延伸|推荐|热门|热点|精彩|更多|最新|全部|网友|今日|本周|24小时)"
     r"[\u4e00-\u9fff]{0,4}(?:新闻|阅读|文章|视频|推荐|评论|排行|排行榜|报道|内容|图片|专题|留言|链接)|"
@@ -192,22 +194,22 @@ def _is_furniture(line: str) -> bool:
 
 
 # ▲…（图／…提供）, （…摄）: a photo's caption, which the page shows beside its picture.
-_PHOTO_CAPTION = re.compile(
+_PHOTO_CAPTION = LazyPattern(
     r"^[▲△▼].*[，。]|[（(]\s*(?:图|照片|图片|摄影)\s*[／/:：][^（）()]{0,30}[）)]\s*$|"
     r"[（(][^（）()]{0,20}(?:摄|供图)\s*[）)]\s*$"
 )
 # A reference list entry: 标题 ．某网[引用日期2016-04-04] (encyclopedia pages).
 _CITATION = re.compile(r"\[引用日期\s*\d{4}-\d{1,2}-\d{1,2}\]\s*$")
 # （完）, 【全文完】: the end of a press release or an article.
-_END_MARK = re.compile(
+_END_MARK = LazyPattern(
     r"^[（(【\[]\s*(?:完|全文完|终|本文完)\s*[）)】\]]$|^[-—–\s]*(?:END|THE END)[-—–\s]*$", re.I
 )
 # A social post's buttons and counters (在看 56, 写留言), and where an article says it
 # was printed first (本文刊载于《…》第128期).
-_POST_BUTTONS = re.compile(
+_POST_BUTTONS = LazyPattern(
     r"^(?:阅读原文|阅读|写留言|留言|在看|点赞|赞|分享|收藏|喜欢|推荐)\s*(?:[\d.]+\s*[万wW]?\+?)?$"
 )
-_PRINTED_IN = re.compile(r"^本文(?:刊载|刊登|原载|首发|选自|摘自|转载自)(?:于|自)?.{0,60}$")
+_PRINTED_IN = LazyPattern(r"^本文(?:刊载|刊登|原载|首发|选自|摘自|转载自)(?:于|自)?.{0,60}$")
 
 
 # A site's cookie and privacy notice: "this site uses cookies / techniques to improve
@@ -244,8 +246,8 @@ def _is_crumb_line(line: str) -> bool:
     )
 
 
-_REPORTER = re.compile(r"记者|通讯员|实习生|摄影|摄像|撰稿|撰文|作者|编辑|^文$|^图$")
-_NAME_TOKEN = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_REPORTER = LazyPattern(r"记者|通讯员|实习生|摄影|摄像|撰稿|撰文|作者|编辑|^文$|^图$")
+_NAME_TOKEN = LazyPattern(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _is_token_menu(line: str) -> bool:

@@ -15,23 +15,23 @@ paragraph that opens with a mark.
 
 from __future__ import annotations
 
-import re
+from reader.lazy_pattern import LazyPattern
 
 # Chinese numerals up to 99, and what each digit is worth.
 _DIGITS = "一二三四五六七八九"
 _NUMERAL = f"[{_DIGITS}十百零〇]{{1,6}}"
-_WELL_FORMED = re.compile(f"(?:[{_DIGITS}]百)?[零〇]?(?:[{_DIGITS}]?十)?[{_DIGITS}]?")
+_WELL_FORMED = LazyPattern(f"(?:[{_DIGITS}]百)?[零〇]?(?:[{_DIGITS}]?十)?[{_DIGITS}]?")
 # After a sentence end (and its closing quotes) or at the start of the line.
 _AFTER_END = r"(?:(?<=[。！？!?])|(?<=[。！？!?][”」』’）)])|^)"
-_ORDINAL = re.compile(
+_ORDINAL = LazyPattern(
     rf"{_AFTER_END}\s*(?P<mark>(?P<comma>{_NUMERAL})、|[（(](?P<paren>{_NUMERAL})[）)]"
     rf"|第(?P<chapter>{_NUMERAL})(?:[章编編]|[节節](?![课課])|部分|篇(?![文章]))(?=[\s\u3000\u4e00-\u9fff])"
     rf"|第(?P<article>{_NUMERAL})[条條](?=[\s\u3000\u4e00-\u9fff]))"
 )
-_SYMBOL = re.compile(rf"{_AFTER_END}\s*(?P<mark>[■□●◆◇▲△▶►★☆])")
+_SYMBOL = LazyPattern(rf"{_AFTER_END}\s*(?P<mark>[■□●◆◇▲△▶►★☆])")
 # A first subheading (or article) right after a heading's words: 一、总体要求（一）指导思想,
 # 第一章 总则第一条 为了…
-_FIRST_SUB = re.compile(
+_FIRST_SUB = LazyPattern(
     rf"[\s\u3000]*[\u4e00-\u9fff]{{2,20}}?(?P<sub>[（(]一[）)]|第(?P<article>{_NUMERAL})[条條])"
 )
 LEAST = 2  # marks of one kind, in order, before any is believed

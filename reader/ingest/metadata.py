@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from reader.lazy_pattern import LazyPattern
+
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?:[T ]|\s)?\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
@@ -14,12 +16,12 @@ _SOURCE = re.compile(
     r"[（(【\[]?\s*(?:文章来源|新闻来源|信息来源|稿件来源|来源|稿源|出处|转载自|来自)\s*[：:]\s*"
     r"(?P<v>[^\s）)】\]|丨｜︱]+)\s*[）)】\]]?"
 )
-_AUTHOR_LABEL = re.compile(
+_AUTHOR_LABEL = LazyPattern(
     r"(?:作者|撰文|文字|文|撰稿|口述|整理|采写|图文|供稿|研究团队|课题组|记者)\s*[：:/／|丨｜︱]\s*"
     r"(?P<v>[^\s|丨｜︱]+(?:\s+[^\s|丨｜︱：:【\[]+(?=\s|$))?)"
 )
-_AUTHOR_END = re.compile(r"、(?:图|圖|摄影|攝影|摄|攝)\s*[／/:：]|\s+(?=\d)")
-_EDITOR = re.compile(
+_AUTHOR_END = LazyPattern(r"、(?:图|圖|摄影|攝影|摄|攝)\s*[／/:：]|\s+(?=\d)")
+_EDITOR = LazyPattern(
     r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜︱]\s*"
     r"[^\s）)】\]|丨｜︱]+\s*[）)】\]]?"
 )
@@ -35,7 +37,7 @@ _MEDIA = (
 )
 # A byline is a line made of roles and names only. To tell 记者王明 from the
 # column title 记者手记, it needs a bullet, a media name, a space, or two roles.
-_BYLINE = re.compile(rf"^[●○◎·•■□]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
+_BYLINE = LazyPattern(rf"^[●○◎·•■□]?\s*[（(]?{_MEDIA}?\s*(?:{_ROLE}\s*{_NAMES}\s*)+[）)]?$")
 
 
 # Patterns that only some lines need are compiled on first use: each CJK range
@@ -55,12 +57,12 @@ _NOT_NAMES = frozenset(
     ["整合", "整理", "编译", "综合", "综述", "编辑", "视频", "摄影", "摄像", "供图", "制图"]
 )
 # …北京报道, 发自上海: where the report was made, after or before the names.
-_PLACE_WORDS = re.compile(r"^(?:发自|發自)|(?:报道|报导|報導|電|电)$")
+_PLACE_WORDS = LazyPattern(r"^(?:发自|發自)|(?:报道|报导|報導|電|电)$")
 # One character and another set apart by the typesetter: 刘 洋 is one name.
-_SPACED_NAME = re.compile(
+_SPACED_NAME = LazyPattern(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?![\u4e00-\u9fff])"
 )
-_CREDITED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]{2,5}")
+_CREDITED = LazyPattern(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]{2,5}")
 
 
 def names_in(credit: str, original: str | None = None) -> str | None:
@@ -90,17 +92,17 @@ def _person_name(word: str) -> bool:
 
 
 # Taiwan and Hong Kong bylines name the place of the report: 记者王小明／台北报导.
-_PLACE_BYLINE = re.compile(
+_PLACE_BYLINE = LazyPattern(
     rf"^[（(]?(?:(?P<media>{_MEDIA})\s*[／/]\s*)?{_MEDIA}?\s*{_ROLE}\s*(?P<v>{_NAMES})\s*[／/]\s*[\u4e00-\u9fff]{{0,8}}"
     r"(?:报导|报道|综合报导|专题报导|连线报导)?[）)]?$"
 )
 # Credits set as a line of their own: 新闻发言人 武平, 出品︱某某栏目组 胖胖. Who
 # produced, planned or supervised a piece (出品, 策划, 监制) is not its author.
-_CREDIT = re.compile(
+_CREDIT = LazyPattern(
     r"^(?:(?P<role>出品|策划|监制|撰稿|作者)\s*[︱|丨｜:：]\s*)?[\u4e00-\u9fffA-Za-z]{0,20}?"
     r"(?:发言人|主持人|栏目组|编辑部|工作室|撰稿人)\s+(?P<v>[\u4e00-\u9fff]{2,4})$"
 )
-_ROLE_NAMES = re.compile(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
+_ROLE_NAMES = LazyPattern(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
 
 
 # A publisher named beside a date without a label: 2019-09-26 10:56 证券时报网, TNW中文站2016年…
@@ -210,17 +212,17 @@ def may_be_meta(line: str) -> bool:
 
 
 # An official document's number under its title: 临政办发〔2024〕8号, 国发〔2023〕12号.
-_DOCUMENT_NUMBER = re.compile(
+_DOCUMENT_NUMBER = LazyPattern(
     r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$"
 )
 # Where an official document ends: whom copies go to, who printed it and when.
-_DISTRIBUTION = re.compile(r"^(?:抄送|抄报|分送|主送)\s*[：:].{0,200}$")
-_PRINTED_ON = re.compile(
+_DISTRIBUTION = LazyPattern(r"^(?:抄送|抄报|分送|主送)\s*[：:].{0,200}$")
+_PRINTED_ON = LazyPattern(
     r"^[\u4e00-\u9fff（）()]{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
 )
 # A publisher's name before its date, without a label: 星海科技 2024年01月17日 16:05.
 # Only a name that says what it is: a diary's 出发第一天 2024年7月1日 is a heading.
-_NAME_BEFORE_DATE = re.compile(
+_NAME_BEFORE_DATE = LazyPattern(
     r"\s*(?P<v>[\u4e00-\u9fffA-Za-z]{2,10}(?:科技|集团|公司|传媒|在线|资讯|财经|日报|晚报|时报|早报"
     r"|周刊|杂志|新闻|频道|网|社|台))\s+"
 )

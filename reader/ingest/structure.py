@@ -44,6 +44,7 @@ from reader.ingest.page_region import (
     page_title_site,
 )
 from reader.ingest.unbroken import rebreak
+from reader.lazy_pattern import LazyPattern
 from reader.model import Document, Meta, Paragraph, Section
 
 _EDGE_SPACE = " \t\u3000\xa0\u200b\ufeff"
@@ -94,7 +95,7 @@ class Parsed:
 
 _BLANK = Block("")
 # A heading as wiki markup writes it (text copied from a wiki's editor): == 历史 ==.
-WIKI_HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<text>[^=\s](?:.*?[^=\s])?)\s*(?P=marks)$")
+WIKI_HEADING = LazyPattern(r"^(?P<marks>={2,6})\s*(?P<text>[^=\s](?:.*?[^=\s])?)\s*(?P=marks)$")
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -107,7 +108,7 @@ def blocks_from_text(text: str) -> list[Block]:
             blank = True
             blocks.append(_BLANK)  # immutable: every blank line shares one
             continue
-        if wiki := WIKI_HEADING.match(stripped):  # == 地理 ==: a heading by its markup
+        if stripped.startswith("==") and (wiki := WIKI_HEADING.match(stripped)):  # == 地理 ==
             level = len(wiki["marks"]) - 1
             blocks.append(Block(wiki["text"], heading_level=level, blank_before=blank))
         else:
@@ -450,17 +451,17 @@ def _original_slice(block: Block, head: str) -> str:
 # What a line above a headline says when it is the site's name or the channel's label
 # (东湖市人民政府门户网站, 中央社 CNA, 港聞): a site's word at its end, a Latin brand, or
 # a channel's name. A short title (冬至) or a kicker (聚焦两会) is none of these.
-_SITE_LABEL = re.compile(
+_SITE_LABEL = LazyPattern(
     r"(?:网站|網站|新闻网|新聞網|门户|門戶|在线|頻道|频道|官网|官網|首页|首頁)$"
     r"|[\s\u3000][A-Za-z][A-Za-z.]{1,15}$"
 )
 # An official document's red header: the issuing office's name and 文件, over its title.
-_RED_HEADER = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}文件$")
+_RED_HEADER = LazyPattern(r"^[\u4e00-\u9fff（）()]{4,30}文件$")
 _CHANNELS = frozenset(
     ["港闻", "两岸", "地方", "政治", "生活", "本地", "即时", "评论", "国内", "国际", "社会", "要闻"]
 )
 # A paper's or a site's own name (江城日报, 南方新闻网): above a headline, it is the page's.
-_PUBLISHER_NAME = re.compile(r"(?:日报|晚报|时报|早报|商报|新闻网|电视台)$")
+_PUBLISHER_NAME = LazyPattern(r"(?:日报|晚报|时报|早报|商报|新闻网|电视台)$")
 
 
 def _headline_under_labels(
@@ -500,7 +501,9 @@ def _headline_under_labels(
 
 def _under_red_header(blocks: list[Block], open_lines: list[int]) -> bool:
     """Whether the text opens with an office's red header over a document's title."""
-    if len(open_lines) < 2 or not _RED_HEADER.match(blocks[open_lines[0]].key):
+    if len(open_lines) < 2 or not blocks[open_lines[0]].key.endswith("文件"):
+        return False
+    if not _RED_HEADER.match(blocks[open_lines[0]].key):
         return False
     below = blocks[open_lines[1]]
     return "关于" in below.key and _title_shaped(below)
@@ -579,14 +582,14 @@ def _heading_style(text: str) -> str | None:
     return style
 
 
-_ATTACHMENTS = re.compile(r"^附件\s*\d*\s*[：:]")
+_ATTACHMENTS = LazyPattern(r"^附件\s*\d*\s*[：:]")
 
 
 def _attachment_list(blocks: list[Block], content: list[int]) -> set[int]:
     """The lines of an 附件： list: the labelled line and the numbered lines after it."""
     listed: set[int] = set()
     for n, i in enumerate(content):
-        if not _ATTACHMENTS.match(blocks[i].key):
+        if not (blocks[i].key.startswith("附件") and _ATTACHMENTS.match(blocks[i].key)):
             continue
         listed.add(i)
         for j in content[n + 1 :]:

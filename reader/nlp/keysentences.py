@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reader.lazy_pattern import LazyPattern
+
 CENTRALITY = 1.0
 TITLE = 0.6
 POSITION = 0.5
@@ -134,7 +136,7 @@ LABEL_CHARS = 20  # below this, a line without final punctuation is a label
 
 # A reporter's or a wire's credit opening a paragraph: （中央社记者林怡君彰化5日电）,
 # 本报讯（记者 张三）, 〔记者王小明／台北报导〕. It names who wrote, not what about.
-_OPENING_CREDIT = re.compile(
+_OPENING_CREDIT = LazyPattern(
     r"^\s*(?:[\u4e00-\u9fff\d]{0,14}讯\s*)?[（(〔【［]"
     r"[^（）()〔〕【】［］]{0,40}?(?:记者|通讯员|电|讯|报道|报导)[^（）()〔〕【】［］]{0,20}[）)〕】］]"
 )
@@ -142,6 +144,8 @@ _OPENING_CREDIT = re.compile(
 
 def opening_credit(text: str) -> int:
     """How many characters of ``text`` (simplified) a credit that opens it takes; 0 if none."""
+    if not (text.lstrip()[:1] in "（(〔【［" or "讯" in text[:16]):
+        return 0  # most paragraphs: no need for the pattern
     found = _OPENING_CREDIT.match(text)
     return found.end() if found else 0
 

@@ -19,6 +19,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reader.lazy_pattern import LazyPattern
 from reader.nlp.lexicon import WordClass, background_idf, is_general_verb, stopwords, word_class
 
 _NUMERIC = re.compile(
@@ -375,7 +376,7 @@ def with_its_number(unit: str, text: str, known: Container[str] = frozenset()) -
     return ""
 
 
-_NUMBER_BEFORE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十百零〇两]{1,4})$")
+_NUMBER_BEFORE = LazyPattern(r"(?:\d{1,4}|[一二三四五六七八九十百零〇两]{1,4})$")
 
 
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两零〇")
