@@ -13,11 +13,11 @@ gives the title.
 from __future__ import annotations
 
 import re
-from functools import cache
 from itertools import pairwise
 
 from reader.ingest.glued_headings import glued_headings
 from reader.ingest.glued_markers import marked_levels, marked_starts
+from reader.lazy_pattern import LazyPattern
 from reader.sentences import split_sentences
 
 RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
@@ -73,58 +73,48 @@ _EDITOR_NOTE = re.compile(
 )
 
 
-# The two patterns with CJK ranges (~1 ms each for sre to compile) are compiled
+# The patterns below, with CJK ranges (~1 ms each for sre to compile), are compiled
 # on first use: most texts have no run-on line and never need them.
-@cache
-def _glued_number() -> re.Pattern[str]:
-    """A section number standing after a sentence end (or another heading) and before words."""
-    return re.compile(
-        rf"(?:(?<=[{re.escape(_END)}])|^)\s*(?P<n>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s(?=[\u4e00-\u9fff「“《])"
-    )
+# A section number standing after a sentence end (or another heading) and before words.
+_GLUED_NUMBER = LazyPattern(
+    rf"(?:(?<=[{re.escape(_END)}])|^)\s*(?P<n>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s(?=[\u4e00-\u9fff「“《])"
+)
 
 
-@cache
-def _official_title() -> re.Pattern[str]:
-    """A document's title, then its first chapter or article (…管理办法第一章 总则), or,
-    for a title about something (…关于…的实施意见), whom it is sent to (各区人民政府，…：)
-    or the purpose its preamble opens with (为进一步…)."""
-    kinds = "|".join(_DOCUMENT_KINDS)
-    return re.compile(
-        rf"^(?P<t>[^。！？：:，,\s]{{4,60}}?(?:{kinds}))(?=第一[章条條])"
-        rf"|^(?P<about>[^。！？：:，,\s]{{0,30}}关于[^。！？：:，,\s]{{2,58}}?(?:{kinds}))"
-        r"(?=(?:各|[^。！？：:\s]{2,30}(?:政府|委员会|部门|单位|局|委|办|厅|院|校|公司))[^。！？：:\s]{0,40}[：:]"
-        r"|为了|为进一步|为切实|为加快|为深入|为全面|为贯彻|为落实|根据|按照|依据)"
-    )
+# A document's title, then its first chapter or article (…管理办法第一章 总则), or,
+# for a title about something (…关于…的实施意见), whom it is sent to (各区人民政府，…：)
+# or the purpose its preamble opens with (为进一步…).
+_KINDS = "|".join(_DOCUMENT_KINDS)
+_OFFICIAL_TITLE = LazyPattern(
+    rf"^(?P<t>[^。！？：:，,\s]{{4,60}}?(?:{_KINDS}))(?=第一[章条條])"
+    rf"|^(?P<about>[^。！？：:，,\s]{{0,30}}关于[^。！？：:，,\s]{{2,58}}?(?:{_KINDS}))"
+    r"(?=(?:各|[^。！？：:\s]{2,30}(?:政府|委员会|部门|单位|局|委|办|厅|院|校|公司))[^。！？：:\s]{0,40}[：:]"
+    r"|为了|为进一步|为切实|为加快|为深入|为全面|为贯彻|为落实|根据|按照|依据)"
+)
 
 
-@cache
-def _reported_title() -> re.Pattern[str]:
-    """山区孩子的第一堂天文课本报记者 罗晓燕十月的…: a headline, then the report's credit
-    (a reporter named with a space after, or a wire's dateline)."""
-    return re.compile(
-        r"^(?P<t>[^。！？：:，,\s][^。！？：:，,\n]{3,40}?)"
-        r"(?=(?:本报记者|本報記者)(?:\s+[\u4e00-\u9fff]{2,4}|\s*[\u4e00-\u9fff]{2,4}\s)|本报讯|本報訊"
-        r"|(?:新华社|新華社)[\u4e00-\u9fff]{2,6}\d{1,2}月\d{1,2}日(?:电|電))"
-    )
+# 山区孩子的第一堂天文课本报记者 罗晓燕十月的…: a headline, then the report's credit
+# (a reporter named with a space after, or a wire's dateline).
+_REPORTED_TITLE = LazyPattern(
+    r"^(?P<t>[^。！？：:，,\s][^。！？：:，,\n]{3,40}?)"
+    r"(?=(?:本报记者|本報記者)(?:\s+[\u4e00-\u9fff]{2,4}|\s*[\u4e00-\u9fff]{2,4}\s)|本报讯|本報訊"
+    r"|(?:新华社|新華社)[\u4e00-\u9fff]{2,6}\d{1,2}月\d{1,2}日(?:电|電))"
+)
 
 
-@cache
-def _dated_title() -> re.Pattern[str]:
-    """屏東黑鮪魚季開跑2024-04-25 11:30聯合報／記者潘志偉／屏東即時報導屏東…: a headline,
-    its date and time, and the credit after them, all glued to the lead."""
-    return re.compile(
-        r"^(?P<t>[^。！？：:，,\s\d][^。！？：:，,\n\d]{3,40}?)"
-        r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2})"
-        r"(?P<credit>[^。！？，,\n]{0,30}?(?:报导|報導|报道|報道))?"
-    )
+# 屏東黑鮪魚季開跑2024-04-25 11:30聯合報／記者潘志偉／屏東即時報導屏東…: a headline,
+# its date and time, and the credit after them, all glued to the lead.
+_DATED_TITLE = LazyPattern(
+    r"^(?P<t>[^。！？：:，,\s\d][^。！？：:，,\n\d]{3,40}?)"
+    r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2})"
+    r"(?P<credit>[^。！？，,\n]{0,30}?(?:报导|報導|报道|報道))?"
+)
 
 
-@cache
-def _named_twice() -> re.Pattern[str]:
-    """中国small=yes「中国」是…: the subject, leftovers of markup, the subject again."""
-    return re.compile(
-        r"^(?P<t>[\u4e00-\u9fff]{2,20}?)(?P<junk>[^\u4e00-\u9fff「“『]{0,16})(?=[「“『]?(?P=t))"
-    )
+# 中国small=yes「中国」是…: the subject, leftovers of markup, the subject again.
+_NAMED_TWICE = LazyPattern(
+    r"^(?P<t>[\u4e00-\u9fff]{2,20}?)(?P<junk>[^\u4e00-\u9fff「“『]{0,16})(?=[「“『]?(?P=t))"
+)
 
 
 def rebreak(text: str) -> str:
@@ -140,7 +130,7 @@ def rebreak(text: str) -> str:
             lines.append(line)
             continue
         first = index == 0
-        if first and (dated := _dated_title().match(line)):
+        if first and (dated := _DATED_TITLE.match(line)):
             lines.extend(
                 [
                     dated["t"],
@@ -152,9 +142,9 @@ def rebreak(text: str) -> str:
             )
             line = line[dated.end() :]
         elif first and (
-            named := _named_twice().match(line)
-            or _official_title().match(line)
-            or _reported_title().match(line)
+            named := _NAMED_TWICE.match(line)
+            or _OFFICIAL_TITLE.match(line)
+            or _REPORTED_TITLE.match(line)
         ):
             lines.extend([named.groupdict().get("t") or named["about"], ""])
             line = line[named.end() :]
@@ -190,7 +180,7 @@ def _cut_numbered(line: str, whole: str) -> list[str]:
     """Numbered headings on lines of their own, the prose between them in paragraphs."""
     out: list[str] = []
     at = 0
-    for number in _glued_number().finditer(line):
+    for number in _GLUED_NUMBER.finditer(line):
         if number.start() < at:
             continue
         out.extend(_paragraphs(line[at : number.start()]))
