@@ -25,6 +25,7 @@ RUN_ON = 800  # characters: a line this long is not one paragraph a writer meant
 # and so did a line this long that is the whole text.
 MARKED_RUN_ON = 300
 SOLE_RUN_ON = 400
+_HEADED_MIN = 120  # characters of a one-line text whose glued headline is looked for
 PARAGRAPH_TARGET = 120  # characters: where a re-made paragraph ends at the next sentence end
 PARAGRAPH_LONG = 300  # characters: past this a paragraph ends even before 这…
 PARAGRAPH_MAX = 500  # characters: past this a paragraph ends at any piece the splitter gives
@@ -119,17 +120,20 @@ _NAMED_TWICE = LazyPattern(
 
 def rebreak(text: str) -> str:
     """The text with every run-on line cut into headings and paragraphs."""
-    if all(len(line) < MARKED_RUN_ON for line in text.split("\n")):
+    # A text that is one line (and perhaps its title) lost its breaks: no writer sets
+    # a whole article of several hundred characters as one paragraph, nor glues its
+    # headline to its dateline (…江豚频繁露脸新华社上海3月5日电…) however short.
+    sole = text.count("\n") < 8 and sum(1 for line in text.split("\n") if line.strip()) <= 2
+    headed = sole and len(text) >= _HEADED_MIN and _titled(text.lstrip().split("\n", 1)[0])
+    if not headed and all(len(line) < MARKED_RUN_ON for line in text.split("\n")):
         return text
-    # A text that is one long line (and perhaps its title) lost its breaks: no writer
-    # sets a whole article of several hundred characters as one paragraph.
-    sole = sum(1 for line in text.split("\n") if line.strip()) <= 2
     lines: list[str] = []
     for index, line in enumerate(text.split("\n")):
-        if len(line) < (SOLE_RUN_ON if sole else RUN_ON) and not _marks_inside(line):
+        first = index == 0
+        long = len(line) >= (SOLE_RUN_ON if sole else RUN_ON) or _marks_inside(line)
+        if not long and not (first and headed):
             lines.append(line)
             continue
-        first = index == 0
         if first and (dated := _DATED_TITLE.match(line)):
             lines.extend(
                 [
@@ -150,6 +154,12 @@ def rebreak(text: str) -> str:
             line = line[named.end() :]
         lines.extend(_cut(line, text))
     return "\n".join(lines)
+
+
+def _titled(line: str) -> bool:
+    """Whether a run-on line opens with a headline glued to a date, a dateline, a credit
+    or an official document's first words."""
+    return any(pattern.match(line) for pattern in (_DATED_TITLE, _OFFICIAL_TITLE, _REPORTED_TITLE))
 
 
 def _marks_inside(line: str) -> bool:
