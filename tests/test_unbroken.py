@@ -261,7 +261,7 @@ def test_a_headline_glued_to_its_date_and_credit_or_to_a_wires_dateline() -> Non
 
 def test_a_short_one_line_report_still_gives_its_headline() -> None:
     lead = "记者从保护区管理处获悉，禁渔四年来水生生物资源明显恢复，今年已观测到江豚八十余次。"
-    text = f"长江口禁渔四年 江豚频繁露脸新华社上海3月5日电（记者 吕晓峰）{lead * 2}\n"
+    text = f"长江口禁渔四年 江豚频繁露脸新华社上海3月5日电（记者 吕晓峰）{lead * 3}\n"
     assert 120 <= len(text) < 400
     document = load_text(text)
     assert document.title == "长江口禁渔四年 江豚频繁露脸" and document.meta.author == "吕晓峰"
