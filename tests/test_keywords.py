@@ -183,3 +183,4 @@ def test_a_number_written_in_words_is_no_keyword() -> None:
 
     assert not any(is_candidate(w) for w in ["四万二千", "一点五", "一百一十五萬", "两千"])
     assert is_candidate("一带一路") and is_candidate("三角洲")
+    assert is_candidate("十一五") and is_candidate("九一八")  # names, not amounts

@@ -134,3 +134,22 @@ def test_a_posts_buttons_and_its_first_printing_are_furniture(line: str) -> None
 def test_a_credit_line_of_a_post_is_no_menu() -> None:
     assert not is_boilerplate("文｜何晓雯 编辑｜邹一鸣")
     assert not is_boilerplate("阅读理解是一种能力。")
+
+
+@pytest.mark.parametrize("line", ["阅读", "留言", "推荐", "喜欢"])
+def test_a_buttons_word_alone_may_be_a_heading(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_menus_with_an_authors_or_editors_column_stay_menus() -> None:
+    assert is_boilerplate("首页 | 作者专栏 | 读者来信 | 往期回顾")
+    assert is_boilerplate("首页 | 编辑推荐 | 热点新闻 | 图片 | 视频")
+
+
+def test_an_articles_sentence_about_itself_is_not_its_first_printing() -> None:
+    assert not is_boilerplate("本文选自2018年至2022年五个省份的农户调查数据")
+    assert is_boilerplate("本文首发于微信公众号山海周刊")
+
+
+def test_a_photographer_after_a_space_is_no_author() -> None:
+    assert parse_meta_line("文／林佳颖 图／张志豪") == MetaLine(author="林佳颖")

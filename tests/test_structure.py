@@ -308,10 +308,9 @@ def test_a_short_title_or_a_kicker_above_the_date_line_is_no_label(top: str, tit
     [
         "江城日报\n市农业农村局开展种子质量专项检查",  # the paper's name, the headline, the lead
         "江城日报\n2024-03-05 10:21 来源：江城日报\n市农业农村局开展种子质量专项检查",
-        "港聞\n市农业农村局开展种子质量专项检查",
     ],
 )
-def test_a_papers_or_channels_name_over_a_headline_and_its_lead(top: str) -> None:
+def test_a_papers_name_over_a_headline_and_its_lead(top: str) -> None:
     document = parse_plain_text(f"{top}\n{LEAD_LINES}").document
     assert document.title == "市农业农村局开展种子质量专项检查"
     assert [s.heading for s in document.sections] == [None]
@@ -336,3 +335,24 @@ def test_an_official_documents_red_header_tail_and_attachments() -> None:
     assert texts[0] == "各县（市、区）人民政府，市政府各部门："
     assert not any(t.startswith(("抄送", "青禾市人民政府办公室　")) for t in texts)
     assert document.meta.date == "2024-03-01"
+
+
+def test_a_copy_line_is_metadata_only_where_an_official_document_closes() -> None:
+    novel = (
+        "第三章 一份抄送\n\n老周把那份通知又看了一遍，最后一行写着：\n\n"
+        "抄送：各科室负责人。\n\n他叹了口气，把通知折好放进抽屉，起身去开会了。\n"
+    )
+    texts = [p.text for _, _, p in parse_plain_text(novel).document.paragraphs()]
+    assert "抄送：各科室负责人。" in texts
+
+
+@pytest.mark.parametrize(
+    "top, title",
+    [
+        ("走进县电视台\n凌晨四点的新闻中心", "走进县电视台"),  # about a station, not its name
+        ("生活\n一个人的晚餐", "生活"),  # a channel word with no date line under the headline
+        ("高校档案馆如何接收电子文件\n关于归档流程的几点思考", "高校档案馆如何接收电子文件"),
+    ],
+)
+def test_a_real_title_that_looks_like_a_label_or_a_red_header_stays(top: str, title: str) -> None:
+    assert parse_plain_text(f"{top}\n{LEAD_LINES}").document.title == title

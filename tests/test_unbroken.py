@@ -268,3 +268,9 @@ def test_a_short_one_line_report_still_gives_its_headline() -> None:
     # a short text without such a headline is left as it is
     plain = "今天的天气很好，我们去公园散步，看见湖边的柳树已经发芽了。" * 3
     assert rebreak(plain + "\n") == plain + "\n"
+
+
+def test_a_sentence_with_a_date_and_time_is_no_dated_headline() -> None:
+    """Without a credit after the date, 本次春游定于2024-04-12 08:00在… is a sentence."""
+    text = "本次春游定于2024-04-12 08:00在学校东门集合出发，" + "".join(MARKET) + "\n"
+    assert load_text(text).title != "本次春游定于"

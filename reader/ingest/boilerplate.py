@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from reader.ingest.metadata import is_person_name
 from reader.lazy_pattern import LazyPattern
 
 _NAV_WORDS = frozenset(
@@ -207,9 +208,11 @@ _END_MARK = LazyPattern(
 # A social post's buttons and counters (在看 56, 写留言), and where an article says it
 # was printed first (本文刊载于《…》第128期).
 _POST_BUTTONS = LazyPattern(
-    r"^(?:阅读原文|阅读|写留言|留言|在看|点赞|赞|分享|收藏|喜欢|推荐)\s*(?:[\d.]+\s*[万wW]?\+?)?$"
+    r"^(?:阅读原文|写留言)$|^(?:阅读|留言|在看|点赞|赞|分享|收藏|喜欢|推荐)\s*[\d.]+\s*[万wW]?\+?$"
 )
-_PRINTED_IN = LazyPattern(r"^本文(?:刊载|刊登|原载|首发|选自|摘自|转载自)(?:于|自)?.{0,60}$")
+_PRINTED_IN = LazyPattern(
+    r"^本文(?:刊载|刊登|原载|首发|选自|摘自|转载自)(?:于|自)?[^。]{0,40}(?:《|公众号|杂志|第\S{1,6}期)"
+)
 
 
 # A site's cookie and privacy notice: "this site uses cookies / techniques to improve
@@ -246,8 +249,7 @@ def _is_crumb_line(line: str) -> bool:
     )
 
 
-_REPORTER = LazyPattern(r"记者|通讯员|实习生|摄影|摄像|撰稿|撰文|作者|编辑|^文$|^图$")
-_NAME_TOKEN = LazyPattern(r"[\u4e00-\u9fff]{2,4}")
+_REPORTER = LazyPattern(r"记者|通讯员|实习生|摄影|摄像|撰稿|^(?:撰文|作者|编辑|文|图)$")
 
 
 def _is_token_menu(line: str) -> bool:
@@ -258,7 +260,7 @@ def _is_token_menu(line: str) -> bool:
     if len(tokens) < 2 or re.search(r"[，。！？；]", line):
         return False
     if any(  # 本报记者 陈明  通讯员 刘欣: a byline, a role before a name
-        _REPORTER.search(t) and nxt not in _NAV_WORDS and _NAME_TOKEN.fullmatch(nxt)
+        _REPORTER.search(t) and nxt not in _NAV_WORDS and is_person_name(nxt)
         for t, nxt in pairwise(tokens)
     ):
         return False

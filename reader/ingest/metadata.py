@@ -20,7 +20,7 @@ _AUTHOR_LABEL = LazyPattern(
     r"(?:作者|撰文|文字|文|撰稿|口述|整理|采写|图文|供稿|研究团队|课题组|记者)\s*[：:/／|丨｜︱]\s*"
     r"(?P<v>[^\s|丨｜︱]+(?:\s+[^\s|丨｜︱：:【\[]+(?=\s|$))?)"
 )
-_AUTHOR_END = LazyPattern(r"、(?:图|圖|摄影|攝影|摄|攝)\s*[／/:：]|\s+(?=\d)")
+_AUTHOR_END = LazyPattern(r"(?:、|\s+)(?:图|圖|摄影|攝影|摄|攝)\s*[／/:：]|\s+(?=\d)")
 _EDITOR = LazyPattern(
     r"[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|审校|终审|初审|复审|值班编辑|监制|统筹)\s*[：:/|丨｜︱]\s*"
     r"[^\s）)】\]|丨｜︱]+\s*[）)】\]]?"
@@ -81,13 +81,14 @@ def names_in(credit: str, original: str | None = None) -> str | None:
         word = found.group(0)
         if word in _NOT_NAMES or _PLACE_WORDS.search(word):
             continue
-        if "·" not in word and not _person_name(word):
+        if "·" not in word and not is_person_name(word):
             return None
         names.append(text[found.start() : found.end()])
     return "、".join(names) or None
 
 
-def _person_name(word: str) -> bool:
+def is_person_name(word: str) -> bool:
+    """A common surname and one or two characters: 陈明, 欧阳明."""
     return re.fullmatch(_person(), word) is not None
 
 
@@ -176,8 +177,6 @@ def parse_meta_line(line: str, original: str | None = None) -> MetaLine | None:
         date = _DATE.search(issued[0])
         if date is not None and _valid_date(date):
             return MetaLine(date=format_date(date), issued=True)
-    if _DISTRIBUTION.match(line):  # whom copies go to, however many
-        return MetaLine()
     if len(line) > MAX_META_LINE:
         return None
     return _parse_fields(line, original)
@@ -215,7 +214,8 @@ def may_be_meta(line: str) -> bool:
 _DOCUMENT_NUMBER = LazyPattern(
     r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$"
 )
-# Where an official document ends: whom copies go to, who printed it and when.
+# Where an official document ends: whom copies go to (metadata only among its last
+# lines, see structure), who printed it and when.
 _DISTRIBUTION = LazyPattern(r"^(?:抄送|抄报|分送|主送)\s*[：:].{0,200}$")
 _PRINTED_ON = LazyPattern(
     r"^[\u4e00-\u9fff（）()]{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
@@ -452,3 +452,8 @@ def bare_names(line: str, original: str | None = None) -> str | None:
     if m is None or not _names_of_people(m["v"], named_by_role=False):
         return None
     return _cut(m, "v", line, original)
+
+
+def is_distribution_line(line: str) -> bool:
+    """抄送：… (whom an official document's copies go to)."""
+    return _DISTRIBUTION.match(line) is not None

@@ -29,6 +29,7 @@ from reader.ingest.metadata import (
     MetaLine,
     bare_names,
     closing_names,
+    is_distribution_line,
     lead_byline,
     parse_meta_line,
     report_credit,
@@ -151,6 +152,7 @@ def build(
             roles[i] = Role.BOILERPLATE
         elif parse_meta_line(block.key) is not None:
             roles[i] = Role.META
+    _mark_official_tail(blocks, roles)
     head: list[int] | None = None
     if find_article:
         headline, site, head = _keep_article_region(blocks, roles)
@@ -456,12 +458,16 @@ _SITE_LABEL = LazyPattern(
     r"|[\s\u3000][A-Za-z][A-Za-z.]{1,15}$"
 )
 # An official document's red header: the issuing office's name and 文件, over its title.
-_RED_HEADER = LazyPattern(r"^[\u4e00-\u9fff（）()]{4,30}文件$")
+_RED_HEADER = LazyPattern(
+    r"^[\u4e00-\u9fff（）()]{2,26}(?:办公室|办公厅|人民政府|政府|委员会|党委|局|厅|部|委|院)文件$"
+)
 _CHANNELS = frozenset(
     ["港闻", "两岸", "地方", "政治", "生活", "本地", "即时", "评论", "国内", "国际", "社会", "要闻"]
 )
 # A paper's or a site's own name (江城日报, 南方新闻网): above a headline, it is the page's.
-_PUBLISHER_NAME = LazyPattern(r"(?:日报|晚报|时报|早报|商报|新闻网|电视台)$")
+_PUBLISHER_NAME = LazyPattern(
+    r"^(?!走进|走近|探访|来到|回望|记|致|话|在|看)[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|早报|商报|新闻网|电视台)$"
+)
 
 
 def _headline_under_labels(
@@ -475,10 +481,9 @@ def _headline_under_labels(
         if below is None or not _title_shaped(blocks[i]):
             continue
         labels = top[:n]
-        # Under the headline its date line, or, when a paper or a channel names itself
-        # above it, the lead at once (江城日报 / 标题 / 正文; also with the date between).
-        first = blocks[top[0]].key
-        named = n == 1 and (first in _CHANNELS or _PUBLISHER_NAME.search(first) is not None)
+        # Under the headline its date line, or, when a paper names itself above it, the
+        # lead at once (江城日报 / 标题 / 正文; also with the date line between).
+        named = n == 1 and _PUBLISHER_NAME.match(blocks[top[0]].key) is not None
         if roles[below] is not Role.META and not (named and not _title_shaped(blocks[below])):
             continue
         if blocks[i].key.startswith(("——", "--", "—")):  # a subtitle, not a headline
@@ -497,6 +502,23 @@ def _headline_under_labels(
             return i
         return None
     return None
+
+
+_TAIL_LINES = 4  # an official document's closing lines: 抄送, 印发, its date
+
+
+def _mark_official_tail(blocks: list[Block], roles: list[Role | None]) -> None:
+    """抄送：… among a document's last lines is metadata when a 印发 line closes it (a
+    novel's or a handbook's 抄送 line is the text's own)."""
+    last = [i for i, r in enumerate(roles) if r is not Role.BLANK][-_TAIL_LINES:]
+    printed = any(
+        roles[i] is Role.META and (m := parse_meta_line(blocks[i].key)) is not None and m.issued
+        for i in last
+    )
+    if printed:
+        for i in last:
+            if roles[i] is None and is_distribution_line(blocks[i].key):
+                roles[i] = Role.META
 
 
 def _under_red_header(blocks: list[Block], open_lines: list[int]) -> bool:

@@ -104,11 +104,12 @@ _REPORTED_TITLE = LazyPattern(
 
 
 # 屏東黑鮪魚季開跑2024-04-25 11:30聯合報／記者潘志偉／屏東即時報導屏東…: a headline,
-# its date and time, and the credit after them, all glued to the lead.
+# its date and time, and the credit after them, all glued to the lead (without the
+# credit, 本次春游定于2024-04-12 08:00在… is a sentence).
 _DATED_TITLE = LazyPattern(
     r"^(?P<t>[^。！？：:，,\s\d][^。！？：:，,\n\d]{3,40}?)"
     r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2})"
-    r"(?P<credit>[^。！？，,\n]{0,30}?(?:报导|報導|报道|報道))?"
+    r"(?P<credit>[^。！？，,\n]{0,30}?(?:报导|報導|报道|報道))"
 )
 
 
@@ -141,7 +142,8 @@ def rebreak(text: str) -> str:
                     "",
                     dated["date"],
                     "",
-                    *([dated["credit"], ""] * bool(dated["credit"])),
+                    dated["credit"],
+                    "",
                 ]
             )
             line = line[dated.end() :]

@@ -24,8 +24,9 @@ from reader.nlp.lexicon import WordClass, background_idf, is_general_verb, stopw
 
 _NUMERIC = re.compile(
     r"^[\d０-９.,%％\-—~～]+$|^[\d０-９]+[年月日号时分秒个万亿元岁%]$|^第[\d一二三四五六七八九十]+"
-    # 四万二千, 一点五, 一百一十五万: a number written in words
-    r"|^[零〇一二三四五六七八九十百千万萬亿億两兩点點]+$"
+    # 四万二千, 一点五, 一百一十五万: an amount written in words (not 十一五, 九一八)
+    r"|^(?:[零〇一二三四五六七八九两兩]?[十百千万萬亿億])+[零〇一二三四五六七八九两兩]?$"
+    r"|^[零〇一二三四五六七八九十百千万萬两兩]+[点點][零〇一二三四五六七八九]+$"
 )
 _CJK = re.compile("^[\u4e00-\u9fa5]+$")
 # 这间, 那位, 好几: a determiner with a measure word says nothing about the text.
