@@ -122,7 +122,10 @@ def parse_text(text: str, name: str = STDIN_NAME, *, fmt: Format | None = None) 
     if fmt == "html":
         parsed = _parse_html(text, name)
     elif fmt == "markdown":
-        parsed = _parse_markdown(text, title=None, meta=None)
+        from reader.ingest.front_matter import split_front_matter
+
+        title, meta, body = split_front_matter(text)
+        parsed = _parse_markdown(body, title=title, meta=meta)
     else:
         parsed = parse_plain_text(text)
     if not any(s.paragraphs for s in parsed.document.sections):
