@@ -35,6 +35,11 @@ from reader.ingest.structure import parse_plain_text
         ("文／林佳颖、图／张志豪", MetaLine(author="林佳颖")),  # the photographer is no author
         ("作者：邵家明 3月5日 09:30", MetaLine(author="邵家明")),
         ("联合报／记者陈柏翰／台中即时报导", MetaLine(author="陈柏翰", source="联合报")),
+        # a WeChat post's line under its headline
+        (
+            "原创 何晓雯 山海周刊 2024-03-05 10:21 发表于云南",
+            MetaLine(date="2024-03-05 10:21", source="山海周刊", author="何晓雯"),
+        ),
     ],
 )
 def test_meta_lines(line: str, expected: MetaLine) -> None:
@@ -49,6 +54,7 @@ def test_meta_lines(line: str, expected: MetaLine) -> None:
         "国务院关于2024年工作的安排",
         "出发第一天 2024年7月1日",  # a diary's heading, not a publisher and its date
         "公开征求意见 2023年10月8日",  # a timeline's step
+        "原创 作品 展览 2024-03-05 开幕，欢迎参观",  # a sentence goes on after the date
     ],
 )
 def test_sentences_are_not_meta_lines(line: str) -> None:

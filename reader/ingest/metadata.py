@@ -220,6 +220,12 @@ _DISTRIBUTION = LazyPattern(r"^(?:抄送|抄报|分送|主送)\s*[：:].{0,200}$
 _PRINTED_ON = LazyPattern(
     r"^[\u4e00-\u9fff（）()]{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
 )
+# A social post's line under its headline: 原创 作者 公众号 date time 发表于 place.
+_POST_LINE = LazyPattern(
+    r"^(?:原创|原創)\s+(?P<author>[^\s\d]{2,10})\s+(?P<account>[^\s\d]{2,20})\s+"
+    r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2})?"
+    r"(?:\s*(?:发表于|發表於)\S{1,8})?$"
+)
 # A publisher's name before its date, without a label: 星海科技 2024年01月17日 16:05.
 # Only a name that says what it is: a diary's 出发第一天 2024年7月1日 is a heading.
 _NAME_BEFORE_DATE = LazyPattern(
@@ -235,6 +241,13 @@ def _parse_fields(line: str, original: str | None) -> MetaLine | None:
         return MetaLine(url=source_text[url.start("v") : url.end("v")])
     if _DOCUMENT_NUMBER.match(line):
         return MetaLine()  # the document's number: naming nothing
+    if (post := _POST_LINE.match(line)) and (posted := _DATE.search(line)) and _valid_date(posted):
+        # a WeChat post's line: 原创 何晓雯 山海周刊 2024-03-05 10:21 发表于云南
+        return MetaLine(
+            date=format_date(posted),
+            source=source_text[post.start("account") : post.end("account")],
+            author=source_text[post.start("author") : post.end("author")],
+        )
     if _PRINTED_ON.match(line):  # 某某办公室 2024年3月1日印发: the document's date
         printed = _DATE.search(line)
         if printed is not None and _valid_date(printed):
