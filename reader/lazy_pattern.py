@@ -9,7 +9,7 @@ cold start of ``zhreader summary`` tens of milliseconds.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
 
 
 class LazyPattern:
@@ -37,7 +37,7 @@ class LazyPattern:
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
         return self.compiled.search(string, pos)
 
-    def finditer(self, string: str) -> Any:
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(string)
 
     def split(self, string: str) -> list[str]:

@@ -22,6 +22,7 @@ from reader.errors import ArticleError
 from reader.ingest.boilerplate import is_boilerplate
 from reader.ingest.metadata import parse_meta_line
 from reader.ingest.page_region import (
+    SITE_WORDS,
     last_site,
     letters,
     publisher,
@@ -54,7 +55,7 @@ LARGE_PAGE_TAGS = 25_000
 MIN_EXTRACTED_CHARS = 100
 _OPENING_TAG = re.compile(r"<[A-Za-z]")
 _TAG = re.compile(r"<[^>]+>")
-_SITE_NAME_TITLE = re.compile(r"(?:网站|網站|官网|官網|门户|門戶|首页|首頁|频道|頻道)$")
+_SITE_NAME_TITLE = re.compile(rf"(?:{SITE_WORDS})$")
 # What Chinese government and news sites say of the article in their <head>, as the
 # national government-site guideline asks: <meta name="ArticleTitle" content="…">
 # (the <title> is often the site's name alone), <meta name="ContentSource"

@@ -106,11 +106,15 @@ _CREDIT = LazyPattern(
 _ROLE_NAMES = LazyPattern(rf"{_ROLE}\s*(?P<v>{_NAMES})$")  # 记者 周子航 closing a date/source line
 
 
+# How a publisher's name ends: a paper, a magazine, a site, an agency, a station.
+_MEDIA_ENDINGS = "日报|晚报|时报|早报|周刊|杂志|新闻|频道|网|社|台"
+
+
 # A publisher named beside a date without a label: 2019-09-26 10:56 证券时报网, TNW中文站2016年…
 @cache
 def _bare_source() -> re.Pattern[str]:
     return re.compile(
-        r"(?:^|(?<=\s))\s*(?P<v>[\u4e00-\u9fffA-Za-z]{1,12}(?:日报|晚报|时报|早报|报|网|社|台|站|频道|新闻|杂志|周刊))"
+        rf"(?:^|(?<=\s))\s*(?P<v>[\u4e00-\u9fffA-Za-z]{{1,12}}(?:{_MEDIA_ENDINGS}|报|站))"
         r"\s*(?=\s|$)"
     )
 
@@ -229,8 +233,7 @@ _POST_LINE = LazyPattern(
 # A publisher's name before its date, without a label: 星海科技 2024年01月17日 16:05.
 # Only a name that says what it is: a diary's 出发第一天 2024年7月1日 is a heading.
 _NAME_BEFORE_DATE = LazyPattern(
-    r"\s*(?P<v>[\u4e00-\u9fffA-Za-z]{2,10}(?:科技|集团|公司|传媒|在线|资讯|财经|日报|晚报|时报|早报"
-    r"|周刊|杂志|新闻|频道|网|社|台))\s+"
+    rf"\s*(?P<v>[\u4e00-\u9fffA-Za-z]{{2,10}}(?:科技|集团|公司|传媒|在线|资讯|财经|{_MEDIA_ENDINGS}))\s+"
 )
 
 

@@ -185,6 +185,11 @@ _DOMAIN = re.compile(
 )
 
 
+# The words a site's name ends in when it names the site, not an article (青禾市人民政府
+# 门户网站, 文化频道): a page's title or a line above its headline that ends so is the site's.
+SITE_WORDS = "网站|網站|官网|官網|门户|門戶|首页|首頁|频道|頻道"
+
+
 def publisher(sitename: str | None) -> str | None:
     """A publisher's name from what the page calls its site: no addresses, no copyright lines."""
     if not sitename:

@@ -35,6 +35,7 @@ from reader.ingest.metadata import (
     report_credit,
 )
 from reader.ingest.page_region import (
+    SITE_WORDS,
     Region,
     densest_run,
     letters,
@@ -454,16 +455,14 @@ def _original_slice(block: Block, head: str) -> str:
 # (东湖市人民政府门户网站, 中央社 CNA, 港聞): a site's word at its end, a Latin brand, or
 # a channel's name. A short title (冬至) or a kicker (聚焦两会) is none of these.
 _SITE_LABEL = LazyPattern(
-    r"(?:网站|網站|新闻网|新聞網|门户|門戶|在线|頻道|频道|官网|官網|首页|首頁)$"
-    r"|[\s\u3000][A-Za-z][A-Za-z.]{1,15}$"
+    rf"(?:{SITE_WORDS}|新闻网|新聞網|在线)$|[\s\u3000][A-Za-z][A-Za-z.]{{1,15}}$"
 )
 # An official document's red header: the issuing office's name and 文件, over its title.
 _RED_HEADER = LazyPattern(
     r"^[\u4e00-\u9fff（）()]{2,26}(?:办公室|办公厅|人民政府|政府|委员会|党委|局|厅|部|委|院)文件$"
 )
-_CHANNELS = frozenset(
-    ["港闻", "两岸", "地方", "政治", "生活", "本地", "即时", "评论", "国内", "国际", "社会", "要闻"]
-)
+# Channels' labels that are no site's menu word too (those is_boilerplate knows).
+_CHANNELS = frozenset(["港闻", "两岸", "地方", "政治", "生活", "本地", "即时"])
 # A paper's or a site's own name (江城日报, 南方新闻网): above a headline, it is the page's.
 _PUBLISHER_NAME = LazyPattern(
     r"^(?!走进|走近|探访|来到|回望|记|致|话|在|看)[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|早报|商报|新闻网|电视台)$"
