@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from reader.lazy_pattern import LazyPattern
 
-# Chinese numerals up to 99, and what each digit is worth.
+# Chinese numerals up to 999 (第一百零一条), and the digits they are made of.
 _DIGITS = "一二三四五六七八九"
 _NUMERAL = f"[{_DIGITS}十百零〇]{{1,6}}"
 _WELL_FORMED = LazyPattern(f"(?:[{_DIGITS}]百)?[零〇]?(?:[{_DIGITS}]?十)?[{_DIGITS}]?")

@@ -2,13 +2,11 @@
 
 Analysis, script conversion and layout run in threads on a long article, and
 threads share the interpreter lock: a key pressed while one runs would take
-twice as long. A worker that calls ``wait_for_ui`` between pieces of its work
-waits until the UI thread has handled what was waiting (a key, a redraw).
-Work no key waits for (the article's exact layout, the script's conversion
-after its preview) calls ``wait_for_quiet`` instead, which also waits while
-the reader is pressing keys: what a key does after the key itself (the
-marks of a search's thousands of matches, a redraw) then has the interpreter
-to itself.
+twice as long. Workers call ``wait_for_quiet`` between pieces of their work: it
+waits until the UI thread has handled what was waiting (``wait_for_ui``: a key,
+a redraw) and while the reader is pressing keys, so that what a key does after
+the key itself (the marks of a search's thousands of matches, a redraw) has the
+interpreter to itself.
 """
 
 from __future__ import annotations
